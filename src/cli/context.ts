@@ -1,0 +1,40 @@
+import type { Command } from "commander";
+import { loadConfig } from "../config/load-config.js";
+import type { Config } from "../config/schema.js";
+import { openStore } from "../store/duckdb-store.js";
+import type { Store } from "../store/store.js";
+
+/** The options every command takes. */
+export interface GlobalOptions {
+  store: string;
+  config?: string;
+}
+
+/** The global options of the program a command belongs to. */
+export function globalOptions(command: Command): GlobalOptions {
+  return command.optsWithGlobals() as GlobalOptions;
+}
+
+/** Loads the config and opens the store for a command; the caller closes it. */
+export async function openFromOptions(
+  options: GlobalOptions,
+  readOnly: boolean,
+): Promise<{ config: Config; store: Store }> {
+  const config = loadConfig(options.config);
+  const store = await openStore(options.store, config, { readOnly });
+  return { config, store };
+}
+
+/** Runs a command body with the store open, closing it whatever happens. */
+export async function withStore<T>(
+  options: GlobalOptions,
+  readOnly: boolean,
+  body: (store: Store, config: Config) => Promise<T>,
+): Promise<T> {
+  const { config, store } = await openFromOptions(options, readOnly);
+  try {
+    return await body(store, config);
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+import { Command } from "commander";
+import { registerBackfill } from "./backfill.js";
+import { registerIngest } from "./ingest.js";
+import { registerQuarantine } from "./quarantine.js";
+import { registerSeries } from "./series.js";
+import { registerStatus } from "./status.js";
+
+const program = new Command();
+program
+  .name("avails")
+  .description("ad inventory forecasting and campaign pacing")
+  .option("--store <dir>", "store folder", process.env.AVAILS_STORE ?? "./data")
+  .option("--config <file>", "config file (JSON); default $AVAILS_CONFIG or ./avails.config.json if present")
+  .showHelpAfterError();
+
+registerIngest(program);
+registerBackfill(program);
+registerStatus(program);
+registerSeries(program);
+registerQuarantine(program);
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  // One line, no stack trace: the message names what was wrong.
+  console.error(`avails: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

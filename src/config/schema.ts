@@ -1,0 +1,84 @@
+import { z } from "zod";
+
+/** A dimension of the delivery events (geo, device, content...). */
+export const dimensionSchema = z.object({
+  name: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]*$/, "dimension names are lower_snake_case")
+    .refine((n) => !RESERVED_COLUMNS.has(n), "dimension name clashes with an event field"),
+  /** A row without this field is quarantined as missing_field:<name> when true. */
+  required: z.boolean().default(true),
+  /** Value used when an optional dimension is absent. */
+  default: z.string().default("unknown"),
+  /** Values are case-normalised: geo codes upper case, everything else lower case by default. */
+  case: z.enum(["upper", "lower", "keep"]).default("lower"),
+});
+
+/** A level of the hierarchy: the dimensions its keys are made of; `campaign` means the campaign id. */
+export const levelSchema = z.object({
+  name: z.string().regex(/^[a-z][a-z0-9_]*$/, "level names are lower_snake_case"),
+  dimensions: z.array(z.string()),
+});
+
+export const configSchema = z
+  .object({
+    dimensions: z.array(dimensionSchema).default([
+      { name: "geo", required: true, default: "unknown", case: "upper" },
+      { name: "device", required: true, default: "unknown", case: "lower" },
+      { name: "content", required: false, default: "unknown", case: "lower" },
+    ]),
+    levels: z.array(levelSchema).default([
+      { name: "total", dimensions: [] },
+      { name: "geo", dimensions: ["geo"] },
+      { name: "device", dimensions: ["device"] },
+      { name: "geo_device", dimensions: ["geo", "device"] },
+      { name: "campaign", dimensions: ["campaign"] },
+    ]),
+    /** Hours an event may trail the watermark and still be taken by a live ingest. */
+    allowedLatenessHours: z.number().nonnegative().default(72),
+    /** An event this many minutes after the ingest clock is quarantined as future_time. */
+    futureToleranceMinutes: z.number().nonnegative().default(60),
+    /** IANA time zone of reporting days (daily series, backfill days). */
+    timeZone: z.string().default("UTC"),
+    /** DuckDB memory ceiling for the store; spills to disk past it. */
+    memoryLimit: z.string().default("768MB"),
+  })
+  .superRefine((config, ctx) => {
+    const known = new Set(["campaign", ...config.dimensions.map((d) => d.name)]);
+    config.levels.forEach((level, i) => {
+      for (const d of level.dimensions) {
+        if (!known.has(d)) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["levels", i, "dimensions"],
+            message: `unknown dimension "${d}" (configured: ${[...known].join(", ")})`,
+          });
+        }
+      }
+    });
+    try {
+      new Intl.DateTimeFormat("en-US", { timeZone: config.timeZone });
+    } catch {
+      ctx.addIssue({ code: "custom", path: ["timeZone"], message: `unknown time zone "${config.timeZone}"` });
+    }
+  });
+
+/** Event fields a dimension may not be named after. */
+const RESERVED_COLUMNS = new Set([
+  "event_id",
+  "event_type",
+  "event_time",
+  "ingestion_time",
+  "campaign_id",
+  "campaign",
+  "count",
+  "cost_micros",
+  "hour",
+  "run_id",
+  "level",
+  "key",
+]);
+
+export type Config = z.infer<typeof configSchema>;
+export type DimensionConfig = z.infer<typeof dimensionSchema>;
+export type LevelConfig = z.infer<typeof levelSchema>;

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { parseEventTime } from "./parse-time.js";
+
+describe("parseEventTime", () => {
+  it("parseEventTime(iso) honours Z and numeric offsets", () => {
+    expect(parseEventTime("2026-11-25T16:00:00Z")).toBe(Date.UTC(2026, 10, 25, 16));
+    expect(parseEventTime("2026-11-25T17:00:00+01:00")).toBe(Date.UTC(2026, 10, 25, 16));
+    expect(parseEventTime("2026-11-25T11:30:00-0430")).toBe(Date.UTC(2026, 10, 25, 16));
+    expect(parseEventTime("2026-11-25 16:00Z")).toBe(Date.UTC(2026, 10, 25, 16));
+  });
+
+  it("parseEventTime(iso) keeps milliseconds and truncates finer fractions", () => {
+    expect(parseEventTime("2026-11-25T16:00:00.123456Z")).toBe(Date.UTC(2026, 10, 25, 16, 0, 0, 123));
+    expect(parseEventTime("2026-11-25T16:00:00.5Z")).toBe(Date.UTC(2026, 10, 25, 16, 0, 0, 500));
+  });
+
+  it("parseEventTime(epoch) takes numbers and digit strings as milliseconds", () => {
+    expect(parseEventTime(1795795200000)).toBe(1795795200000);
+    expect(parseEventTime("1795795200000")).toBe(1795795200000);
+    expect(parseEventTime(1795795200000n)).toBe(1795795200000);
+  });
+
+  it("parseEventTime rejects times without an offset, impossible dates and junk", () => {
+    for (const bad of [
+      "2026-11-25T16:00:00",
+      "2026-13-01T00:00:00Z",
+      "2026-02-29T00:00:00Z",
+      "2026-11-31T00:00:00Z",
+      "2026-11-25T24:00:00Z",
+      "2026-11-25T16:60:00Z",
+      "2026-11-25T16:00:00+25:00",
+      "yesterday",
+      "",
+      1.5,
+      -1,
+      Number.NaN,
+      null,
+      undefined,
+      {},
+    ]) {
+      expect(parseEventTime(bad), String(bad)).toBeNaN();
+    }
+  });
+
+  it("parseEventTime accepts 29 February in leap years", () => {
+    expect(parseEventTime("2028-02-29T00:00:00Z")).toBe(Date.UTC(2028, 1, 29));
+  });
+});

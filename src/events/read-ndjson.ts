@@ -1,0 +1,33 @@
+import { type RawRow, ROW_BATCH_SIZE } from "./raw-row.js";
+import { readTextLines } from "./read-text-lines.js";
+
+/**
+ * Reads newline-delimited JSON (optionally .gz) as batches of raw rows. Blank lines are skipped; a line that
+ * is not a JSON object becomes a row with a null record and the parse error.
+ *
+ * @example
+ * for await (const rows of readNdjson("events.ndjson")) for (const row of rows) console.log(row.line, row.record);
+ */
+export async function* readNdjson(path: string): AsyncGenerator<RawRow[]> {
+  let lineNumber = 0;
+  for await (const lines of readTextLines(path, ROW_BATCH_SIZE)) {
+    const rows: RawRow[] = [];
+    for (const text of lines) {
+      lineNumber++;
+      if (text.trim() === "") continue;
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch (error) {
+        rows.push({ line: lineNumber, raw: text, record: null, error: (error as Error).message });
+        continue;
+      }
+      if (value === null || typeof value !== "object" || Array.isArray(value)) {
+        rows.push({ line: lineNumber, raw: text, record: null, error: "not a JSON object" });
+      } else {
+        rows.push({ line: lineNumber, raw: text, record: value as Record<string, unknown> });
+      }
+    }
+    if (rows.length > 0) yield rows;
+  }
+}

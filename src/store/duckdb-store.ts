@@ -1,0 +1,270 @@
+import { mkdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import type { Config } from "../config/schema.js";
+import { loadRun } from "./load-run.js";
+import { migrate } from "./migrate.js";
+import { type Database, openDatabase } from "./open-database.js";
+import { stageSources } from "./stage-sources.js";
+import { StagingFile } from "./staging-file.js";
+import type {
+  BackfillOptions,
+  CubeQuery,
+  CubeSlice,
+  IngestOptions,
+  IngestReport,
+  QuarantineEntry,
+  Store,
+  StoreStatus,
+} from "./store.js";
+
+/** How to open a store folder. */
+export interface OpenStoreOptions {
+  /** Read-only stores can be opened by several processes at once, but not while one writes. */
+  readOnly?: boolean;
+  /** How long to wait for another process's lock. Default 30 s. */
+  lockTimeoutMs?: number;
+}
+
+/** The DuckDB file inside a store folder. */
+export const DATABASE_FILE = "avails.duckdb";
+
+const MEASURE_COLUMN = {
+  opportunities: "opportunities",
+  impressions: "impressions",
+  clicks: "clicks",
+  spend: "spend_micros / 1e6",
+} as const;
+
+/**
+ * Opens (creating it if needed, unless read-only) the embedded DuckDB store in a folder.
+ *
+ * @example
+ * const store = await openStore("./data", config);
+ * const report = await store.ingest(["./logs"]);
+ * await store.close();
+ */
+export async function openStore(dir: string, config: Config, options: OpenStoreOptions = {}): Promise<Store> {
+  const readOnly = options.readOnly ?? false;
+  const path = join(dir, DATABASE_FILE);
+  if (readOnly) {
+    const { existsSync } = await import("node:fs");
+    if (!existsSync(path))
+      throw new Error(`no store at ${dir}: run \`avails ingest\` or \`avails demo\` first`);
+  } else {
+    mkdirSync(dir, { recursive: true });
+  }
+  const tmp = join(dir, "tmp");
+  const db = await openDatabase(path, {
+    readOnly,
+    memoryLimit: config.memoryLimit,
+    tempDirectory: join(tmp, "duckdb"),
+    lockTimeoutMs: options.lockTimeoutMs ?? 30_000,
+  });
+  try {
+    if (!readOnly) {
+      // This process holds the write lock, so anything in tmp/ is left over from a run that crashed.
+      rmSync(tmp, { recursive: true, force: true });
+      mkdirSync(tmp, { recursive: true });
+      await migrate(db.connection, config);
+    }
+  } catch (error) {
+    db.connection.closeSync();
+    db.instance.closeSync();
+    throw error;
+  }
+  return new DuckDbStore(db, config, tmp, readOnly);
+}
+
+class DuckDbStore implements Store {
+  constructor(
+    private readonly db: Database,
+    private readonly config: Config,
+    private readonly tmp: string,
+    private readonly readOnly: boolean,
+  ) {}
+
+  private get connection() {
+    return this.db.connection;
+  }
+
+  private async firstValue(sql: string): Promise<unknown> {
+    const reader = await this.connection.runAndReadAll(sql);
+    return reader.getRows()[0]?.[0] ?? null;
+  }
+
+  ingest(paths: readonly string[], options: IngestOptions = {}): Promise<IngestReport> {
+    return this.run("ingest", paths, options);
+  }
+
+  backfill(paths: readonly string[], options: BackfillOptions): Promise<IngestReport> {
+    if (!(options.start < options.end))
+      throw new Error(`--to ${options.to} is before --from ${options.from}`);
+    return this.run("backfill", paths, options, options);
+  }
+
+  private async run(
+    kind: "ingest" | "backfill",
+    paths: readonly string[],
+    options: IngestOptions,
+    range?: BackfillOptions,
+  ): Promise<IngestReport> {
+    if (this.readOnly) throw new Error("the store was opened read-only");
+    const startedAt = Date.now();
+    const now = options.now ?? startedAt;
+    const runId = Number(await this.firstValue("SELECT coalesce(max(run_id), 0) + 1 FROM runs"));
+    const wm = await this.firstValue("SELECT epoch_ms(max(event_time)) FROM events");
+    const watermarkBefore = wm === null ? null : Number(wm);
+    // Beam's batch semantics: lateness is judged against the watermark before this run, so rows of one run
+    // never make each other late; a backfill replaces whole days and takes late rows on purpose.
+    const tooOldBefore =
+      kind === "ingest" && watermarkBefore !== null
+        ? watermarkBefore - this.config.allowedLatenessHours * 3_600_000
+        : null;
+    const runDir = join(this.tmp, `run-${runId}`);
+    mkdirSync(runDir, { recursive: true });
+    const eventsFile = new StagingFile(join(runDir, "events.csv"));
+    const quarantineFile = new StagingFile(join(runDir, "quarantine.csv"));
+    try {
+      const staged = await stageSources(paths, {
+        config: this.config,
+        now,
+        tooOldBefore,
+        range: range && { start: range.start, end: range.end },
+        eventsFile,
+        quarantineFile,
+        onProgress: options.onProgress,
+      });
+      eventsFile.close();
+      quarantineFile.close();
+      options.onProgress?.(staged.sources.length, staged.sources.length, "committing");
+      return await loadRun({
+        connection: this.connection,
+        config: this.config,
+        kind,
+        runId,
+        startedAt,
+        staged,
+        eventsFile: eventsFile.path,
+        eventsRows: eventsFile.rows,
+        quarantineFile: quarantineFile.path,
+        quarantineRows: quarantineFile.rows,
+        watermarkBefore,
+        tooOldBefore,
+        range: range && { start: range.start, end: range.end, from: range.from, to: range.to },
+      });
+    } finally {
+      try {
+        eventsFile.close();
+      } catch {}
+      try {
+        quarantineFile.close();
+      } catch {}
+      rmSync(runDir, { recursive: true, force: true });
+    }
+  }
+
+  async status(now = Date.now()): Promise<StoreStatus> {
+    const byType = await this.connection.runAndReadAll(
+      "SELECT event_type, sum(count), count(*) FROM events GROUP BY event_type",
+    );
+    const events = { opportunity: 0, impression: 0, click: 0 };
+    let eventRows = 0;
+    for (const [type, units, rows] of byType.getRows()) {
+      events[String(type) as keyof typeof events] = Number(units);
+      eventRows += Number(rows);
+    }
+    const reasons = await this.connection.runAndReadAll(
+      "SELECT reason, count(*) FROM quarantine GROUP BY reason ORDER BY reason",
+    );
+    const quarantined: Record<string, number> = {};
+    for (const [reason, n] of reasons.getRows()) quarantined[String(reason)] = Number(n);
+    const span = await this.connection.runAndReadAll(
+      "SELECT epoch_ms(min(event_time)), epoch_ms(max(event_time)) FROM events",
+    );
+    const [first, last] = span.getRows()[0];
+    const runs = await this.connection.runAndReadAll(
+      "SELECT count(*), coalesce(sum(duplicates), 0), max_by(report, run_id) FROM runs",
+    );
+    const [runCount, duplicates, lastReport] = runs.getRows()[0];
+    return {
+      events,
+      eventRows,
+      duplicates: Number(duplicates),
+      quarantined,
+      watermark: last === null ? null : new Date(Number(last)).toISOString(),
+      freshnessSeconds: last === null ? null : Math.round((now - Number(last)) / 1000),
+      firstEvent: first === null ? null : new Date(Number(first)).toISOString(),
+      lastRun: lastReport === null ? null : (JSON.parse(String(lastReport)) as IngestReport),
+      runs: Number(runCount),
+      allowedLatenessHours: this.config.allowedLatenessHours,
+    };
+  }
+
+  levels(): string[] {
+    return this.config.levels.map((l) => l.name);
+  }
+
+  async cube(query: CubeQuery): Promise<CubeSlice> {
+    if (!this.config.levels.some((l) => l.name === query.level)) {
+      throw new Error(`unknown level "${query.level}" (configured: ${this.levels().join(", ")})`);
+    }
+    const column = MEASURE_COLUMN[query.measure];
+    if (column === undefined) throw new Error(`unknown measure "${query.measure}"`);
+    const params = { level: query.level, start: query.start ?? -1, end: query.end ?? 8.64e15 };
+    const span = await this.connection.runAndReadAll(
+      "SELECT epoch_ms(min(hour)), epoch_ms(max(hour)) FROM cube WHERE level = $level",
+      { level: query.level },
+    );
+    const [first, last] = span.getRows()[0];
+    const keys = await this.connection.runAndReadAll(
+      "SELECT DISTINCT key FROM cube WHERE level = $level ORDER BY key",
+      { level: query.level },
+    );
+    const keyList = keys.getRows().map((row) => String(row[0]));
+    const keyIndexOf = new Map(keyList.map((k, i) => [k, i]));
+    const cells = await this.connection.runAndReadAll(
+      `SELECT key, epoch_ms(hour), ${column} FROM cube
+       WHERE level = $level AND hour >= epoch_ms($start::BIGINT) AND hour < epoch_ms($end::BIGINT)`,
+      params,
+    );
+    const rows = cells.getRows();
+    const keyIndex = new Int32Array(rows.length);
+    const hour = new Float64Array(rows.length);
+    const value = new Float64Array(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      keyIndex[i] = keyIndexOf.get(String(rows[i][0])) ?? -1;
+      hour[i] = Number(rows[i][1]);
+      value[i] = Number(rows[i][2]);
+    }
+    return {
+      keys: keyList,
+      keyIndex,
+      hour,
+      value,
+      firstHour: first === null ? null : Number(first),
+      lastHour: last === null ? null : Number(last),
+    };
+  }
+
+  async quarantine(limit: number, reason?: string): Promise<QuarantineEntry[]> {
+    const reader = await this.connection.runAndReadAll(
+      `SELECT run_id, source, line, reason, detail, raw FROM quarantine
+       WHERE $reason IS NULL OR reason = $reason ORDER BY run_id, source, line LIMIT $limit`,
+      { reason: reason ?? null, limit },
+    );
+    return reader.getRows().map(([runId, source, line, why, detail, raw]) => ({
+      runId: Number(runId),
+      source: String(source),
+      line: Number(line),
+      reason: String(why),
+      detail: String(detail),
+      raw: String(raw),
+    }));
+  }
+
+  async close(): Promise<void> {
+    if (!this.readOnly) await this.connection.run("CHECKPOINT").catch(() => undefined);
+    this.db.connection.closeSync();
+    this.db.instance.closeSync();
+  }
+}

@@ -1,0 +1,79 @@
+import type { DuckDBConnection } from "@duckdb/node-api";
+import type { Config } from "../config/schema.js";
+import { insertCubeSql } from "./cube-sql.js";
+import { quoteIdentifier, quoteLiteral } from "./sql.js";
+
+const SCHEMA_VERSION = 1;
+
+/**
+ * Creates the store's tables, adds columns for newly configured dimensions (schema evolution), and rebuilds
+ * the cube when the configured levels changed. All in one transaction: a crash leaves the store as it was.
+ */
+export async function migrate(connection: DuckDBConnection, config: Config): Promise<void> {
+  await connection.run("BEGIN TRANSACTION");
+  try {
+    await connection.run(`CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)`);
+    await connection.run(`CREATE TABLE IF NOT EXISTS events (
+      event_id VARCHAR NOT NULL,
+      event_type VARCHAR NOT NULL,
+      event_time TIMESTAMP NOT NULL,
+      ingestion_time TIMESTAMP NOT NULL,
+      campaign_id VARCHAR,
+      count INTEGER NOT NULL,
+      cost_micros BIGINT NOT NULL,
+      run_id INTEGER NOT NULL)`);
+    await connection.run(`CREATE TABLE IF NOT EXISTS cube (
+      level VARCHAR NOT NULL,
+      key VARCHAR NOT NULL,
+      hour TIMESTAMP NOT NULL,
+      opportunities BIGINT NOT NULL,
+      impressions BIGINT NOT NULL,
+      clicks BIGINT NOT NULL,
+      spend_micros BIGINT NOT NULL)`);
+    await connection.run(`CREATE TABLE IF NOT EXISTS quarantine (
+      run_id INTEGER NOT NULL,
+      source VARCHAR NOT NULL,
+      line BIGINT NOT NULL,
+      reason VARCHAR NOT NULL,
+      detail VARCHAR NOT NULL,
+      raw VARCHAR NOT NULL)`);
+    await connection.run(`CREATE TABLE IF NOT EXISTS runs (
+      run_id INTEGER PRIMARY KEY,
+      kind VARCHAR NOT NULL,
+      started_at TIMESTAMP NOT NULL,
+      finished_at TIMESTAMP NOT NULL,
+      duplicates BIGINT NOT NULL,
+      report VARCHAR NOT NULL)`);
+    await connection.run(
+      `INSERT INTO meta VALUES ('schema_version', $v) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+      { v: String(SCHEMA_VERSION) },
+    );
+
+    const columns = await connection.runAndReadAll(
+      "SELECT column_name FROM duckdb_columns() WHERE table_name = 'events' AND schema_name = 'main'",
+    );
+    const existing = new Set(columns.getRows().map((row) => String(row[0])));
+    for (const dimension of config.dimensions) {
+      if (!existing.has(dimension.name)) {
+        await connection.run(
+          `ALTER TABLE events ADD COLUMN ${quoteIdentifier(dimension.name)} VARCHAR DEFAULT ${quoteLiteral(dimension.default)}`,
+        );
+      }
+    }
+
+    const signature = JSON.stringify(config.levels);
+    const stored = await connection.runAndReadAll("SELECT value FROM meta WHERE key = 'levels'");
+    if (stored.getRows()[0]?.[0] !== signature) {
+      await connection.run("DELETE FROM cube");
+      await connection.run(insertCubeSql(config.levels, "true"));
+      await connection.run(
+        `INSERT INTO meta VALUES ('levels', $v) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+        { v: signature },
+      );
+    }
+    await connection.run("COMMIT");
+  } catch (error) {
+    await connection.run("ROLLBACK");
+    throw error;
+  }
+}

@@ -1,0 +1,110 @@
+import type { RejectionReason } from "../events/rejection.js";
+
+/** What one ingest or backfill run did; kept in the store and printed by the CLI. */
+export interface IngestReport {
+  runId: number;
+  kind: "ingest" | "backfill";
+  startedAt: string;
+  finishedAt: string;
+  sources: string[];
+  rowsRead: number;
+  /** Rows stored (new events, or newer copies replacing stored ones). */
+  accepted: number;
+  /** Rows that were another copy of an event: within the run, or already stored with a newer ingestion_time. */
+  duplicates: number;
+  /** Stored events superseded by a copy with a later ingestion_time (each also counted in duplicates). */
+  replaced: number;
+  quarantined: Partial<Record<RejectionReason, number>>;
+  quarantinedTotal: number;
+  watermarkBefore: string | null;
+  watermarkAfter: string | null;
+  /** Backfill only: the days replaced, and rows of the files outside them (skipped, not quarantined). */
+  from?: string;
+  to?: string;
+  outsideRange?: number;
+  /** Backfill only: events removed from those days before the new ones went in. */
+  removed?: number;
+}
+
+/** The state of the store, as `avails status` shows it. */
+export interface StoreStatus {
+  /** Events stored, by type, as sums of count. */
+  events: { opportunity: number; impression: number; click: number };
+  /** Event rows stored. */
+  eventRows: number;
+  duplicates: number;
+  quarantined: Record<string, number>;
+  watermark: string | null;
+  /** Seconds between the watermark and now: how stale the newest data is. */
+  freshnessSeconds: number | null;
+  firstEvent: string | null;
+  lastRun: IngestReport | null;
+  runs: number;
+  allowedLatenessHours: number;
+}
+
+/** The measures of the hourly cube. Spend is in currency units (cost_micros / 1e6). */
+export const MEASURES = ["opportunities", "impressions", "clicks", "spend"] as const;
+export type Measure = (typeof MEASURES)[number];
+
+/** A slice of one level of the hourly cube: hours in [start, end) epoch ms, all hours with data when absent. */
+export interface CubeQuery {
+  level: string;
+  measure: Measure;
+  start?: number;
+  end?: number;
+}
+
+/** The cube cells of a slice (only hours with data), plus the level's keys and the data's hour span. */
+export interface CubeSlice {
+  keys: string[];
+  /** Parallel arrays: key index, hour (epoch ms), value. */
+  keyIndex: Int32Array;
+  hour: Float64Array;
+  value: Float64Array;
+  /** First and last hour with data in the whole level (epoch ms), null when the level is empty. */
+  firstHour: number | null;
+  lastHour: number | null;
+}
+
+/** A quarantined row. */
+export interface QuarantineEntry {
+  runId: number;
+  source: string;
+  line: number;
+  reason: string;
+  detail: string;
+  raw: string;
+}
+
+/** Progress of a long step: units done out of total (total may be unknown). */
+export type ProgressListener = (done: number, total: number | null, label: string) => void;
+
+/** Options of a live ingest run. */
+export interface IngestOptions {
+  /** The run's clock in epoch ms (tests pin it); defaults to now. */
+  now?: number;
+  onProgress?: ProgressListener;
+}
+
+/** Options of a backfill: the days to replace, as instants [start, end) and as the dates the user gave. */
+export interface BackfillOptions extends IngestOptions {
+  start: number;
+  end: number;
+  from: string;
+  to: string;
+}
+
+/**
+ * The store behind avails: deduplicated events, the hourly cube per level, quarantine and run reports.
+ * Embedded DuckDB implements it; a server-backed store can implement it too.
+ */
+export interface Store {
+  ingest(paths: readonly string[], options?: IngestOptions): Promise<IngestReport>;
+  backfill(paths: readonly string[], options: BackfillOptions): Promise<IngestReport>;
+  status(now?: number): Promise<StoreStatus>;
+  levels(): string[];
+  cube(query: CubeQuery): Promise<CubeSlice>;
+  quarantine(limit: number, reason?: string): Promise<QuarantineEntry[]>;
+  close(): Promise<void>;
+}
