@@ -1,5 +1,5 @@
 import { mkdirSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import type { Config } from "../config/schema.js";
 import { loadRun } from "./load-run.js";
 import { migrate } from "./migrate.js";
@@ -54,22 +54,21 @@ export async function openStore(dir: string, config: Config, options: OpenStoreO
     mkdirSync(dir, { recursive: true });
   }
   const tmp = join(dir, "tmp");
-  const db = await openDatabase(path, {
+  const db = await openDatabase(resolve(path), {
     readOnly,
     memoryLimit: config.memoryLimit,
     tempDirectory: join(tmp, "duckdb"),
     lockTimeoutMs: options.lockTimeoutMs ?? 30_000,
   });
   try {
-    if (!readOnly) {
-      // This process holds the write lock, so anything in tmp/ is left over from a run that crashed.
+    if (!readOnly && db.first) {
+      // This process just took the write lock, so anything in tmp/ is left over from a run that crashed.
       rmSync(tmp, { recursive: true, force: true });
       mkdirSync(tmp, { recursive: true });
       await migrate(db.connection, config);
     }
   } catch (error) {
-    db.connection.closeSync();
-    db.instance.closeSync();
+    db.close();
     throw error;
   }
   return new DuckDbStore(db, config, tmp, readOnly);
@@ -120,7 +119,7 @@ class DuckDbStore implements Store {
       kind === "ingest" && watermarkBefore !== null
         ? watermarkBefore - this.config.allowedLatenessHours * 3_600_000
         : null;
-    const runDir = join(this.tmp, `run-${runId}`);
+    const runDir = join(this.tmp, `run-${runId}-${process.pid}-${startedAt}`);
     mkdirSync(runDir, { recursive: true });
     const eventsFile = new StagingFile(join(runDir, "events.csv"));
     const quarantineFile = new StagingFile(join(runDir, "quarantine.csv"));
@@ -264,7 +263,6 @@ class DuckDbStore implements Store {
 
   async close(): Promise<void> {
     if (!this.readOnly) await this.connection.run("CHECKPOINT").catch(() => undefined);
-    this.db.connection.closeSync();
-    this.db.instance.closeSync();
+    this.db.close();
   }
 }

@@ -11,34 +11,67 @@ export interface OpenDatabaseOptions {
 
 const LOCK_ERROR = /Could not set lock on file/;
 
-/** An open DuckDB database and one connection to it. */
+/** A connection to a DuckDB file; `first` is true when this process had no connection to it before. */
 export interface Database {
-  instance: DuckDBInstance;
   connection: DuckDBConnection;
+  first: boolean;
+  close(): void;
 }
 
 /**
- * Opens (creating it when writable) a DuckDB file. DuckDB lets one process write a file at a time; when another
- * avails process holds it, this waits up to the lock timeout, then fails with a message that says so.
+ * One DuckDB instance per file and process, shared by every connection to it: DuckDB locks a file per
+ * process, and connections of one instance see each other's commits with snapshot isolation (MVCC).
+ */
+const instances = new Map<string, { instance: DuckDBInstance; connections: number }>();
+
+/**
+ * Opens a connection to a DuckDB file, creating the file when writable. Another process holding the file's
+ * lock is waited for up to the lock timeout, then reported by a message that says so.
  *
  * @example
  * const db = await openDatabase("data/avails.duckdb", { readOnly: true, memoryLimit: "512MB",
  *   tempDirectory: "data/tmp/duckdb", lockTimeoutMs: 30_000 });
+ * db.close();
  */
 export async function openDatabase(path: string, options: OpenDatabaseOptions): Promise<Database> {
+  let shared = instances.get(path);
+  const first = shared === undefined;
+  if (shared === undefined) {
+    shared = { instance: await createInstance(path, options), connections: 0 };
+    instances.set(path, shared);
+  }
+  const entry = shared;
+  const connection = await entry.instance.connect();
+  entry.connections++;
+  let closed = false;
+  return {
+    connection,
+    first,
+    close() {
+      if (closed) return;
+      closed = true;
+      connection.closeSync();
+      entry.connections--;
+      if (entry.connections === 0) {
+        instances.delete(path);
+        entry.instance.closeSync();
+      }
+    },
+  };
+}
+
+async function createInstance(path: string, options: OpenDatabaseOptions): Promise<DuckDBInstance> {
   const deadline = Date.now() + options.lockTimeoutMs;
   let delay = 50;
   while (true) {
     try {
-      const instance = await DuckDBInstance.create(path, {
+      return await DuckDBInstance.create(path, {
         access_mode: options.readOnly ? "READ_ONLY" : "READ_WRITE",
         memory_limit: options.memoryLimit,
         temp_directory: options.tempDirectory,
         // Ingest order does not matter to the results and keeping it costs memory.
         preserve_insertion_order: "false",
       });
-      const connection = await instance.connect();
-      return { instance, connection };
     } catch (error) {
       const message = (error as Error).message;
       if (!LOCK_ERROR.test(message)) throw error;
