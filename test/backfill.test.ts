@@ -31,9 +31,14 @@ function day(dayIndex: number, n: number, prefix = `d${dayIndex}`): Row[] {
 
 describe("avails backfill", () => {
   it("replaces whole days, takes events that were too late for the live path, and leaves other days alone", async () => {
-    for (let d = 0; d < 6; d++) await run(["ingest", "--json", writeNdjson(join(dir, `live-${d}.ndjson`), day(d, 10))]);
+    for (let d = 0; d < 6; d++)
+      await run(["ingest", "--json", writeNdjson(join(dir, `live-${d}.ndjson`), day(d, 10))]);
     // A day-0 event arriving on day 5 is too late for the live path.
-    const late = await run(["ingest", "--json", writeNdjson(join(dir, "late.ndjson"), [opportunity("late", 3)])]);
+    const late = await run([
+      "ingest",
+      "--json",
+      writeNdjson(join(dir, "late.ndjson"), [opportunity("late", 3)]),
+    ]);
     expect(late.quarantined).toEqual({ too_late: 1 });
 
     // The corrected export of days 0-1: day 0 with the late event, day 1 with 2 events fewer, plus a row of day 2.
@@ -47,7 +52,13 @@ describe("avails backfill", () => {
       "2026-10-02",
       writeNdjson(join(dir, "corrected.ndjson"), corrected),
     ]);
-    expect(report).toMatchObject({ kind: "backfill", accepted: 19, removed: 20, outsideRange: 1, duplicates: 0 });
+    expect(report).toMatchObject({
+      kind: "backfill",
+      accepted: 19,
+      removed: 20,
+      outsideRange: 1,
+      duplicates: 0,
+    });
     expect(await daily()).toBe(
       [
         "unique_id,ds,y",
@@ -86,7 +97,16 @@ describe("avails backfill", () => {
 
   it("refuses a range that ends before it starts, or a bad date, naming the flag", async () => {
     const file = writeNdjson(join(dir, "a.ndjson"), day(0, 2));
-    const reversed = await cli(["--store", store, "backfill", "--from", "2026-10-05", "--to", "2026-10-01", file]);
+    const reversed = await cli([
+      "--store",
+      store,
+      "backfill",
+      "--from",
+      "2026-10-05",
+      "--to",
+      "2026-10-01",
+      file,
+    ]);
     expect(reversed.code).toBe(1);
     expect(reversed.stderr.trim()).toBe("avails: --to 2026-10-01 is before --from 2026-10-05");
     const bad = await cli(["--store", store, "backfill", "--from", "2026-02-30", "--to", "2026-10-01", file]);
@@ -102,7 +122,8 @@ describe("avails backfill", () => {
         const hour = d * 24 + (i % 24);
         before.push(opportunity(`b${d}-${i}`, hour, i % 2 ? "SE" : "NO"));
         // The backfill brings a different number of events per day, so a half-applied backfill would show.
-        if (i % 4 !== 0) after.push(opportunity(`a${d}-${i}`, hour, i % 3 ? "DK" : "SE", "mobile", { count: 2 }));
+        if (i % 4 !== 0)
+          after.push(opportunity(`a${d}-${i}`, hour, i % 3 ? "DK" : "SE", "mobile", { count: 2 }));
       }
     }
     const writer = await openStore(store, defaultConfig);
@@ -120,7 +141,12 @@ describe("avails backfill", () => {
     const observed: number[] = [];
     let finished = false;
     const backfill = writer
-      .backfill([file], { start: Date.UTC(2026, 9, 1), end: Date.UTC(2026, 9, 3), from: "2026-10-01", to: "2026-10-02" })
+      .backfill([file], {
+        start: Date.UTC(2026, 9, 1),
+        end: Date.UTC(2026, 9, 3),
+        from: "2026-10-01",
+        to: "2026-10-02",
+      })
       .finally(() => {
         finished = true;
       });

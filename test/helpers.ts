@@ -66,7 +66,13 @@ export function at(hours: number, minutes = 0): string {
 }
 
 /** One opportunity row. */
-export function opportunity(id: string, hours: number, geo = "SE", device = "mobile", extra: Partial<Row> = {}): Row {
+export function opportunity(
+  id: string,
+  hours: number,
+  geo = "SE",
+  device = "mobile",
+  extra: Partial<Row> = {},
+): Row {
   return { event_id: id, event_type: "opportunity", event_time: at(hours, 5), geo, device, ...extra };
 }
 

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { cli, impression, opportunity, tempDir, writeNdjson, at } from "./helpers.js";
+import { at, cli, impression, opportunity, tempDir, writeNdjson } from "./helpers.js";
 
 let dir: string;
 let cleanup: () => void;
@@ -26,7 +26,17 @@ async function status() {
 }
 
 async function series(level: string, measure = "opportunities", freq = "hourly") {
-  const result = await cli(["--store", store, "series", "--level", level, "--measure", measure, "--freq", freq]);
+  const result = await cli([
+    "--store",
+    store,
+    "series",
+    "--level",
+    level,
+    "--measure",
+    measure,
+    "--freq",
+    freq,
+  ]);
   expect(result.code).toBe(0);
   return result.stdout;
 }
@@ -39,7 +49,11 @@ describe("avails ingest", () => {
       opportunity("o2", 1),
       impression("i1", 1),
     ]);
-    const b = writeNdjson(join(dir, "b.ndjson"), [opportunity("o2", 1), impression("i1", 1), opportunity("o3", 2)]);
+    const b = writeNdjson(join(dir, "b.ndjson"), [
+      opportunity("o2", 1),
+      impression("i1", 1),
+      opportunity("o3", 2),
+    ]);
     const first = await ingest(a, b);
     expect(first.accepted).toBe(4);
     expect(first.duplicates).toBe(3);
@@ -59,7 +73,9 @@ describe("avails ingest", () => {
     const newer = { ingestion_time: at(6) };
     await ingest(writeNdjson(join(dir, "a.ndjson"), [opportunity("o1", 0, "SE", "mobile", newer)]));
     // An older copy arriving later is a duplicate and changes nothing.
-    const stale = await ingest(writeNdjson(join(dir, "b.ndjson"), [opportunity("o1", 0, "NO", "mobile", older)]));
+    const stale = await ingest(
+      writeNdjson(join(dir, "b.ndjson"), [opportunity("o1", 0, "NO", "mobile", older)]),
+    );
     expect(stale.duplicates).toBe(1);
     expect(await series("geo")).toBe("unique_id,ds,y\ngeo=SE,2026-10-01 00:00:00,1\n");
     // A newer copy replaces the stored one: the event moves to its geo, still counted once.
@@ -111,7 +127,9 @@ describe("avails ingest", () => {
   });
 
   it("takes any history into an empty store", async () => {
-    const run = await ingest(writeNdjson(join(dir, "a.ndjson"), [opportunity("o1", -3000), opportunity("o2", 0)]));
+    const run = await ingest(
+      writeNdjson(join(dir, "a.ndjson"), [opportunity("o1", -3000), opportunity("o2", 0)]),
+    );
     expect(run.accepted).toBe(2);
     expect(run.quarantined).toEqual({});
   });
@@ -124,12 +142,16 @@ describe("avails ingest", () => {
     }
     const file = writeNdjson(join(dir, "a.ndjson"), rows);
     await ingest(file);
-    const before = await Promise.all(["total", "geo", "geo_device", "campaign"].map((l) => series(l, "impressions")));
+    const before = await Promise.all(
+      ["total", "geo", "geo_device", "campaign"].map((l) => series(l, "impressions")),
+    );
     const statusBefore = await status();
     const again = await ingest(file);
     expect(again.accepted).toBe(0);
     expect(again.duplicates).toBe(rows.length);
-    const after = await Promise.all(["total", "geo", "geo_device", "campaign"].map((l) => series(l, "impressions")));
+    const after = await Promise.all(
+      ["total", "geo", "geo_device", "campaign"].map((l) => series(l, "impressions")),
+    );
     expect(after).toEqual(before);
     expect((await status()).events).toEqual(statusBefore.events);
   });
@@ -179,10 +201,15 @@ describe("avails ingest", () => {
       join(dir, "a.csv"),
       `event_id,event_type,event_time,geo,device,campaign_id,cost_micros\nc1,opportunity,${at(0)},se,MOBILE,,\nc2,impression,${at(0)},SE,mobile,camp,1000\n`,
     );
-    writeFileSync(join(dir, "b.ndjson.gz"), gzipSync(`${JSON.stringify(opportunity("g1", 0, "Se", "Mobile"))}\n`));
+    writeFileSync(
+      join(dir, "b.ndjson.gz"),
+      gzipSync(`${JSON.stringify(opportunity("g1", 0, "Se", "Mobile"))}\n`),
+    );
     await ingest(dir);
     expect(await series("geo_device")).toBe("unique_id,ds,y\ngeo=SE|device=mobile,2026-10-01 00:00:00,2\n");
-    expect(await series("campaign", "spend")).toBe("unique_id,ds,y\ncampaign=camp,2026-10-01 00:00:00,0.001\n");
+    expect(await series("campaign", "spend")).toBe(
+      "unique_id,ds,y\ncampaign=camp,2026-10-01 00:00:00,0.001\n",
+    );
   });
 
   it("fails with a one-line reason naming a missing path, and writes nothing", async () => {
@@ -197,7 +224,11 @@ describe("avails ingest", () => {
 describe("avails series and status", () => {
   it("zero-fills every key over the span and sums hours into days of the reporting time zone", async () => {
     await ingest(
-      writeNdjson(join(dir, "a.ndjson"), [opportunity("a", 0, "SE"), opportunity("b", 30, "NO"), opportunity("c", 47, "NO")]),
+      writeNdjson(join(dir, "a.ndjson"), [
+        opportunity("a", 0, "SE"),
+        opportunity("b", 30, "NO"),
+        opportunity("c", 47, "NO"),
+      ]),
     );
     const hourly = (await series("geo")).trim().split("\n");
     expect(hourly.length).toBe(1 + 2 * 48);
@@ -210,7 +241,17 @@ describe("avails series and status", () => {
     const config = join(dir, "tokyo.json");
     writeFileSync(config, JSON.stringify({ timeZone: "Asia/Tokyo" }));
     // 2026-10-02 14:05 UTC is 23:05 in Tokyo, 2026-10-01 06:05 UTC is 15:05: days shift with the zone.
-    const tokyo = await cli(["--store", store, "--config", config, "series", "--level", "total", "--freq", "daily"]);
+    const tokyo = await cli([
+      "--store",
+      store,
+      "--config",
+      config,
+      "series",
+      "--level",
+      "total",
+      "--freq",
+      "daily",
+    ]);
     expect(tokyo.stdout).toBe("unique_id,ds,y\ntotal,2026-10-01,1\ntotal,2026-10-02,1\ntotal,2026-10-03,1\n");
   });
 

@@ -30,6 +30,17 @@ export function formatReport(report: IngestReport): string {
   return lines.join("\n");
 }
 
+/** A report in one line, for runs of a series (the demo's live days). */
+export function formatReportLine(report: IngestReport): string {
+  const quarantined = Object.entries(report.quarantined)
+    .filter(([, count]) => (count ?? 0) > 0)
+    .map(([reason, count]) => `${reason} ${n(count ?? 0)}`)
+    .join(", ");
+  return `${report.kind} run ${report.runId}: read ${n(report.rowsRead)}, accepted ${n(report.accepted)}, duplicates ${n(
+    report.duplicates,
+  )}, quarantined ${n(report.quarantinedTotal)}${quarantined ? ` (${quarantined})` : ""}, watermark ${report.watermarkAfter}`;
+}
+
 /** The human form of the store status. */
 export function formatStatus(status: StoreStatus): string {
   const quarantinedTotal = Object.values(status.quarantined).reduce((a, b) => a + b, 0);

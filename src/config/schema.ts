@@ -44,6 +44,35 @@ export const configSchema = z
     memoryLimit: z.string().default("768MB"),
   })
   .superRefine((config, ctx) => {
+    const unique = (names: string[], path: string) => {
+      const seen = new Set<string>();
+      names.forEach((name, i) => {
+        if (seen.has(name))
+          ctx.addIssue({ code: "custom", path: [path, i, "name"], message: `"${name}" appears twice` });
+        seen.add(name);
+      });
+    };
+    unique(
+      config.dimensions.map((d) => d.name),
+      "dimensions",
+    );
+    unique(
+      config.levels.map((l) => l.name),
+      "levels",
+    );
+    const dimensionSets = new Map<string, string>();
+    config.levels.forEach((level, i) => {
+      const set = [...level.dimensions].sort().join(",");
+      const other = dimensionSets.get(set);
+      if (other !== undefined) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["levels", i, "dimensions"],
+          message: `level "${level.name}" has the same dimensions as level "${other}"`,
+        });
+      }
+      dimensionSets.set(set, level.name);
+    });
     const known = new Set(["campaign", ...config.dimensions.map((d) => d.name)]);
     config.levels.forEach((level, i) => {
       for (const d of level.dimensions) {

@@ -46,3 +46,30 @@ describe("parseEventTime", () => {
     expect(parseEventTime("2028-02-29T00:00:00Z")).toBe(Date.UTC(2028, 1, 29));
   });
 });
+
+describe("parseEventTime on the canonical form", () => {
+  it("parseEventTime(toISOString()) equals Date.parse for instants across years, leap days and month ends", () => {
+    const instants = [
+      0,
+      Date.UTC(2000, 1, 29, 23, 59, 59, 999),
+      Date.UTC(2024, 11, 31, 12),
+      Date.UTC(2100, 2, 1),
+    ];
+    for (let t = Date.UTC(1999, 0, 1); t < Date.UTC(2031, 0, 1); t += 86_400_000 * 7 + 3_723_456)
+      instants.push(t);
+    for (const t of instants)
+      expect(parseEventTime(new Date(t).toISOString()), new Date(t).toISOString()).toBe(t);
+  });
+
+  it("parseEventTime rejects canonical-looking text with impossible fields", () => {
+    for (const bad of [
+      "2026-02-29T00:00:00.000Z",
+      "2026-04-31T00:00:00.000Z",
+      "2026-01-01T24:00:00.000Z",
+      "2026-0a-01T00:00:00.000Z",
+      "2026-01-01T00:00:00.0x0Z",
+    ]) {
+      expect(parseEventTime(bad), bad).toBeNaN();
+    }
+  });
+});

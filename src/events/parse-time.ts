@@ -27,6 +27,10 @@ export function parseEventTime(value: unknown): number {
   if (typeof value === "number") return checkEpoch(value);
   if (typeof value === "bigint") return checkEpoch(Number(value));
   if (typeof value !== "string") return Number.NaN;
+  if (value.length === 24) {
+    const fast = parseCanonicalUtc(value);
+    if (!Number.isNaN(fast)) return fast;
+  }
   if (EPOCH_DIGITS.test(value)) return checkEpoch(Number(value));
   const m = ISO_WITH_OFFSET.exec(value);
   if (m === null) return Number.NaN;
@@ -50,6 +54,55 @@ export function parseEventTime(value: unknown): number {
   }
   const utc = Date.UTC(year, month - 1, day, hour, minute, second, millis) - offsetMinutes * 60_000;
   return checkEpoch(utc);
+}
+
+/** Days from 1970-01-01 to the first of each month of a common year. */
+const DAYS_BEFORE_MONTH = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+
+function digit(text: string, i: number): number {
+  const d = text.charCodeAt(i) - 48;
+  return d >= 0 && d <= 9 ? d : Number.NaN;
+}
+
+/**
+ * The common `YYYY-MM-DDTHH:MM:SS.sssZ` form (what `Date.prototype.toISOString` writes), read without a regular
+ * expression or Date: most log lines carry it twice, so this is the hot path. NaN when the text is another form.
+ */
+function parseCanonicalUtc(text: string): number {
+  if (
+    text.charCodeAt(4) !== 45 ||
+    text.charCodeAt(7) !== 45 ||
+    text.charCodeAt(10) !== 84 ||
+    text.charCodeAt(13) !== 58 ||
+    text.charCodeAt(16) !== 58 ||
+    text.charCodeAt(19) !== 46 ||
+    text.charCodeAt(23) !== 90
+  ) {
+    return Number.NaN;
+  }
+  const year = digit(text, 0) * 1000 + digit(text, 1) * 100 + digit(text, 2) * 10 + digit(text, 3);
+  const month = digit(text, 5) * 10 + digit(text, 6);
+  const day = digit(text, 8) * 10 + digit(text, 9);
+  const hour = digit(text, 11) * 10 + digit(text, 12);
+  const minute = digit(text, 14) * 10 + digit(text, 15);
+  const second = digit(text, 17) * 10 + digit(text, 18);
+  const millis = digit(text, 20) * 100 + digit(text, 21) * 10 + digit(text, 22);
+  // NaN from a non-digit fails every comparison below, so it falls out here too.
+  if (
+    !(year >= 1970 && month >= 1 && month <= 12 && day >= 1 && hour <= 23 && minute <= 59 && second <= 59)
+  ) {
+    return Number.NaN;
+  }
+  if (!(millis >= 0)) return Number.NaN;
+  const leap = isLeapYear(year);
+  const monthDays = month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
+  if (day > monthDays) return Number.NaN;
+  // Days since the epoch: whole years (with their leap days), then months and days of this year.
+  const y = year - 1;
+  const leapDays = Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400) - 477; // 477 leap days before 1970
+  let days = (year - 1970) * 365 + leapDays + DAYS_BEFORE_MONTH[month - 1] + day - 1;
+  if (leap && month > 2) days++;
+  return checkEpoch(((days * 24 + hour) * 60 + minute) * 60_000 + second * 1000 + millis);
 }
 
 function checkEpoch(ms: number): number {

@@ -47,7 +47,7 @@ export async function* readCsv(path: string): AsyncGenerator<RawRow[]> {
       pending = "";
       pendingLines = 0;
       if (header === null) {
-        header = fields.map((name) => name.trim().replace(/^\uFEFF/, ""));
+        header = fields.map((name) => name.trim());
         continue;
       }
       if (fields.length !== header.length) {

@@ -1,4 +1,5 @@
 import { createReadStream } from "node:fs";
+import { pipeline } from "node:stream";
 import { StringDecoder } from "node:string_decoder";
 import { createGunzip } from "node:zlib";
 
@@ -11,12 +12,19 @@ import { createGunzip } from "node:zlib";
  */
 export async function* readTextLines(path: string, batchSize = 4096): AsyncGenerator<string[]> {
   const file = createReadStream(path, { highWaterMark: 1 << 20 });
-  const input = path.endsWith(".gz") ? file.pipe(createGunzip()) : file;
+  // pipeline() passes a failure of the file (missing, unreadable) on to the gunzip stream being read.
+  const input = path.endsWith(".gz") ? pipeline(file, createGunzip(), () => undefined) : file;
   const decoder = new StringDecoder("utf8");
   let carry = "";
   let batch: string[] = [];
+  let first = true;
   for await (const chunk of input) {
-    const text = carry + decoder.write(chunk as Buffer);
+    let text = carry + decoder.write(chunk as Buffer);
+    if (first) {
+      // A byte-order mark is not part of the first line.
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      first = false;
+    }
     let start = 0;
     let newline = text.indexOf("\n", start);
     while (newline !== -1) {

@@ -19,11 +19,11 @@ const MAX_DIMENSION_LENGTH = 256;
 const INTEGER_TEXT = /^-?\d+$/;
 const NUMBER_TEXT = /^-?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
-const EVENT_TYPE_BY_NAME: Record<string, EventType> = {
-  opportunity: "opportunity",
-  impression: "impression",
-  click: "click",
-};
+const EVENT_TYPE_BY_NAME = new Map<string, EventType>([
+  ["opportunity", "opportunity"],
+  ["impression", "impression"],
+  ["click", "click"],
+]);
 
 function reject(reason: Rejection["reason"], detail: string): Validation {
   return { ok: false, rejection: { reason, detail } };
@@ -76,7 +76,8 @@ export function validateRecord(record: Record<string, unknown>, ctx: ValidationC
   if (typeof typeValue !== "string") {
     return reject("bad_type", `event_type: expected a string, got ${show(typeValue)}`);
   }
-  const eventType = EVENT_TYPE_BY_NAME[typeValue] ?? EVENT_TYPE_BY_NAME[typeValue.trim().toLowerCase()];
+  const eventType =
+    EVENT_TYPE_BY_NAME.get(typeValue) ?? EVENT_TYPE_BY_NAME.get(typeValue.trim().toLowerCase());
   if (eventType === undefined) {
     return reject(
       "unknown_event_type",
@@ -124,8 +125,9 @@ export function validateRecord(record: Record<string, unknown>, ctx: ValidationC
   const dimensions: string[] = new Array(ctx.dimensions.length);
   for (let i = 0; i < ctx.dimensions.length; i++) {
     const dimension = ctx.dimensions[i];
-    const value = record[dimension.name];
-    if (isAbsent(value)) {
+    // Own fields only: a dimension named like an Object.prototype member must not find it.
+    const value = Object.hasOwn(record, dimension.name) ? record[dimension.name] : undefined;
+    if (isAbsent(value) || (typeof value === "string" && value.trim() === "" && !dimension.required)) {
       if (dimension.required) {
         return reject(`missing_field:${dimension.name}`, `${dimension.name} is required`);
       }

@@ -55,6 +55,9 @@ export function zonedDayStart(date: string, timeZone: string): number {
   // Two passes settle the offset even when the day starts next to a DST change.
   let instant = utcMidnight - zoneOffsetMs(utcMidnight, timeZone);
   instant = utcMidnight - zoneOffsetMs(instant, timeZone);
+  // Where clocks jump forward at midnight (America/Santiago, America/Havana), midnight does not exist and the
+  // day starts at the jump: step forward to it. Transitions fall on quarter hours.
+  for (let step = 0; step < 16 && localDate(instant, timeZone) < date; step++) instant += 15 * 60_000;
   return instant;
 }
 

@@ -5,7 +5,6 @@ import { loadRun } from "./load-run.js";
 import { migrate } from "./migrate.js";
 import { type Database, openDatabase } from "./open-database.js";
 import { stageSources } from "./stage-sources.js";
-import { StagingFile } from "./staging-file.js";
 import type {
   BackfillOptions,
   CubeQuery,
@@ -121,20 +120,13 @@ class DuckDbStore implements Store {
         : null;
     const runDir = join(this.tmp, `run-${runId}-${process.pid}-${startedAt}`);
     mkdirSync(runDir, { recursive: true });
-    const eventsFile = new StagingFile(join(runDir, "events.csv"));
-    const quarantineFile = new StagingFile(join(runDir, "quarantine.csv"));
     try {
-      const staged = await stageSources(paths, {
-        config: this.config,
-        now,
-        tooOldBefore,
-        range: range && { start: range.start, end: range.end },
-        eventsFile,
-        quarantineFile,
-        onProgress: options.onProgress,
-      });
-      eventsFile.close();
-      quarantineFile.close();
+      const staged = await stageSources(
+        paths,
+        { config: this.config, now, tooOldBefore, range: range && { start: range.start, end: range.end } },
+        runDir,
+        options.onProgress,
+      );
       options.onProgress?.(staged.sources.length, staged.sources.length, "committing");
       return await loadRun({
         connection: this.connection,
@@ -143,21 +135,11 @@ class DuckDbStore implements Store {
         runId,
         startedAt,
         staged,
-        eventsFile: eventsFile.path,
-        eventsRows: eventsFile.rows,
-        quarantineFile: quarantineFile.path,
-        quarantineRows: quarantineFile.rows,
         watermarkBefore,
         tooOldBefore,
         range: range && { start: range.start, end: range.end, from: range.from, to: range.to },
       });
     } finally {
-      try {
-        eventsFile.close();
-      } catch {}
-      try {
-        quarantineFile.close();
-      } catch {}
       rmSync(runDir, { recursive: true, force: true });
     }
   }

@@ -3,8 +3,9 @@ import type { Config } from "../config/schema.js";
 import type { RejectionReason } from "../events/rejection.js";
 import { insertCubeSql } from "./cube-sql.js";
 import { quoteIdentifier, quoteLiteral } from "./sql.js";
-import type { StageResult } from "./stage-sources.js";
+import type { StagedFile, StageResult } from "./stage-sources.js";
 import type { IngestReport } from "./store.js";
+import { traceConnection } from "./trace-connection.js";
 
 /** Everything a run needs to commit what it staged. */
 export interface LoadRunInput {
@@ -14,10 +15,6 @@ export interface LoadRunInput {
   runId: number;
   startedAt: number;
   staged: StageResult;
-  eventsFile: string;
-  eventsRows: number;
-  quarantineFile: string;
-  quarantineRows: number;
   watermarkBefore: number | null;
   /** Events before this (epoch ms) are too late for this run; null when none are. */
   tooOldBefore: number | null;
@@ -25,20 +22,24 @@ export interface LoadRunInput {
   range?: { start: number; end: number; from: string; to: string };
 }
 
+const CSV_OPTIONS =
+  "header = false, quote = '\"', escape = '\"', allow_quoted_nulls = false, auto_detect = false";
+const HOUR_MS = 3_600_000;
+
 async function scalar(connection: DuckDBConnection, sql: string): Promise<number> {
   const reader = await connection.runAndReadAll(sql);
   const value = reader.getRows()[0]?.[0];
   return value === null || value === undefined ? 0 : Number(value);
 }
 
-async function watermarkMs(connection: DuckDBConnection): Promise<number | null> {
-  const reader = await connection.runAndReadAll("SELECT epoch_ms(max(event_time)) FROM events");
-  const value = reader.getRows()[0]?.[0];
-  return value === null || value === undefined ? null : Number(value);
-}
-
 function iso(ms: number | null): string | null {
   return ms === null ? null : new Date(ms).toISOString();
+}
+
+/** `read_csv` over the staging files that hold rows, or null when none does. */
+function readStaged(files: readonly StagedFile[], columns: string): string | null {
+  const paths = files.filter((f) => f.rows > 0).map((f) => quoteLiteral(f.path));
+  return paths.length === 0 ? null : `read_csv([${paths.join(", ")}], columns = ${columns}, ${CSV_OPTIONS})`;
 }
 
 /**
@@ -48,33 +49,49 @@ function iso(ms: number | null): string | null {
  * run back, so readers see the store before the run or after it, never a mix.
  */
 export async function loadRun(input: LoadRunInput): Promise<IngestReport> {
-  const { connection, config, runId } = input;
+  const { config, runId, staged } = input;
+  const connection = traceConnection(input.connection);
   const dims = config.dimensions.map((d) => quoteIdentifier(d.name));
-  const dimColumns = config.dimensions.map((d) => `${quoteLiteral(d.name)}: 'VARCHAR'`).join(", ");
-  const csvOptions =
-    "header = false, quote = '\"', escape = '\"', allow_quoted_nulls = false, auto_detect = false";
-  const stagedColumns = `{'event_id': 'VARCHAR', 'event_type': 'VARCHAR', 'event_time': 'BIGINT',
-    'ingestion_time': 'BIGINT', 'campaign_id': 'VARCHAR', ${dimColumns}${dimColumns ? "," : ""}
-    'count': 'INTEGER', 'cost_micros': 'BIGINT', 'source': 'VARCHAR', 'line': 'BIGINT', 'raw': 'VARCHAR'}`;
+  const stagedColumns: [string, string][] = [
+    ["event_id", "VARCHAR"],
+    ["event_type", "VARCHAR"],
+    ["event_time", "BIGINT"],
+    ["ingestion_time", "BIGINT"],
+    ["campaign_id", "VARCHAR"],
+    ...config.dimensions.map((d): [string, string] => [d.name, "VARCHAR"]),
+    ["count", "INTEGER"],
+    ["cost_micros", "BIGINT"],
+    ["source", "VARCHAR"],
+    ["line", "BIGINT"],
+    ["raw", "VARCHAR"],
+  ];
+  const eventsSource =
+    readStaged(
+      staged.eventsFiles,
+      `{${stagedColumns.map(([n, t]) => `${quoteLiteral(n)}: '${t}'`).join(", ")}}`,
+    ) ??
+    `(SELECT ${stagedColumns.map(([n, t]) => `NULL::${t} AS ${quoteIdentifier(n)}`).join(", ")} WHERE false)`;
+  const quarantineSource = readStaged(
+    staged.quarantineFiles,
+    "{'source': 'VARCHAR', 'line': 'BIGINT', 'reason': 'VARCHAR', 'detail': 'VARCHAR', 'raw': 'VARCHAR'}",
+  );
+  const stagedRows = staged.eventsFiles.reduce((sum, f) => sum + f.rows, 0);
   const tieBreak = ["event_time", "event_type", "campaign_id", ...dims, "count", "cost_micros"]
     .map((c) => `${c} NULLS FIRST`)
     .join(", ");
+  // A copy identical to the stored event is a retry whatever its ingestion_time: nothing to replace.
+  const sameContent = [
+    "e.event_type = w.event_type",
+    "e.event_time = epoch_ms(w.event_time)",
+    "e.campaign_id IS NOT DISTINCT FROM w.campaign_id",
+    ...dims.map((d) => `e.${d} = w.${d}`),
+    "e.count = w.count",
+    "e.cost_micros = w.cost_micros",
+  ].join(" AND ");
+  const tooOld = input.tooOldBefore === null ? "false" : `w.event_time < ${input.tooOldBefore}`;
 
   await connection.run("BEGIN TRANSACTION");
   try {
-    await connection.run(
-      input.eventsRows > 0
-        ? `CREATE OR REPLACE TEMP TABLE staged AS SELECT * FROM read_csv(${quoteLiteral(input.eventsFile)},
-            columns = ${stagedColumns}, ${csvOptions})`
-        : `CREATE OR REPLACE TEMP TABLE staged AS SELECT * FROM read_csv(${quoteLiteral(input.eventsFile)},
-            columns = ${stagedColumns}, ${csvOptions}) LIMIT 0`,
-    );
-    // Within the run, one copy per event_id: the latest ingestion_time, ties broken by content so any order of
-    // the same rows picks the same copy.
-    await connection.run(`CREATE OR REPLACE TEMP TABLE winners AS SELECT * FROM staged
-      QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY ingestion_time DESC, ${tieBreak}) = 1`);
-    const duplicatesInRun = input.eventsRows - (await scalar(connection, "SELECT count(*) FROM winners"));
-
     await connection.run("CREATE OR REPLACE TEMP TABLE touched (hour TIMESTAMP)");
     let removed = 0;
     if (input.range !== undefined) {
@@ -86,17 +103,13 @@ export async function loadRun(input: LoadRunInput): Promise<IngestReport> {
       await connection.run(`DELETE FROM events WHERE ${range}`);
     }
 
-    // A copy identical to the stored event is a retry whatever its ingestion_time: nothing to replace.
-    const sameContent = [
-      "e.event_type = w.event_type",
-      "e.event_time = epoch_ms(w.event_time)",
-      "e.campaign_id IS NOT DISTINCT FROM w.campaign_id",
-      ...dims.map((d) => `e.${d} = w.${d}`),
-      "e.count = w.count",
-      "e.cost_micros = w.cost_micros",
-    ].join(" AND ");
-    const tooOld = input.tooOldBefore === null ? "false" : `w.event_time < ${input.tooOldBefore}`;
+    // One copy per event_id within the run: the latest ingestion_time, ties broken by content so any order of
+    // the same rows picks the same copy. Then its fate against the store.
     await connection.run(`CREATE OR REPLACE TEMP TABLE classified AS
+      WITH winners AS (
+        SELECT * FROM ${eventsSource}
+        QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY ingestion_time DESC, ${tieBreak}) = 1
+      )
       SELECT w.*, CASE
         WHEN e.event_id IS NOT NULL AND (e.ingestion_time >= epoch_ms(w.ingestion_time) OR (${sameContent}))
           THEN 'duplicate'
@@ -106,36 +119,39 @@ export async function loadRun(input: LoadRunInput): Promise<IngestReport> {
       FROM winners w LEFT JOIN events e ON e.event_id = w.event_id`);
     const fates = await connection.runAndReadAll("SELECT fate, count(*) FROM classified GROUP BY fate");
     const fateCount: Record<string, number> = {};
-    for (const [fate, n] of fates.getRows()) fateCount[String(fate)] = Number(n);
+    let winners = 0;
+    for (const [fate, n] of fates.getRows()) {
+      fateCount[String(fate)] = Number(n);
+      winners += Number(n);
+    }
+    const duplicatesInRun = stagedRows - winners;
 
     await connection.run(`INSERT INTO touched
-      SELECT DISTINCT date_trunc('hour', epoch_ms(event_time)) FROM classified WHERE fate IN ('new', 'replace')
-      UNION SELECT DISTINCT date_trunc('hour', e.event_time) FROM events e
-        JOIN classified c ON c.event_id = e.event_id WHERE c.fate = 'replace'`);
+      SELECT DISTINCT date_trunc('hour', epoch_ms(event_time)) FROM classified WHERE fate IN ('new', 'replace')`);
     if ((fateCount.replace ?? 0) > 0) {
+      await connection.run(`INSERT INTO touched SELECT DISTINCT date_trunc('hour', e.event_time) FROM events e
+        JOIN classified c ON c.event_id = e.event_id WHERE c.fate = 'replace'`);
       await connection.run(
         "DELETE FROM events WHERE event_id IN (SELECT event_id FROM classified WHERE fate = 'replace')",
       );
     }
-    await connection.run(`INSERT INTO events (event_id, event_type, event_time, ingestion_time, campaign_id,
-        ${dims.join(", ")}${dims.length ? "," : ""} count, cost_micros, run_id)
-      SELECT event_id, event_type, epoch_ms(event_time), epoch_ms(ingestion_time), campaign_id,
-        ${dims.join(", ")}${dims.length ? "," : ""} count, cost_micros, ${runId}
+    const eventColumns = ["campaign_id", ...dims, "count", "cost_micros"].join(", ");
+    await connection.run(`INSERT INTO events (event_id, event_type, event_time, ingestion_time, ${eventColumns}, run_id)
+      SELECT event_id, event_type, epoch_ms(event_time), epoch_ms(ingestion_time), ${eventColumns}, ${runId}
       FROM classified WHERE fate IN ('new', 'replace')`);
 
-    const hasTouched = (await scalar(connection, "SELECT count(*) FROM touched")) > 0;
-    if (hasTouched) {
+    const bounds = await connection.runAndReadAll(
+      "SELECT epoch_ms(min(hour)), epoch_ms(max(hour)) FROM touched",
+    );
+    const [lo, hi] = bounds.getRows()[0];
+    if (lo !== null && hi !== null) {
       await connection.run("CREATE OR REPLACE TEMP TABLE touched_hours AS SELECT DISTINCT hour FROM touched");
       await connection.run("DELETE FROM cube WHERE hour IN (SELECT hour FROM touched_hours)");
       // The range bounds let DuckDB skip row groups by their min/max before the exact hour match.
-      const bounds = await connection.runAndReadAll(
-        "SELECT epoch_ms(min(hour)), epoch_ms(max(hour)) FROM touched_hours",
-      );
-      const [lo, hi] = bounds.getRows()[0].map(Number);
       await connection.run(
         insertCubeSql(
           config.levels,
-          `event_time >= epoch_ms(${lo}) AND event_time < epoch_ms(${hi + 3_600_000})
+          `event_time >= epoch_ms(${Number(lo)}) AND event_time < epoch_ms(${Number(hi) + HOUR_MS})
            AND date_trunc('hour', event_time) IN (SELECT hour FROM touched_hours)`,
         ),
       );
@@ -144,21 +160,23 @@ export async function loadRun(input: LoadRunInput): Promise<IngestReport> {
     const lateness = config.allowedLatenessHours;
     const notQuarantinedYet = `NOT EXISTS (SELECT 1 FROM quarantine q WHERE q.source = n.source AND q.line = n.line
       AND q.reason = n.reason AND q.raw = n.raw)`;
-    await connection.run(`INSERT INTO quarantine SELECT ${runId}, source, line, reason, detail, raw FROM (
-        SELECT source, line, 'too_late' AS reason,
-          'event_time ' || strftime(epoch_ms(event_time), '%Y-%m-%dT%H:%M:%S.%gZ') || ' is more than ${lateness} h before the watermark '
-            || strftime(epoch_ms(${input.watermarkBefore ?? 0}), '%Y-%m-%dT%H:%M:%SZ') || '; backfill its day to take it' AS detail,
-          raw
-        FROM classified WHERE fate = 'too_late') n WHERE ${notQuarantinedYet}`);
-    if (input.quarantineRows > 0) {
+    if ((fateCount.too_late ?? 0) > 0) {
       await connection.run(`INSERT INTO quarantine SELECT ${runId}, source, line, reason, detail, raw FROM (
-          SELECT DISTINCT * FROM read_csv(${quoteLiteral(input.quarantineFile)}, columns = {'source': 'VARCHAR',
-            'line': 'BIGINT', 'reason': 'VARCHAR', 'detail': 'VARCHAR', 'raw': 'VARCHAR'}, ${csvOptions})
-        ) n WHERE ${notQuarantinedYet}`);
+          SELECT source, line, 'too_late' AS reason,
+            'event_time ' || strftime(epoch_ms(event_time), '%Y-%m-%dT%H:%M:%S.%gZ') || ' is more than ${lateness} h'
+              || ' before the watermark ' || strftime(epoch_ms(${input.watermarkBefore ?? 0}), '%Y-%m-%dT%H:%M:%SZ')
+              || '; backfill its day to take it' AS detail,
+            raw
+          FROM classified WHERE fate = 'too_late') n WHERE ${notQuarantinedYet}`);
+    }
+    if (quarantineSource !== null) {
+      await connection.run(`INSERT INTO quarantine SELECT ${runId}, source, line, reason, detail, raw FROM (
+          SELECT DISTINCT * FROM ${quarantineSource}) n WHERE ${notQuarantinedYet}`);
     }
 
-    const watermarkAfter = await watermarkMs(connection);
-    const quarantined: Partial<Record<RejectionReason, number>> = { ...input.staged.quarantined };
+    const watermarkAfter = await connection.runAndReadAll("SELECT epoch_ms(max(event_time)) FROM events");
+    const wm = watermarkAfter.getRows()[0][0];
+    const quarantined: Partial<Record<RejectionReason, number>> = { ...staged.counts.quarantined };
     if ((fateCount.too_late ?? 0) > 0) quarantined.too_late = fateCount.too_late;
     let quarantinedTotal = 0;
     for (const n of Object.values(quarantined)) quarantinedTotal += n ?? 0;
@@ -168,20 +186,20 @@ export async function loadRun(input: LoadRunInput): Promise<IngestReport> {
       kind: input.kind,
       startedAt: new Date(input.startedAt).toISOString(),
       finishedAt: new Date().toISOString(),
-      sources: input.staged.sources,
-      rowsRead: input.staged.rowsRead,
+      sources: staged.sources,
+      rowsRead: staged.counts.rowsRead,
       accepted: (fateCount.new ?? 0) + (fateCount.replace ?? 0),
       duplicates,
       replaced: fateCount.replace ?? 0,
       quarantined,
       quarantinedTotal,
       watermarkBefore: iso(input.watermarkBefore),
-      watermarkAfter: iso(watermarkAfter),
+      watermarkAfter: iso(wm === null ? null : Number(wm)),
     };
     if (input.range !== undefined) {
       report.from = input.range.from;
       report.to = input.range.to;
-      report.outsideRange = input.staged.outsideRange;
+      report.outsideRange = staged.counts.outsideRange;
       report.removed = removed;
     }
     await connection.run(
@@ -201,7 +219,7 @@ export async function loadRun(input: LoadRunInput): Promise<IngestReport> {
     await connection.run("ROLLBACK");
     throw error;
   } finally {
-    for (const table of ["staged", "winners", "classified", "touched", "touched_hours"]) {
+    for (const table of ["classified", "touched", "touched_hours"]) {
       await connection.run(`DROP TABLE IF EXISTS temp.${table}`).catch(() => undefined);
     }
   }

@@ -1,95 +1,169 @@
-import type { Config } from "../config/schema.js";
-import { listSources } from "../events/list-sources.js";
-import { readSource } from "../events/read-source.js";
-import type { RejectionReason } from "../events/rejection.js";
-import { type ValidationContext, validateRecord } from "../events/validate.js";
-import { csvField, type StagingFile } from "./staging-file.js";
+import { availableParallelism } from "node:os";
+import { join } from "node:path";
+import { Worker } from "node:worker_threads";
+import { listSources, type Source } from "../events/list-sources.js";
+import { addCounts, emptyCounts, type StageCounts, type StageSettings, stageFile } from "./stage-file.js";
+import type { FromWorker, StageWorkerData, ToWorker } from "./stage-worker.js";
+import { StagingFile } from "./staging-file.js";
 import type { ProgressListener } from "./store.js";
 
-/** Where a run stages rows and which rows it keeps. */
-export interface StageOptions {
-  config: Config;
-  /** The run's clock (epoch ms): the default ingestion_time and the reference for future_time. */
-  now: number;
-  /** Events before this (epoch ms) may be too late: their raw text is kept for quarantine. Null: none. */
-  tooOldBefore: number | null;
-  /** Backfill: only events in [start, end) epoch ms are kept; others are counted as outside the range. */
-  range?: { start: number; end: number };
-  eventsFile: StagingFile;
-  quarantineFile: StagingFile;
-  onProgress?: ProgressListener;
+/** A staging file and the rows in it. */
+export interface StagedFile {
+  path: string;
+  rows: number;
 }
 
-/** What staging saw. */
+/** What staging produced: counts, and the CSV files holding valid events and rejected rows. */
 export interface StageResult {
   sources: string[];
-  rowsRead: number;
-  outsideRange: number;
-  quarantined: Partial<Record<RejectionReason, number>>;
+  counts: StageCounts;
+  eventsFiles: StagedFile[];
+  quarantineFiles: StagedFile[];
+}
+
+/** Young-generation size of a staging worker: parsing makes many short-lived objects, and a larger nursery
+ * halves the time spent collecting them. */
+const WORKER_YOUNG_GENERATION_MB = 64;
+
+const WORKER_URL = new URL("./stage-worker.js", import.meta.url);
+
+/** Workers need the compiled worker file; running from TypeScript sources (tests) stages in this thread. */
+function workerCount(sources: number): number {
+  if (!WORKER_URL.pathname.endsWith(".js") || !import.meta.url.endsWith(".js")) return 0;
+  const configured =
+    process.env.AVAILS_WORKERS === undefined ? Number.NaN : Number(process.env.AVAILS_WORKERS);
+  const wanted = Number.isInteger(configured) && configured >= 0 ? configured : availableParallelism();
+  return Math.min(wanted, sources, 8);
 }
 
 /**
- * Reads every source, validates each row, and writes valid events and rejected rows to the staging files.
- * Nothing reaches the store here: the caller loads the staging files in one transaction.
+ * Reads every source, validates each row, and writes valid events and rejected rows to staging files in `dir`,
+ * on worker threads (one per core, files handed out as workers free up) when it can. Nothing reaches the store
+ * here: the caller loads the staging files in one transaction.
  */
-export async function stageSources(paths: readonly string[], options: StageOptions): Promise<StageResult> {
+export async function stageSources(
+  paths: readonly string[],
+  settings: StageSettings,
+  dir: string,
+  onProgress?: ProgressListener,
+): Promise<StageResult> {
   const sources = await listSources(paths);
-  const ctx: ValidationContext = {
-    dimensions: options.config.dimensions,
-    now: options.now,
-    futureToleranceMs: options.config.futureToleranceMinutes * 60_000,
-  };
-  const { eventsFile, quarantineFile, range, tooOldBefore } = options;
-  const nowText = String(options.now);
-  const quarantined: Partial<Record<RejectionReason, number>> = {};
-  let rowsRead = 0;
-  let outsideRange = 0;
-  options.onProgress?.(0, sources.length, "rows 0");
-  for (let s = 0; s < sources.length; s++) {
-    const source = sources[s];
-    const sourceField = csvField(source.path);
-    for await (const rows of readSource(source)) {
-      for (let r = 0; r < rows.length; r++) {
-        const row = rows[r];
-        rowsRead++;
-        if (row.record === null) {
-          quarantined.malformed = (quarantined.malformed ?? 0) + 1;
-          quarantineFile.append(
-            `${sourceField},${row.line},malformed,${csvField(row.error ?? "unparseable")},${csvField(row.raw)}`,
-          );
-          continue;
-        }
-        const result = validateRecord(row.record, ctx);
-        if (!result.ok) {
-          const { reason, detail } = result.rejection;
-          quarantined[reason] = (quarantined[reason] ?? 0) + 1;
-          quarantineFile.append(
-            `${sourceField},${row.line},${csvField(reason)},${csvField(detail)},${csvField(row.raw)}`,
-          );
-          continue;
-        }
-        const event = result.event;
-        if (range !== undefined && (event.eventTime < range.start || event.eventTime >= range.end)) {
-          outsideRange++;
-          continue;
-        }
-        let line = `${csvField(event.eventId)},${event.eventType},${event.eventTime},${
-          event.ingestionTime === null ? nowText : event.ingestionTime
-        },${csvField(event.campaignId)}`;
-        for (let d = 0; d < event.dimensions.length; d++) line += `,${csvField(event.dimensions[d])}`;
-        line += `,${event.count},${event.costMicros}`;
-        // Only a row that may turn out too late carries its source and raw text, to keep staging small.
-        line +=
-          tooOldBefore !== null && event.eventTime < tooOldBefore
-            ? `,${sourceField},${row.line},${csvField(row.raw)}`
-            : `,,${row.line},`;
-        eventsFile.append(line);
-      }
-      options.onProgress?.(s, sources.length, `rows ${rowsRead}`);
+  const workers = workerCount(sources.length);
+  onProgress?.(0, sources.length, "rows 0");
+  const result =
+    workers === 0
+      ? await stageHere(sources, settings, dir, onProgress)
+      : await stageOnWorkers(sources, settings, dir, workers, onProgress);
+  return { sources: sources.map((s) => s.path), ...result };
+}
+
+function withSource(source: Source, message: string): Error {
+  return new Error(message.startsWith(source.path) ? message : `${source.path}: ${message}`);
+}
+
+async function stageHere(
+  sources: Source[],
+  settings: StageSettings,
+  dir: string,
+  onProgress?: ProgressListener,
+): Promise<Omit<StageResult, "sources">> {
+  const eventsFile = new StagingFile(join(dir, "events-0.csv"));
+  const quarantineFile = new StagingFile(join(dir, "quarantine-0.csv"));
+  const counts = emptyCounts();
+  try {
+    for (let s = 0; s < sources.length; s++) {
+      await stageFile(sources[s], settings, eventsFile, quarantineFile, counts, () =>
+        onProgress?.(s, sources.length, `rows ${counts.rowsRead}`),
+      ).catch((error: unknown) => {
+        throw withSource(sources[s], (error as Error).message);
+      });
+      onProgress?.(s + 1, sources.length, `rows ${counts.rowsRead}`);
     }
-    options.onProgress?.(s + 1, sources.length, `rows ${rowsRead}`);
+  } finally {
+    eventsFile.close();
+    quarantineFile.close();
   }
-  eventsFile.flush();
-  quarantineFile.flush();
-  return { sources: sources.map((s) => s.path), rowsRead, outsideRange, quarantined };
+  return {
+    counts,
+    eventsFiles: [{ path: eventsFile.path, rows: eventsFile.rows }],
+    quarantineFiles: [{ path: quarantineFile.path, rows: quarantineFile.rows }],
+  };
+}
+
+function stageOnWorkers(
+  sources: Source[],
+  settings: StageSettings,
+  dir: string,
+  count: number,
+  onProgress?: ProgressListener,
+): Promise<Omit<StageResult, "sources">> {
+  return new Promise((resolve, reject) => {
+    const counts = emptyCounts();
+    const eventsFiles: StagedFile[] = [];
+    const quarantineFiles: StagedFile[] = [];
+    const pool: Worker[] = [];
+    let next = 0;
+    let filesDone = 0;
+    let rowsRead = 0;
+    let finished = 0;
+    let failed = false;
+    const fail = (error: Error) => {
+      if (failed) return;
+      failed = true;
+      for (const worker of pool) void worker.terminate();
+      reject(error);
+    };
+    for (let w = 0; w < count; w++) {
+      const data: StageWorkerData = {
+        settings,
+        eventsPath: join(dir, `events-${w}.csv`),
+        quarantinePath: join(dir, `quarantine-${w}.csv`),
+      };
+      const worker = new Worker(WORKER_URL, {
+        workerData: data,
+        resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+      });
+      pool.push(worker);
+      let current: Source | undefined;
+      let workerFinished = false;
+      const handOut = () => {
+        current = sources[next++];
+        const message: ToWorker =
+          current === undefined ? { type: "finish" } : { type: "file", source: current };
+        worker.postMessage(message);
+      };
+      worker.on("message", (message: FromWorker) => {
+        if (failed) return;
+        switch (message.type) {
+          case "ready":
+            handOut();
+            break;
+          case "rows":
+            rowsRead += message.rows;
+            onProgress?.(filesDone, sources.length, `rows ${rowsRead}`);
+            break;
+          case "file-done":
+            filesDone++;
+            onProgress?.(filesDone, sources.length, `rows ${rowsRead}`);
+            handOut();
+            break;
+          case "failed":
+            fail(current === undefined ? new Error(message.message) : withSource(current, message.message));
+            break;
+          case "finished":
+            workerFinished = true;
+            addCounts(counts, message.counts);
+            eventsFiles.push({ path: data.eventsPath, rows: message.eventsRows });
+            quarantineFiles.push({ path: data.quarantinePath, rows: message.quarantineRows });
+            void worker.terminate();
+            if (++finished === count) resolve({ counts, eventsFiles, quarantineFiles });
+            break;
+        }
+      });
+      worker.on("error", (error) => fail(error));
+      worker.on("exit", (code) => {
+        if (!workerFinished) fail(new Error(`a staging worker stopped with code ${code}`));
+      });
+    }
+  });
 }

@@ -19,7 +19,8 @@ export class StagingFile {
   readonly path: string;
   rows = 0;
   private readonly fd: number;
-  private buffer = "";
+  private lines: string[] = [];
+  private chars = 0;
 
   constructor(path: string) {
     this.path = path;
@@ -28,15 +29,18 @@ export class StagingFile {
 
   /** Appends one line (already CSV formatted, without the newline). */
   append(line: string): void {
-    this.buffer += `${line}\n`;
+    this.lines.push(line);
+    this.chars += line.length;
     this.rows++;
-    if (this.buffer.length >= FLUSH_AT) this.flush();
+    if (this.chars >= FLUSH_AT) this.flush();
   }
 
   flush(): void {
-    if (this.buffer.length > 0) {
-      writeSync(this.fd, this.buffer);
-      this.buffer = "";
+    if (this.lines.length > 0) {
+      this.lines.push("");
+      writeSync(this.fd, this.lines.join("\n"));
+      this.lines = [];
+      this.chars = 0;
     }
   }
 
