@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command } from "commander";
 import { registerBackfill } from "./backfill.js";
+import { registerDemo } from "./demo.js";
 import { registerIngest } from "./ingest.js";
 import { registerQuarantine } from "./quarantine.js";
 import { registerSeries } from "./series.js";
@@ -14,6 +15,7 @@ program
   .option("--config <file>", "config file (JSON); default $AVAILS_CONFIG or ./avails.config.json if present")
   .showHelpAfterError();
 
+registerDemo(program);
 registerIngest(program);
 registerBackfill(program);
 registerStatus(program);

@@ -1,0 +1,102 @@
+import { join } from "node:path";
+import type { Command } from "commander";
+import { DEMO_DEFAULTS } from "../demo/options.js";
+import { seedDemoStore } from "../demo/seed-store.js";
+import { globalOptions, withStore } from "./context.js";
+import { formatReport, formatReportLine, formatStatus } from "./format-report.js";
+import { createProgress } from "./progress.js";
+
+interface DemoFlags {
+  seed: string;
+  days: string;
+  scale: string;
+  format: string;
+  gzip?: boolean;
+  out?: string;
+  end?: string;
+  fresh?: boolean;
+}
+
+function integerFlag(flag: string, value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n))
+    throw new Error(`${flag}: "${value}" is not a whole number`);
+  return n;
+}
+
+function todayUtcMidnight(): Date {
+  const now = new Date();
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+}
+
+/** `avails demo` */
+export function registerDemo(program: Command): void {
+  program
+    .command("demo")
+    .description(
+      "generate realistic delivery logs into the store folder and ingest them (when the store is empty)",
+    )
+    .option("--seed <n>", "random seed: the same seed gives the same logs", String(DEMO_DEFAULTS.seed))
+    .option("--days <n>", "days of history", String(DEMO_DEFAULTS.days))
+    .option("--scale <n>", "valid events per day, approximately", String(DEMO_DEFAULTS.scale))
+    .option("--format <format>", "ndjson, csv or parquet", DEMO_DEFAULTS.format)
+    .option("--gzip", "gzip ndjson or csv files")
+    .option("--out <dir>", "where to write the logs (default: <store>/demo-logs)")
+    .option("--end <date>", "exclusive end of the history, YYYY-MM-DD (default: today, UTC)")
+    .option("--fresh", "generate and ingest even when the store already has events")
+    .action(async (flags: DemoFlags, command: Command) => {
+      const global = globalOptions(command);
+      const format = flags.format;
+      if (format !== "ndjson" && format !== "csv" && format !== "parquet") {
+        throw new Error(`--format: "${format}" is not ndjson, csv or parquet`);
+      }
+      let end = todayUtcMidnight();
+      if (flags.end !== undefined) {
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(flags.end) || Number.isNaN(Date.parse(`${flags.end}T00:00:00Z`))) {
+          throw new Error(`--end: "${flags.end}" is not a date (YYYY-MM-DD)`);
+        }
+        end = new Date(`${flags.end}T00:00:00Z`);
+      }
+      const options = {
+        outDir: flags.out ?? join(global.store, "demo-logs"),
+        seed: integerFlag("--seed", flags.seed),
+        days: integerFlag("--days", flags.days),
+        scale: integerFlag("--scale", flags.scale),
+        format: format as "ndjson" | "csv" | "parquet",
+        gzip: flags.gzip === true,
+        end,
+      } as const;
+      await withStore(global, false, async (store) => {
+        const before = await store.status();
+        if (before.eventRows > 0 && !flags.fresh) {
+          console.log(
+            `the store ${global.store} already has events; not generating (use --fresh to add a demo run)`,
+          );
+          console.log(formatStatus(before));
+          return;
+        }
+        const generation = createProgress("generate");
+        const ingestion = createProgress("ingest");
+        const started = Date.now();
+        const { manifest, reports } = await seedDemoStore(
+          store,
+          {
+            ...options,
+            onProgress: (done, total) => {
+              generation.update(done, total, "rows");
+            },
+          },
+          ingestion.update,
+        ).finally(() => ingestion.done());
+        generation.done();
+        const seconds = (Date.now() - started) / 1000;
+        console.log(
+          `generated ${manifest.rows_written.toLocaleString("en-US")} rows in ${manifest.files.length} files into ` +
+            `${options.outDir} (manifest.json counts every defect), ingested in ${seconds.toFixed(1)} s in total`,
+        );
+        console.log(formatReport(reports[0]));
+        for (const report of reports.slice(1)) console.log(formatReportLine(report));
+        console.log(formatStatus(await store.status()));
+      });
+    });
+}
