@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import type { Command } from "commander";
-import { DEMO_DEFAULTS } from "../demo/options.js";
+import { DEMO_DEFAULTS, validateDemoOptions } from "../demo/options.js";
 import { seedDemoStore } from "../demo/seed-store.js";
 import { globalOptions, withStore } from "./context.js";
 import { formatReport, formatReportLine, formatStatus } from "./format-report.js";
@@ -52,7 +52,8 @@ export function registerDemo(program: Command): void {
       }
       let end = todayUtcMidnight();
       if (flags.end !== undefined) {
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(flags.end) || Number.isNaN(Date.parse(`${flags.end}T00:00:00Z`))) {
+        const parsed = Date.parse(`${flags.end}T00:00:00Z`);
+        if (Number.isNaN(parsed) || new Date(parsed).toISOString().slice(0, 10) !== flags.end) {
           throw new Error(`--end: "${flags.end}" is not a date (YYYY-MM-DD)`);
         }
         end = new Date(`${flags.end}T00:00:00Z`);
@@ -66,6 +67,8 @@ export function registerDemo(program: Command): void {
         gzip: flags.gzip === true,
         end,
       } as const;
+      // Refuse bad options before the store is created or touched.
+      validateDemoOptions(options);
       await withStore(global, false, async (store) => {
         const before = await store.status();
         if (before.eventRows > 0 && !flags.fresh) {
