@@ -96,7 +96,19 @@ describe("demo logs through ingest", () => {
     const { dir, cleanup } = tempDir();
     try {
       const store = join(dir, "data");
-      const args = ["--store", store, "demo", "--days", "9", "--scale", "3000", "--seed", "11", "--end", "2026-11-01"];
+      const args = [
+        "--store",
+        store,
+        "demo",
+        "--days",
+        "9",
+        "--scale",
+        "3000",
+        "--seed",
+        "11",
+        "--end",
+        "2026-11-01",
+      ];
       const first = await cli(args);
       expect(first.code, first.stderr).toBe(0);
       expect(first.stdout).toContain("ingest run 1:");
@@ -107,7 +119,9 @@ describe("demo logs through ingest", () => {
       expect(status.duplicates).toBe(manifest.duplicates);
       // Only late rows arriving in the 7 live days can be too late; the history run takes any history.
       expect(status.quarantined.too_late ?? 0).toBeLessThanOrEqual(manifest.late_beyond_allowed);
-      expect(status.events.opportunity + status.events.impression + status.events.click).toBeGreaterThan(20_000);
+      expect(status.events.opportunity + status.events.impression + status.events.click).toBeGreaterThan(
+        20_000,
+      );
       const again = await cli(args);
       expect(again.stdout).toContain("already has events");
       const after = JSON.parse((await cli(["--store", store, "status", "--json"])).stdout);

@@ -14,20 +14,28 @@ export async function* readNdjson(path: string): AsyncGenerator<RawRow[]> {
     const rows: RawRow[] = [];
     for (const text of lines) {
       lineNumber++;
-      if (text.trim() === "") continue;
-      let value: unknown;
-      try {
-        value = JSON.parse(text);
-      } catch (error) {
-        rows.push({ line: lineNumber, raw: text, record: null, error: (error as Error).message });
-        continue;
-      }
-      if (value === null || typeof value !== "object" || Array.isArray(value)) {
-        rows.push({ line: lineNumber, raw: text, record: null, error: "not a JSON object" });
-      } else {
-        rows.push({ line: lineNumber, raw: text, record: value as Record<string, unknown> });
-      }
+      if (text.trim() !== "") rows.push(parseNdjsonLine(text, lineNumber));
     }
     if (rows.length > 0) yield rows;
   }
+}
+
+/**
+ * Parses one non-blank NDJSON line into a raw row: its record, or a null record with the reason.
+ *
+ * @example
+ * parseNdjsonLine('{"event_id":"e1"}', 7); // { line: 7, raw: '{"event_id":"e1"}', record: { event_id: "e1" } }
+ * parseNdjsonLine("[1]", 8).error;         // "not a JSON object"
+ */
+export function parseNdjsonLine(text: string, line: number): RawRow {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { line, raw: text, record: null, error: (error as Error).message };
+  }
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    return { line, raw: text, record: null, error: "not a JSON object" };
+  }
+  return { line, raw: text, record: value as Record<string, unknown> };
 }
