@@ -66,8 +66,9 @@ describe("listSources", () => {
     ]);
   });
 
-  it("listSources([folder]) returns no sources for an empty folder", async () => {
-    expect(await listSources([join(logs, "empty")])).toEqual([]);
+  it("listSources([folder]) refuses a folder without log files, naming it", async () => {
+    const empty = join(logs, "empty");
+    await expect(listSources([empty])).rejects.toThrow(`${empty}: no log files in this folder`);
   });
 
   it("listSources(paths) keeps the order of the given paths and resolves them to absolute paths", async () => {

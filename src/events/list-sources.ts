@@ -46,12 +46,18 @@ export async function listSources(paths: readonly string[]): Promise<Source[]> {
       throw new Error(`${given}: no such file or folder`);
     }
     if (info.isDirectory()) {
+      const before = sources.length;
       for (const file of await walk(path)) {
         const format = formatOf(file);
         if (format !== undefined && !seen.has(file)) {
           seen.add(file);
           sources.push({ path: file, format });
         }
+      }
+      if (sources.length === before) {
+        throw new Error(
+          `${given}: no log files in this folder (.ndjson, .jsonl, .csv, .parquet, .ndjson.gz, .csv.gz)`,
+        );
       }
     } else {
       const format = formatOf(path);
