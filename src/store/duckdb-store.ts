@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Config } from "../config/schema.js";
 import { loadRun } from "./load-run.js";
@@ -46,7 +46,6 @@ export async function openStore(dir: string, config: Config, options: OpenStoreO
   const readOnly = options.readOnly ?? false;
   const path = join(dir, DATABASE_FILE);
   if (readOnly) {
-    const { existsSync } = await import("node:fs");
     if (!existsSync(path))
       throw new Error(`no store at ${dir}: run \`avails ingest\` or \`avails demo\` first`);
   } else {
