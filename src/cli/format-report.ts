@@ -34,6 +34,7 @@ export function formatReport(report: IngestReport): string {
 export function formatReportLine(report: IngestReport): string {
   const quarantined = Object.entries(report.quarantined)
     .filter(([, count]) => (count ?? 0) > 0)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([reason, count]) => `${reason} ${n(count ?? 0)}`)
     .join(", ");
   return `${report.kind} run ${report.runId}: read ${n(report.rowsRead)}, accepted ${n(report.accepted)}, duplicates ${n(
