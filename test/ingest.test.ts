@@ -290,3 +290,19 @@ describe("avails series and status", () => {
     expect(result.stderr).toContain("no store at");
   });
 });
+
+describe("avails usage errors", () => {
+  it("an unknown command, a missing argument or option is one line naming it, with a non-zero exit", async () => {
+    const cases: [string[], string][] = [
+      [["nope"], "avails: unknown command 'nope'"],
+      [["ingest"], "avails: missing required argument 'paths'"],
+      [["series"], "avails: required option '--level <level>' not specified"],
+      [["status", "--bogus"], "avails: unknown option '--bogus'"],
+    ];
+    for (const [args, message] of cases) {
+      const result = await cli(["--store", store, ...args]);
+      expect(result.code, args.join(" ")).toBe(1);
+      expect(result.stderr.trim()).toBe(message);
+    }
+  });
+});

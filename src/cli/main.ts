@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { createRequire } from "node:module";
 import { Command } from "commander";
 import { registerBackfill } from "./backfill.js";
 import { registerDemo } from "./demo.js";
@@ -7,13 +8,17 @@ import { registerQuarantine } from "./quarantine.js";
 import { registerSeries } from "./series.js";
 import { registerStatus } from "./status.js";
 
+const { version } = createRequire(import.meta.url)("../../package.json") as { version: string };
+
 const program = new Command();
 program
   .name("avails")
+  .version(version)
   .description("ad inventory forecasting and campaign pacing")
   .option("--store <dir>", "store folder", process.env.AVAILS_STORE ?? "./data")
   .option("--config <file>", "config file (JSON); default $AVAILS_CONFIG or ./avails.config.json if present")
-  .showHelpAfterError();
+  // Usage errors read like every other failure: one line naming what was wrong.
+  .configureOutput({ outputError: (text, write) => write(`avails: ${text.replace(/^error: /, "")}`) });
 
 registerDemo(program);
 registerIngest(program);
