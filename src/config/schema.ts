@@ -20,6 +20,7 @@ export const levelSchema = z.object({
   dimensions: z.array(z.string()),
 });
 
+/** The whole config: dimensions, levels, lateness, the reporting time zone and the store's memory ceiling. */
 export const configSchema = z
   .object({
     dimensions: z.array(dimensionSchema).default([
@@ -108,6 +109,9 @@ const RESERVED_COLUMNS = new Set([
   "key",
 ]);
 
+/** A validated config, defaults filled in. */
 export type Config = z.infer<typeof configSchema>;
+/** One configured dimension. */
 export type DimensionConfig = z.infer<typeof dimensionSchema>;
+/** One configured level. */
 export type LevelConfig = z.infer<typeof levelSchema>;

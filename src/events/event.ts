@@ -1,6 +1,7 @@
 /** The kinds of delivery event. An opportunity is an ad slot that could be sold (supply). */
 export const EVENT_TYPES = ["opportunity", "impression", "click"] as const;
 
+/** One of the event types. */
 export type EventType = (typeof EVENT_TYPES)[number];
 
 /** A validated delivery event, times in epoch milliseconds (UTC). */

@@ -2,9 +2,11 @@ import { parseEventTime } from "../events/parse-time.js";
 import type { StageSettings } from "./stage-file.js";
 import { csvField } from "./staging-file.js";
 
-/** Outcomes of the fast path. */
+/** The fast path cannot decide this row: the general path must. */
 export const FALLBACK = 0;
+/** The row is a valid event; its staging line is in `line`. */
 export const STAGED = 1;
+/** The row is a valid event outside the backfill's days. */
 export const OUTSIDE_RANGE = 2;
 
 /** Lines with escapes or control characters take the general path (JSON.parse decides what they mean). */

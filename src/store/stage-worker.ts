@@ -10,8 +10,9 @@ export interface StageWorkerData {
   quarantinePath: string;
 }
 
-/** Messages between the coordinator and a staging worker. */
+/** Messages from the coordinator to a staging worker: a file to stage, or the end of the run. */
 export type ToWorker = { type: "file"; source: Source } | { type: "finish" };
+/** Messages from a staging worker: ready, progress, a file done, its final counts, or a failure. */
 export type FromWorker =
   | { type: "ready" }
   | { type: "rows"; rows: number }

@@ -45,6 +45,7 @@ export interface StoreStatus {
 
 /** The measures of the hourly cube. Spend is in currency units (cost_micros / 1e6). */
 export const MEASURES = ["opportunities", "impressions", "clicks", "spend"] as const;
+/** One of the cube measures. */
 export type Measure = (typeof MEASURES)[number];
 
 /** A slice of one level of the hourly cube: hours in [start, end) epoch ms, all hours with data when absent. */
