@@ -1,26 +1,11 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { useTempFolder } from "../../test/temp-folder.js";
 import type { RawRow } from "./raw-row.js";
 import { readNdjson } from "./read-ndjson.js";
 
-let dir: string;
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "avails-read-ndjson-"));
-});
-
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function write(name: string, content: string | Buffer): Promise<string> {
-  const path = join(dir, name);
-  await writeFile(path, content);
-  return path;
-}
+const folder = useTempFolder("avails-read-ndjson-");
+const write = folder.write;
 
 async function rowsOf(path: string): Promise<RawRow[]> {
   const rows: RawRow[] = [];

@@ -1,25 +1,11 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { useTempFolder } from "../../test/temp-folder.js";
 import { readTextLines } from "./read-text-lines.js";
 
-let dir: string;
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "avails-read-text-lines-"));
-});
-
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function write(name: string, content: string | Buffer): Promise<string> {
-  const path = join(dir, name);
-  await writeFile(path, content);
-  return path;
-}
+const folder = useTempFolder("avails-read-text-lines-");
+const write = folder.write;
 
 async function batches(path: string, batchSize?: number): Promise<string[][]> {
   const out: string[][] = [];
@@ -96,14 +82,14 @@ describe("readTextLines", () => {
   });
 
   it("readTextLines(path) rejects naming the file when it does not exist", async () => {
-    const path = join(dir, "missing.txt");
+    const path = join(folder.dir, "missing.txt");
     await expect(lines(path)).rejects.toThrow(path);
   });
 });
 
 describe("readTextLines failures", () => {
   it("readTextLines(path) rejects a missing .gz file instead of hanging", async () => {
-    await expect(lines(join(dir, "missing.csv.gz"))).rejects.toThrow(/ENOENT/);
+    await expect(lines(join(folder.dir, "missing.csv.gz"))).rejects.toThrow(/ENOENT/);
   });
 
   it("readTextLines(path) drops a byte-order mark from the first line", async () => {
