@@ -45,7 +45,8 @@ const EVENT_TYPES = new Set(["opportunity", "impression", "click"]);
 export class NdjsonFastPath {
   /** The staging line of the last STAGED row. */
   line = "";
-  private readonly slotOf = new Map<string, number>();
+  /** Known keys by length, so a key is matched in place (startsWith) rather than sliced and hashed. */
+  private readonly keysByLength: { name: string; slot: number }[][] = [];
   private readonly kind: Uint8Array;
   private readonly text: string[];
   private readonly integer: Float64Array;
@@ -70,9 +71,13 @@ export class NdjsonFastPath {
       "count",
       "cost_micros",
     ];
-    for (let slot = 0; slot < fixed.length; slot++) this.slotOf.set(fixed[slot], slot);
     const dimensions = settings.config.dimensions;
-    for (let i = 0; i < dimensions.length; i++) this.slotOf.set(dimensions[i].name, FIRST_DIMENSION + i);
+    const names = [...fixed, ...dimensions.map((d) => d.name)];
+    for (let slot = 0; slot < names.length; slot++) {
+      const length = names[slot].length;
+      while (this.keysByLength.length <= length) this.keysByLength.push([]);
+      this.keysByLength[length].push({ name: names[slot], slot });
+    }
     const slots = FIRST_DIMENSION + dimensions.length;
     this.kind = new Uint8Array(slots);
     this.text = new Array(slots).fill("");
@@ -87,7 +92,7 @@ export class NdjsonFastPath {
 
   /** Stages one line: STAGED (see `line`), OUTSIDE_RANGE (backfill), or FALLBACK to the general path. */
   stage(raw: string, lineNumber: number): number {
-    if (NEEDS_GENERAL_PATH.test(raw) || !this.scan(raw)) return FALLBACK;
+    if (!this.scan(raw)) return FALLBACK;
     const kind = this.kind;
     const text = this.text;
     if (kind[EVENT_ID] !== TEXT || text[EVENT_ID].length === 0 || text[EVENT_ID].length > MAX_ID_LENGTH) {
@@ -171,11 +176,23 @@ export class NdjsonFastPath {
     return normalised;
   }
 
+  /** The slot of the key s[start, end), or -1 for a key avails does not read. */
+  private slotOfKey(s: string, start: number, end: number): number {
+    const candidates = this.keysByLength[end - start];
+    if (candidates === undefined) return -1;
+    for (let k = 0; k < candidates.length; k++) {
+      if (s.startsWith(candidates[k].name, start)) return candidates[k].slot;
+    }
+    return -1;
+  }
+
   /** Reads a flat JSON object into the slots; false when the line is anything else. */
   private scan(s: string): boolean {
     const kind = this.kind;
     kind.fill(ABSENT);
     const n = s.length;
+    // Escapes and control characters: JSON.parse decides what they mean.
+    if (NEEDS_GENERAL_PATH.test(s)) return false;
     let i = 0;
     while (s.charCodeAt(i) === 32) i++;
     if (s.charCodeAt(i) !== 123) return false; // {
@@ -186,7 +203,7 @@ export class NdjsonFastPath {
       if (s.charCodeAt(i) !== 34) return false;
       const keyEnd = s.indexOf('"', i + 1);
       if (keyEnd === -1) return false;
-      const slot = this.slotOf.get(s.slice(i + 1, keyEnd));
+      const slot = this.slotOfKey(s, i + 1, keyEnd);
       i = keyEnd + 1;
       while (s.charCodeAt(i) === 32) i++;
       if (s.charCodeAt(i) !== 58) return false; // :
@@ -196,7 +213,7 @@ export class NdjsonFastPath {
       if (c === 34) {
         const end = s.indexOf('"', i + 1);
         if (end === -1) return false;
-        if (slot !== undefined) {
+        if (slot >= 0) {
           kind[slot] = TEXT;
           this.text[slot] = s.slice(i + 1, end);
         }
@@ -214,13 +231,13 @@ export class NdjsonFastPath {
         const digits = j - first;
         if (digits === 0 || digits > 15 || (digits > 1 && s.charCodeAt(first) === 48)) return false;
         if (d === 46 || d === 101 || d === 69) return false; // fractions and exponents: general path
-        if (slot !== undefined) {
+        if (slot >= 0) {
           kind[slot] = INTEGER;
           this.integer[slot] = c === 45 ? -value : value;
         }
         i = j;
       } else if (c === 110 && s.startsWith("null", i)) {
-        if (slot !== undefined) kind[slot] = NULL;
+        if (slot >= 0) kind[slot] = NULL;
         i += 4;
       } else {
         return false; // booleans, objects, arrays and anything malformed
