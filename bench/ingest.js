@@ -9,7 +9,7 @@ import { generateDemo } from "../dist/demo/generate.js";
 const here = dirname(fileURLToPath(import.meta.url));
 const out = join(here, "out");
 const logs = join(out, "logs");
-const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const target = Number(process.env.BENCH_EVENTS ?? 2_000_000);
 const days = 120;
 
