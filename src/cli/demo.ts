@@ -90,8 +90,8 @@ export function registerDemo(program: Command): void {
             },
           },
           ingestion.update,
+          () => generation.done(),
         ).finally(() => ingestion.done());
-        generation.done();
         const seconds = (Date.now() - started) / 1000;
         console.log(
           `generated ${manifest.rows_written.toLocaleString("en-US")} rows in ${manifest.files.length} files into ` +

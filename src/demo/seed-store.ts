@@ -25,6 +25,7 @@ export async function seedDemoStore(
   store: Store,
   options: DemoOptions,
   onIngestProgress?: ProgressListener,
+  onGenerated?: (manifest: DemoManifest) => void,
 ): Promise<SeedResult> {
   // Logs of an earlier demo in the same folder would mix with these in a folder-wide ingest.
   if (existsSync(options.outDir)) {
@@ -33,6 +34,7 @@ export async function seedDemoStore(
     }
   }
   const manifest = await generateDemo(options);
+  onGenerated?.(manifest);
   const files = manifest.files.map((name) => join(options.outDir, name));
   const liveCount = Math.min(LIVE_DAYS, Math.max(0, files.length - 1));
   const history = files.slice(0, files.length - liveCount);
