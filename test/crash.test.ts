@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { openStore } from "../src/store/duckdb-store.js";
 import {
   CLI,
+  cli,
   cubeDigest,
   defaultConfig,
   impression,
@@ -99,6 +100,49 @@ describe("crash safety", () => {
           expect(final).toEqual(reference);
         }
       }
+    } finally {
+      cleanup();
+    }
+  });
+});
+
+describe("one writer at a time", () => {
+  it("a second process waits for the store's lock, then says which process holds it", async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const input = files(dir);
+      const store = join(dir, "store");
+      const writer = spawn(process.execPath, [CLI, "--store", store, "ingest", ...input.batch], {
+        stdio: ["ignore", "ignore", "pipe"],
+        env: { ...process.env, TZ: "UTC" },
+      });
+      const done = exited(writer);
+      // The first progress line comes once the store is open and locked.
+      await new Promise<void>((resolve) => writer.stderr?.once("data", () => resolve()));
+      const reader = await cli(["--store", store, "status"], { env: { AVAILS_LOCK_TIMEOUT_MS: "300" } });
+      expect(reader.code).toBe(1);
+      expect(reader.stderr.trim()).toMatch(
+        new RegExp(
+          `^avails: the store .* is in use by another avails process \\(PID ${writer.pid}\\); try again`,
+        ),
+      );
+      expect(await done).toBe(0);
+      // Once the writer is done, the same command succeeds.
+      const after = await cli(["--store", store, "status", "--json"]);
+      expect(JSON.parse(after.stdout).runs).toBe(1);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it("refuses a lock timeout that is not a whole number", async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const result = await cli(["--store", dir, "status"], { env: { AVAILS_LOCK_TIMEOUT_MS: "soon" } });
+      expect(result.code).toBe(1);
+      expect(result.stderr.trim()).toBe(
+        'avails: AVAILS_LOCK_TIMEOUT_MS: "soon" is not a whole number of milliseconds',
+      );
     } finally {
       cleanup();
     }

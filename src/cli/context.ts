@@ -21,7 +21,7 @@ export async function openFromOptions(
   readOnly: boolean,
 ): Promise<{ config: Config; store: Store }> {
   const config = loadConfig(options.config);
-  const store = await openStore(options.store, config, { readOnly });
+  const store = await openStore(options.store, config, { readOnly, lockTimeoutMs: lockTimeoutMs() });
   return { config, store };
 }
 
@@ -37,4 +37,15 @@ export async function withStore<T>(
   } finally {
     await store.close();
   }
+}
+
+/** How long to wait for another process holding the store: `$AVAILS_LOCK_TIMEOUT_MS`, default 30 s. */
+function lockTimeoutMs(): number {
+  const text = process.env.AVAILS_LOCK_TIMEOUT_MS;
+  if (text === undefined || text === "") return 30_000;
+  const ms = Number(text);
+  if (!Number.isInteger(ms) || ms < 0) {
+    throw new Error(`AVAILS_LOCK_TIMEOUT_MS: "${text}" is not a whole number of milliseconds`);
+  }
+  return ms;
 }
