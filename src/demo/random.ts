@@ -49,13 +49,7 @@ export class Random {
 
   /** Uniform in [0, 1) with 32 bits of resolution. */
   next(): number {
-    const t = (((this.a + this.b) | 0) + this.d) | 0;
-    this.d = (this.d + 1) | 0;
-    this.a = this.b ^ (this.b >>> 9);
-    this.b = (this.c + (this.c << 3)) | 0;
-    this.c = (this.c << 21) | (this.c >>> 11);
-    this.c = (this.c + t) | 0;
-    return (t >>> 0) / 4294967296;
+    return this.nextUint32() / 4294967296;
   }
 
   /** Uniform integer in [0, n). */

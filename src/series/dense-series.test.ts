@@ -1,22 +1,12 @@
 import { describe, expect, it } from "vitest";
-import type { CubeSlice } from "../store/store.js";
+import { cubeSlice } from "../../test/cube-slice.js";
 import { denseSeries } from "./dense-series.js";
 import { zonedDayStart } from "./zoned-time.js";
 
 const HOUR = 3_600_000;
 
 /** A cube slice from [keyIndex, hour, value] cells. */
-function slice(keys: string[], cells: Array<[number, number, number]>): CubeSlice {
-  const hours = cells.map((c) => c[1]);
-  return {
-    keys,
-    keyIndex: Int32Array.from(cells.map((c) => c[0])),
-    hour: Float64Array.from(hours),
-    value: Float64Array.from(cells.map((c) => c[2])),
-    firstHour: hours.length === 0 ? null : Math.min(...hours),
-    lastHour: hours.length === 0 ? null : Math.max(...hours),
-  };
-}
+const slice = cubeSlice;
 
 describe("denseSeries hourly", () => {
   it("denseSeries(slice, hourly) zero-fills every hour of [start, end) for every key", () => {

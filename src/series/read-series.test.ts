@@ -1,36 +1,34 @@
-import { describe, expect, it } from "vitest";
-import type { CubeQuery, CubeSlice, Store } from "../store/store.js";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { useTempFolder } from "../../test/temp-folder.js";
+import { parseConfig } from "../config/load-config.js";
+import { openStore } from "../store/duckdb-store.js";
+import type { Store } from "../store/store.js";
 import type { DenseSeries } from "./dense-series.js";
 import { longFormatCsv, readSeries } from "./read-series.js";
-
-const HOUR = 3_600_000;
 
 function text(dense: DenseSeries): string {
   return [...longFormatCsv(dense)].join("");
 }
 
-/** A store whose cube returns the given slice and records the queries it was asked. */
-function fakeStore(slice: CubeSlice): { store: Store; queries: CubeQuery[] } {
-  const queries: CubeQuery[] = [];
-  const store = {
-    cube: async (query: CubeQuery) => {
-      queries.push(query);
-      return slice;
-    },
-  } as unknown as Store;
-  return { store, queries };
+const folder = useTempFolder("avails-read-series-");
+const open: Store[] = [];
+afterEach(async () => {
+  for (const store of open.splice(0)) await store.close();
+});
+
+function opportunity(id: string, time: string): Record<string, unknown> {
+  return { event_id: id, event_type: "opportunity", event_time: time, geo: "SE", device: "mobile" };
 }
 
-function slice(keys: string[], cells: Array<[number, number, number]>): CubeSlice {
-  const hours = cells.map((c) => c[1]);
-  return {
-    keys,
-    keyIndex: Int32Array.from(cells.map((c) => c[0])),
-    hour: Float64Array.from(hours),
-    value: Float64Array.from(cells.map((c) => c[2])),
-    firstHour: hours.length === 0 ? null : Math.min(...hours),
-    lastHour: hours.length === 0 ? null : Math.max(...hours),
-  };
+/** A real store holding these rows, ingested with a clock after them all. */
+async function storeWith(rows: Record<string, unknown>[]): Promise<Store> {
+  const name = `s${open.length}-${Math.random().toString(36).slice(2)}`;
+  const file = await folder.write(`${name}.ndjson`, rows.map((r) => JSON.stringify(r)).join("\n"));
+  const store = await openStore(join(folder.dir, name), parseConfig({}, "test"));
+  open.push(store);
+  await store.ingest([file], { now: Date.UTC(2027, 0, 1) });
+  return store;
 }
 
 describe("longFormatCsv", () => {
@@ -66,9 +64,9 @@ describe("longFormatCsv", () => {
 
 describe("readSeries", () => {
   it("readSeries(store, request) of an empty level returns no keys, periods or values", async () => {
-    const { store } = fakeStore(slice([], []));
+    const store = await storeWith([opportunity("o1", "2026-11-25T10:05:00Z")]);
     const dense = await readSeries(store, {
-      level: "geo",
+      level: "campaign",
       measure: "clicks",
       freq: "hourly",
       timeZone: "UTC",
@@ -76,52 +74,42 @@ describe("readSeries", () => {
     expect(dense).toEqual({ keys: [], periods: [], values: new Float64Array(0) });
   });
 
-  it("readSeries(store, request) without bounds spans the level's first to last hour", async () => {
-    const first = Date.UTC(2026, 10, 25, 10);
-    const { store, queries } = fakeStore(
-      slice(
-        ["SE"],
-        [
-          [0, first, 1],
-          [0, first + 2 * HOUR, 3],
-        ],
-      ),
-    );
+  it("readSeries(store, request) without bounds spans the level's first to last hour, zero-filled", async () => {
+    const store = await storeWith([
+      opportunity("o1", "2026-11-25T10:05:00Z"),
+      { ...opportunity("o2", "2026-11-25T12:59:59Z"), count: 3 },
+    ]);
     const dense = await readSeries(store, {
       level: "geo",
       measure: "opportunities",
       freq: "hourly",
       timeZone: "UTC",
     });
-    expect(queries).toEqual([{ level: "geo", measure: "opportunities", start: undefined, end: undefined }]);
+    expect(dense.keys).toEqual(["geo=SE"]);
     expect(dense.periods).toEqual(["2026-11-25 10:00:00", "2026-11-25 11:00:00", "2026-11-25 12:00:00"]);
     expect(Array.from(dense.values)).toEqual([1, 0, 3]);
   });
 
   it("readSeries(store, request) reads --from and --to days, --to inclusive, in the reporting time zone", async () => {
-    const { store, queries } = fakeStore(slice(["SE"], [[0, Date.UTC(2026, 10, 30, 23), 4]]));
+    const store = await storeWith([
+      { ...opportunity("in", "2026-11-30T23:30:00Z"), count: 4 }, // 00:30 on Dec 1 in Stockholm
+      opportunity("before", "2026-11-30T22:30:00Z"), // 23:30 on Nov 30 in Stockholm
+      opportunity("after", "2026-12-02T23:00:00Z"), // 00:00 on Dec 3 in Stockholm
+    ]);
     const dense = await readSeries(store, {
       level: "geo",
-      measure: "impressions",
+      measure: "opportunities",
       freq: "daily",
       from: "2026-12-01",
       to: "2026-12-02",
       timeZone: "Europe/Stockholm",
     });
-    expect(queries).toEqual([
-      {
-        level: "geo",
-        measure: "impressions",
-        start: Date.UTC(2026, 10, 30, 23),
-        end: Date.UTC(2026, 11, 2, 23),
-      },
-    ]);
     expect(dense.periods).toEqual(["2026-12-01", "2026-12-02"]);
     expect(Array.from(dense.values)).toEqual([4, 0]);
   });
 
   it("readSeries(store, request) throws naming --from when it is not a date", async () => {
-    const { store } = fakeStore(slice([], []));
+    const store = await storeWith([opportunity("o1", "2026-11-25T10:05:00Z")]);
     const base = { level: "geo", measure: "clicks", freq: "daily", timeZone: "UTC" } as const;
     await expect(readSeries(store, { ...base, from: "2026-02-30" })).rejects.toThrow(
       '--from: "2026-02-30" is not a date',
@@ -132,7 +120,7 @@ describe("readSeries", () => {
   });
 
   it("readSeries(store, request) throws when --to is not after --from", async () => {
-    const { store } = fakeStore(slice([], []));
+    const store = await storeWith([opportunity("o1", "2026-11-25T10:05:00Z")]);
     await expect(
       readSeries(store, {
         level: "geo",

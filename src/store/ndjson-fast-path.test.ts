@@ -1,28 +1,33 @@
+import { readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { useTempFolder } from "../../test/temp-folder.js";
 import { parseConfig } from "../config/load-config.js";
 import { parseNdjsonLine } from "../events/read-ndjson.js";
 import { FALLBACK, NdjsonFastPath, OUTSIDE_RANGE, STAGED } from "./ndjson-fast-path.js";
 import { emptyCounts, RowStager, type StageSettings } from "./stage-file.js";
-import type { StagingFile } from "./staging-file.js";
+import { StagingFile } from "./staging-file.js";
 
 const NOW = Date.UTC(2026, 10, 25, 12);
 const SOURCE = { path: "/logs/a,b.ndjson", format: "ndjson" as const };
 
-/** Collects appended lines in memory, standing in for a staging file. */
-function memoryFile(): { file: StagingFile; lines: string[] } {
-  const lines: string[] = [];
-  const file = { rows: 0, path: "", append: (line: string) => lines.push(line), flush() {}, close() {} };
-  return { file: file as unknown as StagingFile, lines };
+const folder = useTempFolder("avails-fast-path-");
+
+function linesOf(file: StagingFile): string[] {
+  file.close();
+  const text = readFileSync(file.path, "utf8");
+  rmSync(file.path);
+  return text === "" ? [] : text.slice(0, -1).split("\n");
 }
 
-/** What the general path (JSON.parse, validateRecord, format) makes of a line. */
+/** What the general path (JSON.parse, validateRecord, format) writes to real staging files for a line. */
 function general(settings: StageSettings, text: string, line: number) {
-  const events = memoryFile();
-  const quarantine = memoryFile();
+  const events = new StagingFile(join(folder.dir, "events.csv"));
+  const quarantine = new StagingFile(join(folder.dir, "quarantine.csv"));
   const counts = emptyCounts();
-  new RowStager(settings, SOURCE, events.file, quarantine.file, counts).stage(parseNdjsonLine(text, line));
-  return { events: events.lines, quarantine: quarantine.lines, outside: counts.outsideRange };
+  new RowStager(settings, SOURCE, events, quarantine, counts).stage(parseNdjsonLine(text, line));
+  return { events: linesOf(events), quarantine: linesOf(quarantine), outside: counts.outsideRange };
 }
 
 const settingsArbitrary = fc.record({
