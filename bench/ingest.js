@@ -50,6 +50,7 @@ const rows = manifest.rows_written;
 // 2. Both ingests, alternating, best of the rounds.
 const avails = [];
 const duckdb = [];
+const persisting = [];
 for (let round = 0; round < rounds; round++) {
   const store = join(out, "store");
   rmSync(store, { recursive: true, force: true });
@@ -62,12 +63,14 @@ for (let round = 0; round < rounds; round++) {
   }
   avails.push(ours);
   duckdb.push(measure([join(here, "duckdb-baseline.js"), logs, join(out, "baseline.duckdb")]));
+  persisting.push(measure([join(here, "duckdb-baseline.js"), logs, join(out, "baseline.duckdb"), "persist"]));
 }
 
 const best = (runs) => runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
 const peak = (runs) => Math.max(...runs.map((r) => r.rssMb ?? 0));
 const a = best(avails);
 const d = best(duckdb);
+const p = best(persisting);
 const fmt = (n) => Math.round(n).toLocaleString("en-US");
 console.log(
   `bench:ingest — ${fmt(rows)} NDJSON rows (${days} days of demo logs, seed 7), best of ${rounds} rounds\n`,
@@ -82,4 +85,7 @@ console.log(
 );
 console.log(
   `| DuckDB read_json + QUALIFY dedupe + GROUP BY | ${d.seconds.toFixed(2)} | ${fmt(rows / d.seconds)} | 1.00 | ${fmt(peak(duckdb))} |`,
+);
+console.log(
+  `| DuckDB, also persisting the deduplicated events (as avails must) | ${p.seconds.toFixed(2)} | ${fmt(rows / p.seconds)} | ${(d.seconds / p.seconds).toFixed(2)} | ${fmt(peak(persisting))} |`,
 );
