@@ -73,3 +73,26 @@ describe("parseEventTime on the canonical form", () => {
     }
   });
 });
+
+describe("parseEventTime on the canonical form with an offset", () => {
+  it("parseEventTime(local time with ±HH:MM) equals Date.parse across offsets, days and years", () => {
+    const offsets = ["+00:00", "+01:00", "+05:30", "+09:00", "+14:00", "-03:00", "-04:30", "-12:00"];
+    for (let t = Date.UTC(1999, 11, 30); t < Date.UTC(2031, 0, 2); t += 86_400_000 * 5 + 3_723_456) {
+      for (const offset of offsets) {
+        const text = `${new Date(t).toISOString().slice(0, 23)}${offset}`;
+        expect(parseEventTime(text), text).toBe(Date.parse(text));
+      }
+    }
+  });
+
+  it("parseEventTime rejects canonical-looking offsets that are not times", () => {
+    for (const bad of [
+      "2026-01-01T00:00:00.000+24:00",
+      "2026-01-01T00:00:00.000+01:60",
+      "2026-01-01T00:00:00.000*01:00",
+      "2026-01-01T00:00:00.000+0100x",
+    ]) {
+      expect(parseEventTime(bad), bad).toBeNaN();
+    }
+  });
+});

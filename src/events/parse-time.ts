@@ -27,8 +27,8 @@ export function parseEventTime(value: unknown): number {
   if (typeof value === "number") return checkEpoch(value);
   if (typeof value === "bigint") return checkEpoch(Number(value));
   if (typeof value !== "string") return Number.NaN;
-  if (value.length === 24) {
-    const fast = parseCanonicalUtc(value);
+  if (value.length === 24 || value.length === 29) {
+    const fast = parseCanonical(value);
     if (!Number.isNaN(fast)) return fast;
   }
   if (EPOCH_DIGITS.test(value)) return checkEpoch(Number(value));
@@ -65,20 +65,31 @@ function digit(text: string, i: number): number {
 }
 
 /**
- * The common `YYYY-MM-DDTHH:MM:SS.sssZ` form (what `Date.prototype.toISOString` writes), read without a regular
- * expression or Date: most log lines carry it twice, so this is the hot path. NaN when the text is another form.
+ * The common forms `YYYY-MM-DDTHH:MM:SS.sssZ` (what `Date.prototype.toISOString` writes) and
+ * `YYYY-MM-DDTHH:MM:SS.sss±HH:MM` (local time with its offset), read without a regular expression or Date: most
+ * log lines carry one twice, so this is the hot path. NaN when the text is another form.
  */
-function parseCanonicalUtc(text: string): number {
+function parseCanonical(text: string): number {
   if (
     text.charCodeAt(4) !== 45 ||
     text.charCodeAt(7) !== 45 ||
     text.charCodeAt(10) !== 84 ||
     text.charCodeAt(13) !== 58 ||
     text.charCodeAt(16) !== 58 ||
-    text.charCodeAt(19) !== 46 ||
-    text.charCodeAt(23) !== 90
+    text.charCodeAt(19) !== 46
   ) {
     return Number.NaN;
+  }
+  let offsetMinutes = 0;
+  const zone = text.charCodeAt(23);
+  if (text.length === 24) {
+    if (zone !== 90) return Number.NaN; // Z
+  } else {
+    if ((zone !== 43 && zone !== 45) || text.charCodeAt(26) !== 58) return Number.NaN; // + or -, then HH:MM
+    const offsetHours = digit(text, 24) * 10 + digit(text, 25);
+    const offsetMins = digit(text, 27) * 10 + digit(text, 28);
+    if (!(offsetHours <= 23 && offsetMins <= 59)) return Number.NaN;
+    offsetMinutes = (zone === 45 ? -1 : 1) * (offsetHours * 60 + offsetMins);
   }
   const year = digit(text, 0) * 1000 + digit(text, 1) * 100 + digit(text, 2) * 10 + digit(text, 3);
   const month = digit(text, 5) * 10 + digit(text, 6);
@@ -102,7 +113,7 @@ function parseCanonicalUtc(text: string): number {
   const leapDays = Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400) - 477; // 477 leap days before 1970
   let days = (year - 1970) * 365 + leapDays + DAYS_BEFORE_MONTH[month - 1] + day - 1;
   if (leap && month > 2) days++;
-  return checkEpoch(((days * 24 + hour) * 60 + minute) * 60_000 + second * 1000 + millis);
+  return checkEpoch(((days * 24 + hour) * 60 + minute - offsetMinutes) * 60_000 + second * 1000 + millis);
 }
 
 function checkEpoch(ms: number): number {
