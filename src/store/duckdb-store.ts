@@ -94,8 +94,9 @@ class DuckDbStore implements Store {
   }
 
   backfill(paths: readonly string[], options: BackfillOptions): Promise<IngestReport> {
-    if (!(options.start < options.end))
-      throw new Error(`--to ${options.to} is before --from ${options.from}`);
+    if (!(options.start < options.end)) {
+      throw new Error(`backfill: the days end (${options.to}) before they start (${options.from})`);
+    }
     return this.run("backfill", paths, options, options);
   }
 
