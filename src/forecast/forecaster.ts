@@ -1,0 +1,46 @@
+/**
+ * The contract every forecasting model in avails meets.
+ *
+ * A model is a pure function of a series: it fits on `y` (finite values only; the caller imputes gaps
+ * first) and returns point forecasts and prediction intervals for the next `horizon` steps. Models keep
+ * no state between calls, so the same function serves cross-validation folds and worker threads.
+ */
+
+/** What a model is asked for. */
+export interface ForecastRequest {
+  /** Steps ahead to forecast (>= 1). */
+  readonly horizon: number;
+  /** Coverage levels in percent, e.g. [80, 95]; each strictly between 0 and 100. */
+  readonly levels: readonly number[];
+  /** Seasonal periods in steps, ascending, e.g. [24, 168] for hourly data or [7] for daily; [] for none. */
+  readonly seasons: readonly number[];
+}
+
+/** A model's forecast of one series. */
+export interface ForecastResult {
+  /** Point forecasts (the mean of the predictive distribution), length `horizon`. */
+  readonly mean: Float64Array;
+  /** Lower bounds, one array of length `horizon` per requested level, in the order of `levels`. */
+  readonly lower: readonly Float64Array[];
+  /** Upper bounds, as `lower`. */
+  readonly upper: readonly Float64Array[];
+  /**
+   * In-sample one-step-ahead fitted values, same length as the input; NaN where the model has none
+   * (e.g. the first season of a seasonal naive model).
+   */
+  readonly fitted: Float64Array;
+  /** What was actually fitted, e.g. "ETS(M,Ad,M)" or "SeasonalNaive(168)". */
+  readonly description: string;
+}
+
+/** A forecasting model: a name and a pure fit-and-forecast function. */
+export interface Forecaster {
+  /** Stable short name used on the CLI and in the output `model` column, e.g. "ets", "snaive". */
+  readonly name: string;
+  /**
+   * Fits the model to `y` and forecasts.
+   * @param y observations, oldest first; finite numbers only
+   * @param request horizon, interval levels and seasonal periods
+   */
+  forecast(y: Float64Array, request: ForecastRequest): ForecastResult;
+}
