@@ -43,4 +43,12 @@ export interface Forecaster {
    * @param request horizon, interval levels and seasonal periods
    */
   forecast(y: Float64Array, request: ForecastRequest): ForecastResult;
+  /**
+   * Optional fast path for cross-validation (statsforecast's `refit=False`): fits the parameters once on
+   * `y[0, origins[0])`, then, keeping them fixed, runs the model's filter forward over the data and returns
+   * the point forecasts of `request.horizon` steps made at each origin (the forecast made at origin `t` uses
+   * `y[0, t)` only and predicts `y[t], ..., y[t + horizon - 1]`). Origins are ascending and at most
+   * `y.length`. Cross-validation refits at every origin for models without it.
+   */
+  forecastOrigins?(y: Float64Array, origins: readonly number[], request: ForecastRequest): Float64Array[];
 }
