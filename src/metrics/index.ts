@@ -1,0 +1,12 @@
+export { coverage } from "./coverage.js";
+export { intervalScore } from "./interval-score.js";
+export { mae } from "./mae.js";
+export { mape } from "./mape.js";
+export { mase } from "./mase.js";
+export { msis } from "./msis.js";
+export { pinballLoss } from "./pinball-loss.js";
+export { rmse } from "./rmse.js";
+export { rollingMape } from "./rolling-mape.js";
+export { seasonalNaiveMae } from "./seasonal-naive-mae.js";
+export { smape } from "./smape.js";
+export { wape } from "./wape.js";
