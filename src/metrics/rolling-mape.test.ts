@@ -78,9 +78,9 @@ describe("rollingMape(days, actual, predicted, endDay, windowDays)", () => {
     expect(() => rollingMape(["2026-11-03", "2026-02-30"], [1, 1], [1, 1], "2026-11-03")).toThrow(
       'rollingMape: days[1] "2026-02-30" is not a date (YYYY-MM-DD)',
     );
-    for (const bad of [0, -7, 2.5, Number.NaN]) {
+    for (const bad of [0, -7, 2.5, Number.NaN, 7 * 86_400_000]) {
       expect(() => rollingMape([], [], [], "2026-11-03", bad)).toThrow(
-        `rollingMape: windowDays must be a whole number >= 1, got ${bad}`,
+        `rollingMape: windowDays must be a whole number from 1 to 3660, got ${bad}`,
       );
     }
   });

@@ -1,6 +1,9 @@
 import { assertSameLength } from "./assert-same-length.js";
 import { dayNumber } from "./day-number.js";
 
+/** Ten years of days: a larger window is almost surely a unit mistake (milliseconds, hours). */
+const MAX_WINDOW_DAYS = 3660;
+
 /**
  * MAPE of daily totals over the last `windowDays` calendar days ending at `endDay` (inclusive), as a
  * fraction like `mape`: the accuracy figure an ad-ops dashboard shows for "the last 7 days".
@@ -14,7 +17,7 @@ import { dayNumber } from "./day-number.js";
  * undefined). When no day remains the result is NaN.
  *
  * Throws when the three inputs differ in length, when `endDay` or any entry of `days` is not a `YYYY-MM-DD`
- * date, or when `windowDays` is not a whole number >= 1.
+ * date, or when `windowDays` is not a whole number from 1 to 3660.
  *
  * @param days the calendar day (`YYYY-MM-DD`, in the reporting time zone) of each point
  * @param actual observed values, aligned with `days`
@@ -40,8 +43,10 @@ export function rollingMape(
   assertSameLength("rollingMape", "actual", actual, "predicted", predicted);
   const end = dayNumber(endDay);
   if (Number.isNaN(end)) throw new RangeError(`rollingMape: endDay "${endDay}" is not a date (YYYY-MM-DD)`);
-  if (!Number.isInteger(windowDays) || windowDays < 1) {
-    throw new RangeError(`rollingMape: windowDays must be a whole number >= 1, got ${windowDays}`);
+  if (!Number.isInteger(windowDays) || windowDays < 1 || windowDays > MAX_WINDOW_DAYS) {
+    throw new RangeError(
+      `rollingMape: windowDays must be a whole number from 1 to ${MAX_WINDOW_DAYS}, got ${windowDays}`,
+    );
   }
   // Slot k holds the day k days before endDay.
   const actualTotals = new Float64Array(windowDays);
