@@ -183,16 +183,6 @@ describe("readLongFormat: good input", () => {
         if (s.values[t] !== t * 10 + k) throw new Error(`${s.id} ${t}: ${s.values[t]}`);
     }
   });
-
-  it("readLongFormat(file, hourly) reads the shared taylor data: one series of 2016 hours", async () => {
-    const series = await readLongFormat(
-      join(import.meta.dirname, "../../../../shared/data/taylor_hourly.csv"),
-      "hourly",
-    );
-    expect(series.length).toBe(1);
-    expect(series[0]).toMatchObject({ id: "taylor", rows: 2016, gaps: 0, missing: 0 });
-    expect(formatDs("hourly", series[0].start)).toBe("2000-06-05 00:00:00");
-  });
 });
 
 describe("readLongFormat: bad input", () => {
