@@ -1,0 +1,160 @@
+// npm run bench:forecast — holds out the last h points of every series of each data set (taylor hourly, GitHub
+// daily, demo hourly and daily per market, classic monthly and quarterly), forecasts them with avails' models
+// and, in the same run, with the peers (augurs in this process, R's forecast package through Rscript when it is
+// installed), and prints per data set: MASE, WAPE, coverage of the 80% and 95% intervals, median ms per series.
+import { existsSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { normalQuantile } from "../dist/forecast/normal-quantile.js";
+import { benchOut, loadDatasets } from "./forecast/datasets.js";
+import { mase, median, PooledErrors } from "./forecast/metrics.js";
+import { augursModels, hasR, runR } from "./forecast/peers.js";
+
+const LEVELS = [80, 95];
+const PEERS_SCRIPT = process.env.BENCH_PEERS_R ?? "/work/shared/peers/peers.R";
+/** R models per frequency: auto.arima on 168-hour seasons takes minutes a series, so hourly data goes without. */
+const R_MODELS = {
+  hourly: ["snaive", "ets", "theta", "stlf", "prophet"],
+  daily: ["snaive", "ets", "arima", "theta", "stlf", "prophet"],
+  monthly: ["snaive", "ets", "arima", "theta", "stlf"],
+  quarterly: ["snaive", "ets", "arima", "theta", "stlf"],
+};
+
+// ─── avails models ──────────────────────────────────────────────────────────────────────────────────────────
+// The engine's models go here, each as { name, forecast(y, seasons, horizon, levels) } returning
+// { mean, lower: [one Float64Array per level], upper: [...] }, e.g. for a Forecaster from src/forecast:
+//   { name: "avails ets", forecast: (y, seasons, horizon, levels) => ets.forecast(y, { horizon, levels, seasons }) }
+const AVAILS_MODELS = [];
+// ─────────────────────────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * A reference every run has, R or not: the seasonal naive forecast on the longest season (y[t + h] =
+ * y[t + h - m], as R's snaive on the peers' series) with normal intervals whose spread grows with the seasons
+ * ahead, sd * sqrt(k) (Hyndman & Athanasopoulos, FPP3 5.5). Where R runs, its figures match R snaive's.
+ */
+const SEASONAL_NAIVE = {
+  name: "seasonal naive (bench)",
+  forecast(y, seasons, horizon, levels) {
+    const m = seasons.at(-1);
+    let sum = 0;
+    for (let t = m; t < y.length; t++) sum += (y[t] - y[t - m]) ** 2;
+    const sd = Math.sqrt(sum / (y.length - m));
+    const mean = new Float64Array(horizon);
+    const lower = levels.map(() => new Float64Array(horizon));
+    const upper = levels.map(() => new Float64Array(horizon));
+    for (let h = 0; h < horizon; h++) {
+      mean[h] = y[y.length - m + (h % m)];
+      const spread = sd * Math.sqrt(Math.floor(h / m) + 1);
+      levels.forEach((level, l) => {
+        const z = normalQuantile(0.5 + level / 200);
+        lower[l][h] = mean[h] - z * spread;
+        upper[l][h] = mean[h] + z * spread;
+      });
+    }
+    return { mean, lower, upper };
+  },
+};
+
+function finite(forecast, horizon) {
+  const arrays = [forecast.mean, ...forecast.lower, ...forecast.upper];
+  return arrays.every((a) => a.length === horizon && Array.prototype.every.call(a, Number.isFinite));
+}
+
+/** Scores one model on a data set, given each series' forecast (or null when it failed) and time. */
+function score(name, set, forecastOf, msOf) {
+  const pool = new PooledErrors(LEVELS);
+  const scaled = [];
+  const times = [];
+  let failed = 0;
+  for (const s of set.series) {
+    const train = s.values.subarray(0, s.values.length - set.horizon);
+    const actual = s.values.subarray(s.values.length - set.horizon);
+    const forecast = forecastOf(s, train);
+    if (forecast === null || !finite(forecast, set.horizon)) {
+      failed++;
+      continue;
+    }
+    pool.add(actual, forecast);
+    scaled.push(mase(train, actual, forecast.mean, set.seasons[0]));
+    times.push(msOf(s));
+  }
+  const ok = scaled.length > 0;
+  return {
+    model: name,
+    mase: ok ? scaled.reduce((a, b) => a + b, 0) / scaled.length : Number.NaN,
+    wape: ok ? pool.wape() : Number.NaN,
+    coverage80: ok ? pool.coverage(0) : Number.NaN,
+    coverage95: ok ? pool.coverage(1) : Number.NaN,
+    msPerSeries: median(times),
+    failed,
+  };
+}
+
+/** Fits an in-process model to every series, timing fit and forecast of all levels together. */
+function runModel(model, set) {
+  const ms = new Map();
+  return score(
+    model.name,
+    set,
+    (s, train) => {
+      const started = performance.now();
+      try {
+        const forecast = model.forecast(train, set.seasons, set.horizon, LEVELS);
+        ms.set(s.id, performance.now() - started);
+        return forecast;
+      } catch {
+        return null;
+      }
+    },
+    (s) => ms.get(s.id),
+  );
+}
+
+const fixed = (digits) => (x) => (Number.isNaN(x) ? "—" : x.toFixed(digits));
+const percent = (x) => (Number.isNaN(x) ? "—" : `${(100 * x).toFixed(1)}%`);
+
+function printTable(set, rows) {
+  const n = set.series.reduce((a, s) => a + s.values.length, 0) / set.series.length;
+  console.log(
+    `\n### ${set.name}: ${set.series.length} series of ${Math.round(n)} points, h = ${set.horizon}, ` +
+      `seasons ${set.seasons.join(", ")}\n`,
+  );
+  console.log("| model | MASE | WAPE | coverage 80 | coverage 95 | ms per series (median) | failed |");
+  console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+  for (const r of rows) {
+    console.log(
+      `| ${r.model} | ${fixed(3)(r.mase)} | ${percent(r.wape)} | ${percent(r.coverage80)} | ${percent(r.coverage95)} | ` +
+        `${fixed(r.msPerSeries < 10 ? 2 : 0)(r.msPerSeries)} | ${r.failed} |`,
+    );
+  }
+}
+
+const sets = await loadDatasets();
+const inProcess = [...AVAILS_MODELS, SEASONAL_NAIVE, ...(await augursModels())];
+const withR = process.env.BENCH_SKIP_R !== "1" && hasR() && existsSync(PEERS_SCRIPT);
+console.log(
+  "bench:forecast — MASE scaled by the in-sample seasonal naive MAE (first season), averaged over series; WAPE and " +
+    "coverage pooled over every series and step",
+);
+if (!withR)
+  console.log("(R peers skipped: BENCH_SKIP_R=1, no Rscript on the PATH, or no peers.R: set BENCH_PEERS_R)");
+const results = {};
+for (const set of sets) {
+  const rows = inProcess.map((model) => runModel(model, set));
+  if (withR) {
+    const dir = join(benchOut, `r-${set.name.replace(/[^a-z0-9]+/gi, "-")}`);
+    const r = runR(set, R_MODELS[set.freq], dir, PEERS_SCRIPT);
+    for (const [model, { forecasts, seconds }] of r) {
+      rows.push(
+        score(
+          `R ${model}`,
+          set,
+          (s) => forecasts.get(s.id) ?? null,
+          (s) => 1000 * seconds.get(s.id),
+        ),
+      );
+    }
+  }
+  printTable(set, rows);
+  results[set.name] = rows;
+}
+writeFileSync(join(benchOut, "results.json"), `${JSON.stringify(results, null, 2)}\n`);

@@ -1,0 +1,154 @@
+// The data sets of the forecast benchmark: public series from the shared data folder and series of the demo
+// generator, each with its frequency, seasonal periods and the holdout horizon of the usual benchmarks.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { formatDs } from "../../dist/series/frequency.js";
+import { readLongFormat } from "../../dist/series/read-long-format.js";
+import { addSteps } from "../../dist/series/time-grid.js";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = join(here, "../..");
+const out = join(repo, "bench/out/forecast");
+
+/** The shared data folder: $BENCH_DATA, or ../shared/data beside the clone (or beside its worktree folder). */
+function sharedData() {
+  const candidates = [
+    process.env.BENCH_DATA,
+    join(repo, "../shared/data"),
+    join(repo, "../../shared/data"),
+    "/work/shared/data",
+  ];
+  const found = candidates.find((dir) => dir !== undefined && existsSync(join(dir, "taylor_hourly.csv")));
+  if (found === undefined) throw new Error("no shared data folder found; set BENCH_DATA to it");
+  return found;
+}
+
+/**
+ * A data set: `{ name, freq, seasons, horizon, series: [{ id, values, start, grid }] }`; values oldest first, the
+ * last `horizon` of them the test window.
+ */
+async function fromCsv(name, path, freq, seasons, horizon) {
+  const series = await readLongFormat(path, freq);
+  for (const s of series) {
+    if (s.gaps > 0 || s.missing > 0) throw new Error(`${name}: series ${s.id} has missing values`);
+  }
+  return { name, freq, seasons, horizon, series };
+}
+
+/** GitHub commits per day: the sparse hourly counts (`time,count`, hours without commits absent) summed by day. */
+async function githubDaily(dir) {
+  const csv = join(out, "github-daily.csv");
+  if (!existsSync(csv)) {
+    const byDay = new Map();
+    const lines = readFileSync(join(dir, "github_hourly_raw.csv"), "utf8").trim().split("\n").slice(1);
+    for (const line of lines) {
+      const [time, count] = line.split(",");
+      const day = time.slice(0, 10).replaceAll("/", "-");
+      byDay.set(day, (byDay.get(day) ?? 0) + Number(count));
+    }
+    const days = [...byDay.keys()].sort();
+    const rows = ["unique_id,ds,y"];
+    for (let t = Date.parse(`${days[0]}Z`); t <= Date.parse(`${days.at(-1)}Z`); t += 86_400_000) {
+      const day = new Date(t).toISOString().slice(0, 10);
+      rows.push(`github,${day},${byDay.get(day) ?? 0}`);
+    }
+    writeFileSync(csv, `${rows.join("\n")}\n`);
+  }
+  return fromCsv("github daily", csv, "daily", [7], 14);
+}
+
+const DEMO = { seed: 7, days: 180, scale: 10_000, end: "2026-11-01", hourlyDays: 167 };
+
+/**
+ * Demo opportunities per market (level geo): hourly over the last 167 days (4,008 points) and daily over 180
+ * days, made with the CLI (`avails demo`, then `avails series`) once and cached in bench/out/forecast/demo.
+ */
+async function demo() {
+  const dir = join(out, "demo");
+  const manifest = join(dir, "series.json");
+  const hourly = join(dir, "geo-hourly.csv");
+  const daily = join(dir, "geo-daily.csv");
+  if (!existsSync(manifest) || readFileSync(manifest, "utf8") !== JSON.stringify(DEMO)) {
+    const store = join(dir, "store");
+    const cli = (args) => {
+      const result = spawnSync(
+        process.execPath,
+        [join(repo, "dist/cli/main.js"), "--store", store, ...args],
+        {
+          env: { ...process.env, TZ: "UTC" },
+          encoding: "utf8",
+          stdio: ["ignore", "ignore", "inherit"],
+        },
+      );
+      if (result.status !== 0) throw new Error(`avails ${args.join(" ")} failed`);
+    };
+    spawnSync("rm", ["-rf", dir]);
+    mkdirSync(dir, { recursive: true });
+    const { seed, days, scale, end } = DEMO;
+    cli([
+      "demo",
+      "--seed",
+      `${seed}`,
+      "--days",
+      `${days}`,
+      "--scale",
+      `${scale}`,
+      "--end",
+      end,
+      "--out",
+      join(dir, "logs"),
+    ]);
+    const from = new Date(Date.parse(`${end}T00:00:00Z`) - DEMO.hourlyDays * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    const last = new Date(Date.parse(`${end}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    cli(["series", "--level", "geo", "--freq", "hourly", "--from", from, "--to", last, "--output", hourly]);
+    cli(["series", "--level", "geo", "--freq", "daily", "--to", last, "--output", daily]);
+    spawnSync("rm", ["-rf", store, join(dir, "logs")]);
+    writeFileSync(manifest, JSON.stringify(DEMO));
+  }
+  return [
+    await fromCsv("demo hourly (geo)", hourly, "hourly", [24, 168], 168),
+    await fromCsv("demo daily (geo)", daily, "daily", [7], 14),
+  ];
+}
+
+/**
+ * Every data set of the benchmark, in the order the report prints them.
+ *
+ * @example
+ * for (const set of await loadDatasets()) console.log(set.name, set.series.length);
+ */
+export async function loadDatasets() {
+  mkdirSync(out, { recursive: true });
+  const dir = sharedData();
+  return [
+    await fromCsv("taylor hourly", join(dir, "taylor_hourly.csv"), "hourly", [24, 168], 168),
+    await githubDaily(dir),
+    ...(await demo()),
+    await fromCsv("classic monthly", join(dir, "classic_monthly.csv"), "monthly", [12], 12),
+    await fromCsv("classic quarterly", join(dir, "classic_quarterly.csv"), "quarterly", [4], 8),
+  ];
+}
+
+/**
+ * Writes the series of a data set as `unique_id,ds,y` (sorted, gap-free), as the R peers read it.
+ *
+ * @example
+ * writeLongCsv(set, "bench/out/forecast/taylor.csv");
+ */
+export function writeLongCsv(set, path) {
+  const rows = ["unique_id,ds,y"];
+  for (const s of set.series) {
+    let time = s.start;
+    for (let t = 0; t < s.values.length; t++) {
+      rows.push(`${JSON.stringify(s.id)},${formatDs(set.freq, time)},${s.values[t]}`);
+      time = addSteps(s.grid, time, 1);
+    }
+  }
+  writeFileSync(path, `${rows.join("\n")}\n`);
+}
+
+export { out as benchOut };

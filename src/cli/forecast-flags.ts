@@ -1,0 +1,151 @@
+import { resolve } from "node:path";
+import { DEFAULT_SEASONS, type Frequency, parseFrequency } from "../series/frequency.js";
+
+/** Interval levels when the user names none. */
+export const DEFAULT_LEVELS: readonly number[] = [80, 95];
+
+/** The flags of `avails forecast --input` and `avails backtest` as commander hands them over: text. */
+export interface RawForecastFlags {
+  input: string;
+  freq: string;
+  horizon: string;
+  /** Every `--level`, in the order given (commander collects a repeated option with collectRepeated). */
+  level?: string[];
+  /** `--season 24,168`, or `none` for no seasonality. */
+  season?: string;
+  /** forecast: `--model` (default auto); backtest: `--models a,b`. */
+  model?: string;
+  models?: string;
+  output?: string;
+  windows?: string;
+}
+
+/** Settings every file forecast needs, checked. */
+export interface FileForecastSettings {
+  input: string;
+  freq: Frequency;
+  horizon: number;
+  /** Percentages strictly between 0 and 100, in the order given (the output's column order). */
+  levels: number[];
+  /** Seasonal periods in steps, ascending; the frequency's defaults unless given. */
+  seasons: number[];
+}
+
+/**
+ * Commander's collector for an option given several times (`--level 80 --level 95`).
+ *
+ * @example
+ * program.option("--level <percent>", "interval level", collectRepeated, []);
+ */
+export function collectRepeated(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function wholeNumber(flag: string, text: string, min: number): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(n) || n < min) {
+    throw new Error(`${flag}: "${text}" is not a whole number >= ${min}`);
+  }
+  return n;
+}
+
+function levels(texts: readonly string[] | undefined): number[] {
+  if (texts === undefined || texts.length === 0) return [...DEFAULT_LEVELS];
+  const parsed = texts.map((text) => {
+    const level = Number(text);
+    if (text.trim() === "" || !Number.isFinite(level) || level <= 0 || level >= 100) {
+      throw new Error(`--level: "${text}" is not a percentage strictly between 0 and 100`);
+    }
+    return level;
+  });
+  for (let i = 0; i < parsed.length; i++) {
+    if (parsed.indexOf(parsed[i]) !== i) throw new Error(`--level: ${parsed[i]} is given twice`);
+  }
+  return parsed;
+}
+
+function seasons(text: string | undefined, freq: Frequency): number[] {
+  if (text === undefined) return [...DEFAULT_SEASONS[freq]];
+  if (text.trim() === "none") return [];
+  const parsed = text.split(",").map((part) => {
+    const n = Number(part.trim());
+    if (!/^\d+$/.test(part.trim()) || !Number.isSafeInteger(n) || n < 2) {
+      throw new Error(`--season: "${text}" is not "none" or a list of whole numbers >= 2 (e.g. 24,168)`);
+    }
+    return n;
+  });
+  parsed.sort((a, b) => a - b);
+  for (let i = 1; i < parsed.length; i++) {
+    if (parsed[i] === parsed[i - 1]) throw new Error(`--season: ${parsed[i]} is given twice`);
+  }
+  return parsed;
+}
+
+/** Model names from `--model x` or `--models a,b`, checked against the known ones when given. */
+function modelNames(flag: string, text: string, known: readonly string[] | undefined): string[] {
+  const names = text.split(",").map((name) => name.trim());
+  for (const name of names) {
+    if (name === "") throw new Error(`${flag}: "${text}" has an empty model name`);
+    if (known !== undefined && !known.includes(name)) {
+      throw new Error(`${flag}: "${name}" is not one of ${known.join(", ")}`);
+    }
+  }
+  return names;
+}
+
+function common(raw: RawForecastFlags): FileForecastSettings {
+  const freq = parseFrequency(raw.freq);
+  return {
+    input: raw.input,
+    freq,
+    horizon: wholeNumber("--horizon", raw.horizon, 1),
+    levels: levels(raw.level),
+    seasons: seasons(raw.season, freq),
+  };
+}
+
+/**
+ * Checks the flags of `avails forecast --input F.csv --freq F --horizon N [--level L]... [--season S]
+ * [--model M] --output O.csv`, throwing an Error naming the first bad flag.
+ *
+ * @param knownModels model names `--model` may take (with "auto"); any name passes when omitted
+ * @example
+ * parseForecastFlags({ input: "in.csv", freq: "hourly", horizon: "168", output: "out.csv" });
+ * // { input: "in.csv", freq: "hourly", horizon: 168, levels: [80, 95], seasons: [24, 168], model: "auto", output: "out.csv" }
+ */
+export function parseForecastFlags(
+  raw: RawForecastFlags,
+  knownModels?: readonly string[],
+): FileForecastSettings & { model: string; output: string } {
+  const settings = common(raw);
+  const [model, ...more] = modelNames("--model", raw.model ?? "auto", knownModels);
+  if (more.length > 0) throw new Error(`--model: "${raw.model}" names more than one model`);
+  if (raw.output === undefined || raw.output === "") throw new Error("--output: a file to write is required");
+  if (resolve(raw.output) === resolve(raw.input)) {
+    throw new Error(`--output: ${raw.output} is the --input file; write the forecast elsewhere`);
+  }
+  return { ...settings, model, output: raw.output };
+}
+
+/**
+ * Checks the flags of `avails backtest --input F.csv --freq F --horizon N --windows K [--models a,b]
+ * [--level L]... [--season S]`, throwing an Error naming the first bad flag.
+ *
+ * @param knownModels model names `--models` may list; any name passes when omitted
+ * @example
+ * parseBacktestFlags({ input: "in.csv", freq: "daily", horizon: "14", windows: "3", models: "ets,theta" });
+ * // { ..., horizon: 14, windows: 3, models: ["ets", "theta"], seasons: [7] }
+ */
+export function parseBacktestFlags(
+  raw: RawForecastFlags,
+  knownModels?: readonly string[],
+): FileForecastSettings & { windows: number; models: string[] } {
+  const settings = common(raw);
+  if (raw.windows === undefined) throw new Error("--windows: the number of backtest windows is required");
+  const windows = wholeNumber("--windows", raw.windows, 1);
+  const models = modelNames("--models", raw.models ?? "auto", knownModels);
+  for (let i = 0; i < models.length; i++) {
+    if (models.indexOf(models[i]) !== i) throw new Error(`--models: ${models[i]} is given twice`);
+  }
+  return { ...settings, windows, models };
+}
