@@ -13,6 +13,11 @@ describe("minimizeBounded(f, lower, upper)", () => {
     expect(minimizeBounded((x) => x, 0.1, 0.99).x).toBeCloseTo(0.1, 5);
   });
 
+  test("refines a minimum just inside a bound", () => {
+    expect(minimizeBounded((x) => (x - 0.1005) ** 2, 0.1, 0.99).x).toBeCloseTo(0.1005, 5);
+    expect(minimizeBounded((x) => (x - 0.9891) ** 2, 0.1, 0.99).x).toBeCloseTo(0.9891, 5);
+  });
+
   test("never evaluates outside the bounds", () => {
     const seen: number[] = [];
     minimizeBounded(
@@ -25,6 +30,12 @@ describe("minimizeBounded(f, lower, upper)", () => {
     );
     expect(Math.min(...seen)).toBeGreaterThanOrEqual(0.2);
     expect(Math.max(...seen)).toBeLessThanOrEqual(0.7);
+  });
+
+  test("finds an interior minimum next to a local minimum at the bound", () => {
+    // The shape of the SES sum of squares of the nottem series: a local minimum at the lower bound.
+    const f = (x: number) => (x < 0.005 ? 1351.5 + 600 * x : 1349.6 + 2000 * (x - 0.0285) ** 2);
+    expect(minimizeBounded(f, 1e-4, 0.9999).x).toBeCloseTo(0.0285, 4);
   });
 
   test("the grid keeps it out of a shallow local minimum", () => {

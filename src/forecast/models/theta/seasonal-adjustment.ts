@@ -22,7 +22,9 @@ const SMALLEST_MULTIPLICATIVE_INDEX = 0.01;
  * @param count observations to use
  * @param seasons candidate periods, ascending
  * @returns the adjustment, or null for none
- * @example chooseSeasonalAdjustment(y, y.length, [7])?.period // 7 for a clearly weekly daily series
+ * @example
+ * const spikes = Float64Array.from({ length: 14 }, (_, t) => (t % 7 === 6 ? 20 : 2));
+ * chooseSeasonalAdjustment(spikes, 14, [7]) // { period: 7, multiplicative: true, indices: [...] }
  */
 export function chooseSeasonalAdjustment(
   y: Float64Array,

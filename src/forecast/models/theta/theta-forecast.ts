@@ -44,11 +44,31 @@ function describe(kind: ThetaKind, adjustment: SeasonalAdjustment | null): strin
   return `Theta(${name}, seasonal ${adjustment.period}${additive})`;
 }
 
-function seasonallyAdjusted(y: Float64Array, adjustment: SeasonalAdjustment | null): Float64Array {
-  if (adjustment === null) return y;
-  const adjusted = new Float64Array(y.length);
-  deseasonalize(y, y.length, adjustment, adjusted);
-  return adjusted;
+/** Largest |y[t]| for t < count, or 1 when all are zero: fitting y / scale keeps sums of squares in range. */
+function scaleOf(y: Float64Array, count: number): number {
+  let scale = 0;
+  for (let t = 0; t < count; t++) scale = Math.max(scale, Math.abs(y[t]));
+  return scale > 0 ? scale : 1;
+}
+
+/** The series as the model sees it: y / scale, deseasonalised when y[0, count) is seasonal. */
+interface Prepared {
+  readonly scale: number;
+  readonly adjustment: SeasonalAdjustment | null;
+  readonly adjusted: Float64Array;
+}
+
+/** Scales y and deseasonalises it, deciding on seasonality and the indices from y[0, count) only. */
+function prepare(y: Float64Array, count: number, seasons: readonly number[]): Prepared {
+  const scale = scaleOf(y, count);
+  const adjusted = Float64Array.from(y, (value) => value / scale);
+  const adjustment = chooseSeasonalAdjustment(adjusted, count, seasons);
+  if (adjustment !== null) deseasonalize(adjusted, adjusted.length, adjustment, adjusted);
+  return { scale, adjustment, adjusted };
+}
+
+function multiply(values: Float64Array, factor: number): void {
+  for (let i = 0; i < values.length; i++) values[i] *= factor;
 }
 
 /**
@@ -69,8 +89,7 @@ export function forecastTheta(
   const n = y.length;
   if (n < MIN_THETA_LENGTH) return naiveFallback(y, request);
   const { horizon, levels } = request;
-  const adjustment = chooseSeasonalAdjustment(y, n, request.seasons);
-  const adjusted = seasonallyAdjusted(y, adjustment);
+  const { scale, adjustment, adjusted } = prepare(y, n, request.seasons);
   const fit = fitVariant(adjusted, n, variant, n);
   const mean = new Float64Array(horizon);
   thetaForecastPath(fit.parameters, fit.trend, fit.levels[n], n, horizon, mean);
@@ -98,6 +117,7 @@ export function forecastTheta(
     for (const bound of upper) reseasonalize(bound, 0, horizon, n, adjustment);
     reseasonalize(fitted, 0, n, 0, adjustment);
   }
+  for (const values of [mean, fitted, ...lower, ...upper]) multiply(values, scale);
   return { mean, lower, upper, fitted, description: describe(fit.kind, adjustment) };
 }
 
@@ -125,8 +145,7 @@ export function forecastThetaOrigins(
   const training = origins[0];
   if (training < MIN_THETA_LENGTH) return naiveOrigins(y, origins, horizon);
   const n = y.length;
-  const adjustment = chooseSeasonalAdjustment(y, training, request.seasons);
-  const adjusted = seasonallyAdjusted(y, adjustment);
+  const { scale, adjustment, adjusted } = prepare(y, training, request.seasons);
   const fit = fitVariant(adjusted, training, variant, n);
   const levels = new Float64Array(n + 1);
   const fitted = new Float64Array(n);
@@ -135,6 +154,7 @@ export function forecastThetaOrigins(
     const forecast = new Float64Array(horizon);
     thetaForecastPath(fit.parameters, fit.trend, levels[origin], origin, horizon, forecast);
     if (adjustment !== null) reseasonalize(forecast, 0, horizon, origin, adjustment);
+    multiply(forecast, scale);
     return forecast;
   });
 }

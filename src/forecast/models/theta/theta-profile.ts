@@ -37,6 +37,10 @@ export function profileThetaSse(
   solution: Float64Array,
 ): number {
   const beta = 1 - alpha;
+  const inverseAlpha = 1 / alpha;
+  const hasTrend = trend !== null;
+  const intercepts = hasTrend ? trend.intercept : y;
+  const slopes = hasTrend ? trend.slope : y;
   const start = y[0];
   let level = start; // l_t when l_0 = y[0]; the solved shift of l_0 enters as (1 - alpha)^t
   let betaPower = 1;
@@ -48,9 +52,9 @@ export function profileThetaSse(
   let srr = 0;
   for (let t = 0; t < count; t++) {
     const weight = t < burnIn ? BURN_IN_WEIGHT : 1;
-    const d =
-      trend === null ? 0 : trend.intercept[t] * betaPower + (trend.slope[t] * (1 - betaPower * beta)) / alpha;
-    const r = y[t] - level;
+    const d = hasTrend ? intercepts[t] * betaPower + slopes[t] * (1 - betaPower * beta) * inverseAlpha : 0;
+    const value = y[t];
+    const r = value - level;
     const wg = weight * betaPower;
     const wd = weight * d;
     sgg += wg * betaPower;
@@ -59,7 +63,7 @@ export function profileThetaSse(
     sgr += wg * r;
     sdr += wd * r;
     srr += weight * r * r;
-    level = alpha * y[t] + beta * level;
+    level = alpha * value + beta * level;
     betaPower *= beta;
   }
   let c = fixedTrendWeight;

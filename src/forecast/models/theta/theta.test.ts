@@ -101,6 +101,23 @@ describe("the Theta forecasters", () => {
     }
   });
 
+  test("are equivariant to the scale of the data, even near the limits of double precision", () => {
+    for (const factor of [1e200, 1e-200, 3]) {
+      for (const forecaster of family) {
+        const base = forecaster.forecast(weeklyDaily, { ...plain, seasons: [7] });
+        const scaled = forecaster.forecast(
+          Float64Array.from(weeklyDaily, (v) => v * factor),
+          { ...plain, seasons: [7] },
+        );
+        for (let h = 0; h < 6; h++) {
+          expect(scaled.mean[h] / factor).toBeCloseTo(base.mean[h], 6);
+          const width = (r: typeof base) => Math.abs(r.upper[1][h] - r.lower[1][h]);
+          expect(width(scaled) / Math.abs(factor)).toBeCloseTo(width(base), 6);
+        }
+      }
+    }
+  });
+
   test("series of 1 to 3 points get the naive forecast, 4 points a Theta model", () => {
     for (const n of [1, 2, 3]) {
       const result = theta.forecast(noisy(n, 9), plain);
