@@ -1,0 +1,67 @@
+import { describe, expect, test } from "vitest";
+import { chooseSeasonalAdjustment, deseasonalize, reseasonalize } from "./seasonal-adjustment.js";
+import { passesSeasonalityTest } from "./seasonality-test.js";
+
+const weekly = (n: number, level = 100) =>
+  Float64Array.from({ length: n }, (_, t) => level + 30 * Math.sin((2 * Math.PI * t) / 7) + (t % 3));
+
+describe("chooseSeasonalAdjustment(y, count, seasons)", () => {
+  test("takes the smallest season with two full seasons of data", () => {
+    const y = weekly(70);
+    expect(chooseSeasonalAdjustment(y, 70, [7, 30])?.period).toBe(7);
+  });
+
+  test("two full seasons are enough", () => {
+    // A weekly spike is significant at lag 7 with just 14 points.
+    const spikes = Float64Array.from({ length: 14 }, (_, t) => (t % 7 === 6 ? 20 : 2));
+    expect(chooseSeasonalAdjustment(spikes, 14, [7])?.period).toBe(7);
+  });
+
+  test("fewer than two full seasons are not enough, however strong the lag correlation", () => {
+    // 15 points, significant at lag 8 (1.739 > 1.645), but two seasons of 8 need 16.
+    const y = new Float64Array([2, 3, 2, 2, 1, 1, 20, 3, 2, 2, 2, 1, 5, 1, 20]);
+    expect(passesSeasonalityTest(y, 15, 8)).toBe(true);
+    expect(chooseSeasonalAdjustment(y, 15, [8])).toBeNull();
+  });
+
+  test("skips seasons that are too long for the data and period 1", () => {
+    expect(chooseSeasonalAdjustment(weekly(70), 70, [1, 7, 365])?.period).toBe(7);
+    expect(chooseSeasonalAdjustment(weekly(70), 70, [])).toBeNull();
+  });
+
+  test("uses only the smallest supported season, even if it fails the test", () => {
+    expect(chooseSeasonalAdjustment(weekly(70), 70, [5, 7])).toBeNull();
+  });
+
+  test("is multiplicative on positive data and additive when some values are <= 0", () => {
+    expect(chooseSeasonalAdjustment(weekly(70), 70, [7])?.multiplicative).toBe(true);
+    const shifted = weekly(70, 0);
+    expect(chooseSeasonalAdjustment(shifted, 70, [7])?.multiplicative).toBe(false);
+  });
+
+  test("falls back to additive when a multiplicative index would be below 0.01", () => {
+    const y = Float64Array.from({ length: 28 }, (_, t) => (t % 7 === 0 ? 1e-4 : 100 + (t % 2)));
+    const adjustment = chooseSeasonalAdjustment(y, 28, [7]);
+    expect(adjustment?.multiplicative).toBe(false);
+  });
+});
+
+describe("deseasonalize and reseasonalize", () => {
+  test("undo each other, multiplicative and additive", () => {
+    for (const multiplicative of [true, false]) {
+      const adjustment = { period: 3, multiplicative, indices: new Float64Array([0.5, 1, 1.5]) };
+      const y = new Float64Array([4, 5, 6, 7, 8]);
+      const out = new Float64Array(5);
+      deseasonalize(y, 5, adjustment, out);
+      reseasonalize(out, 0, 5, 0, adjustment);
+      for (const [t, value] of y.entries()) expect(out[t]).toBeCloseTo(value, 12);
+    }
+  });
+
+  test("reseasonalize aligns the indices with the time of the first value", () => {
+    const adjustment = { period: 3, multiplicative: true, indices: new Float64Array([0.5, 1, 1.5]) };
+    const values = new Float64Array([10, 10, 10, 10]);
+    reseasonalize(values, 1, 3, 5, adjustment);
+    expect([...values]).toEqual([10, 15, 5, 10]);
+  });
+});
