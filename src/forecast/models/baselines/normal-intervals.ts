@@ -11,7 +11,7 @@ export interface Intervals {
  * quantile at 0.5 + level / 200. A NaN standard deviation gives NaN bounds.
  *
  * @param levels coverage in percent, each strictly between 0 and 100
- * @example normalIntervals(new Float64Array([10]), new Float64Array([1]), [95]) // lower [8.04], upper [11.96]
+ * @example normalIntervals(new Float64Array([10]), new Float64Array([1]), [95]) // [8.04], [11.96]
  */
 export function normalIntervals(mean: Float64Array, sd: Float64Array, levels: readonly number[]): Intervals {
   const lower: Float64Array[] = [];

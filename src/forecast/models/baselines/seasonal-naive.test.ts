@@ -43,7 +43,7 @@ describe("seasonalNaive(season?)", () => {
     expect(Number.isFinite(short.lower[0][0])).toBe(true);
   });
 
-  test("seasonalNaive().forecastOrigins repeats the season before each origin, naive before one season", () => {
+  test("seasonalNaive().forecastOrigins repeats the season before each origin, naive before a season", () => {
     const y = new Float64Array([1, 2, 3, 4, 5, 6, 7]);
     const forecasts = seasonalNaive().forecastOrigins?.(y, [2, 5], { horizon: 3, levels: [], seasons: [3] });
     expect(forecasts?.map((f) => [...f])).toEqual([
