@@ -21,7 +21,7 @@ export function naiveResult(y: Float64Array, request: ForecastRequest, descripti
 }
 
 /** The naive forecasts made at each origin: the observation just before it. */
-export function naiveOrigins(y: Float64Array, origins: readonly number[], horizon: number): Float64Array[] {
+function naiveOrigins(y: Float64Array, origins: readonly number[], horizon: number): Float64Array[] {
   const forecasts: Float64Array[] = [];
   for (const origin of origins) forecasts.push(new Float64Array(horizon).fill(y[origin - 1]));
   return forecasts;

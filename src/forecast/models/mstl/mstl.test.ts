@@ -117,6 +117,7 @@ describe("mstl(options?)", () => {
     const request = { horizon: 2, levels: [80], seasons: [24] };
     expect(() => mstl({ iterations: 0 })).toThrow(/iterations/);
     expect(() => mstl({ seasonalWindows: [1] })).toThrow(/seasonalWindows/);
+    expect(() => mstl({ trend: {} as Forecaster })).toThrow(/trend must be a Forecaster/);
     expect(() => mstl().forecast(new Float64Array([1, Number.NaN]), request)).toThrow(/y\[1\]/);
     expect(() => mstl().forecast(y, { ...request, horizon: -1 })).toThrow(/request.horizon/);
     expect(() => mstl().forecast(y, { ...request, seasons: [2.5] })).toThrow(/request.seasons/);

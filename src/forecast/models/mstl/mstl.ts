@@ -53,6 +53,7 @@ function adjustedRequest(request: ForecastRequest): ForecastRequest {
 export function mstl(options: MstlForecasterOptions = {}): Forecaster {
   const { trend: trendModel = ewma(), ...decompositionOptions } = options;
   assertMstlOptions(decompositionOptions);
+  if (typeof trendModel?.forecast !== "function") throw new TypeError("trend must be a Forecaster");
   return {
     name: "mstl",
     forecast(y: Float64Array, request: ForecastRequest): ForecastResult {
