@@ -1,0 +1,6 @@
+export { ewma } from "./ewma.js";
+export { naive } from "./naive.js";
+export { rollingMean } from "./rolling-mean.js";
+export { seasonalNaive } from "./seasonal-naive.js";
+export { seasonalWindowAverage } from "./seasonal-window-average.js";
+export { windowAverage } from "./window-average.js";
