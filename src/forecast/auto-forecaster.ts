@@ -5,6 +5,7 @@ import { crossValidate, foldOrigins } from "./cross-validate.js";
 import { ensemble } from "./ensemble.js";
 import type { ForecastReport, ReportingForecaster, ReportOptions } from "./forecast-report.js";
 import type { Forecaster, ForecastRequest } from "./forecaster.js";
+import { relativeScales } from "./relative-scales.js";
 import { intervalScore, maseScale } from "./selection-scores.js";
 import { validateFinite, validateRequest } from "./validate-request.js";
 
@@ -14,6 +15,8 @@ export interface AutoOptions {
   readonly ensembleSizes?: readonly number[];
   /** Most cross-validation origins; default 60 when every candidate has `forecastOrigins`, else 10. */
   readonly maxOrigins?: number;
+  /** Measure errors relative to the local level of a non-negative series (`relativeScales`); default true. */
+  readonly relative?: boolean;
 }
 
 /** How one candidate (or ensemble of candidates) did in cross-validation. */
@@ -126,6 +129,7 @@ export function autoForecaster(candidates: readonly Forecaster[], options: AutoO
     const period = seasons.length > 0 ? seasons[0] : 1;
     const scale = maseScale(y, period);
     const fitLevels = [...levels, MSIS_LEVEL];
+    const scales = options.relative === false ? null : relativeScales(y, origins, seasons);
     const evaluate = (label: string, members: readonly Forecaster[], means: Float64Array): Scored => {
       const absErrors = new Float64Array(means.length);
       let sum = 0;
@@ -136,14 +140,15 @@ export function autoForecaster(candidates: readonly Forecaster[], options: AutoO
         }
       }
       // One fit serves the score (at MSIS_LEVEL, last) and, for the winner, the published intervals.
-      const fit = fitConformal(absErrors, origins, horizon, fitLevels, period);
+      const fit = fitConformal(absErrors, origins, horizon, fitLevels, period, scales?.origins);
       const q = fit.quantiles[levels.length];
       // The 95% interval score of the symmetric conformal interval mean ± width, scored on |error|.
       let interval = 0;
       for (let k = 0; k < origins.length; k++) {
         let phase = origins[k] % period;
+        const originScale = scales ? scales.origins[k] : 1;
         for (let j = 0, i = k * horizon; j < horizon; j++, i++) {
-          const width = q * fit.stepScale[j] * fit.phaseFactor[phase];
+          const width = q * fit.stepScale[j] * fit.phaseFactor[phase] * originScale;
           interval += intervalScore(absErrors[i], -width, width, 1 - MSIS_LEVEL / 100);
           if (++phase === period) phase = 0;
         }
@@ -225,7 +230,7 @@ export function autoForecaster(candidates: readonly Forecaster[], options: AutoO
     if (report.conformal !== false) {
       const quantiles = winner.fit.quantiles.subarray(0, levels.length);
       const fit: ConformalFit = { ...winner.fit, levels, quantiles };
-      result = applyConformal(result, fit, n);
+      result = applyConformal(result, fit, n, scales?.forecast);
       intervals = "conformal";
       warnings.push(...uncalibratedLevels(levels, fit.quantiles));
     }

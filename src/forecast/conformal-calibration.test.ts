@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import {
   applyConformal,
@@ -55,6 +56,40 @@ describe("fitConformal(absErrors, origins, horizon, levels, period)", () => {
     // 60 (58 / 61 of the scores) falls among the even ones, which scale back to exactly their error of 3.
     expect(conformalHalfWidths(fit, 60)[0][0]).toBeCloseTo(3, 12);
     expect(conformalHalfWidths(fit, 61)[0][0]).toBeCloseTo(1.8, 12);
+  });
+
+  test("gives every level, in any order and repeated, the quantile it gets alone", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 100, noNaN: true }), { minLength: 30, maxLength: 90 }),
+        fc.array(fc.constantFrom(50, 80, 90, 95, 99), { minLength: 1, maxLength: 6 }),
+        (values, levels) => {
+          const horizon = 3;
+          const count = Math.floor(values.length / horizon);
+          const errors = Float64Array.from(values.slice(0, count * horizon));
+          const origins = range(count, 10);
+          const together = fitConformal(errors, origins, horizon, levels, 4);
+          levels.forEach((level, l) => {
+            expect(together.quantiles[l]).toBe(
+              fitConformal(errors, origins, horizon, [level], 4).quantiles[0],
+            );
+          });
+        },
+      ),
+    );
+  });
+
+  test("measures errors relative to the scale of their origin and scales the widths back", () => {
+    // Errors proportional to the origin's scale: relative errors 1..20 as in plain split conformal.
+    const scales = Float64Array.from(range(20), (k) => 1 + k / 10);
+    const errors = Float64Array.from(range(20), (k) => (k + 1) * scales[k]);
+    const fit = fitConformal(errors, range(20), 1, [80, 95], 1, scales);
+    const [w80, w95] = conformalHalfWidths(fit, 20, 5);
+    expect(w80[0]).toBeCloseTo(17 * 5, 10);
+    expect(w95[0]).toBeCloseTo(20 * 5, 10);
+    expect(() => fitConformal(errors, range(20), 1, [80], 1, new Float64Array(3))).toThrow(
+      "originScales: 3 scales for 20 origins",
+    );
   });
 
   test("is infinite at a level that needs more distinct targets than there are", () => {

@@ -47,6 +47,8 @@ export interface ConformalFit {
  * m pooled scores hold far fewer independent errors than m.
  *
  * @param period seasonal period for the phase factors (the smallest season), 1 for none
+ * @param originScales optional scale of each origin's errors (see `relativeScales`): errors are divided
+ *   by it, and the half-widths of a forecast are multiplied by the scale at its origin
  * @example
  * const fit = fitConformal(errors, origins, 14, [80, 95], 7);
  * conformalHalfWidths(fit, y.length)[1][0]; // 95% half-width one step after the data
@@ -57,6 +59,7 @@ export function fitConformal(
   horizon: number,
   levels: readonly number[],
   period = 1,
+  originScales?: Float64Array,
 ): ConformalFit {
   const count = origins.length;
   if (count < 1 || count * horizon !== absErrors.length) {
@@ -65,6 +68,16 @@ export function fitConformal(
     );
   }
   if (!Number.isInteger(period) || period < 1) throw new Error(`period: ${period} is not an integer >= 1`);
+  if (originScales !== undefined) {
+    if (originScales.length !== count) {
+      throw new Error(`originScales: ${originScales.length} scales for ${count} origins`);
+    }
+    const relative = new Float64Array(absErrors.length);
+    for (let k = 0; k < count; k++) {
+      for (let j = 0, i = k * horizon; j < horizon; j++, i++) relative[i] = absErrors[i] / originScales[k];
+    }
+    absErrors = relative;
+  }
   const phaseFactor = phaseFactors(absErrors, origins, horizon, period);
   const stepScale = new Float64Array(horizon);
   // Phases advance with j and wrap, which spares a modulo per error.
@@ -89,11 +102,28 @@ export function fitConformal(
   }
   const quantiles = new Float64Array(levels.length);
   const distinct = distinctTargets(origins, horizon);
-  for (let l = 0; l < levels.length; l++) {
-    const distinctRank = conformalRank(distinct, levels[l] / 100);
+  const ranks = levels.map((level) => {
+    const distinctRank = conformalRank(distinct, level / 100);
     // Rank r of d covers with probability r / (d + 1); the pooled scores are read at that quantile.
-    const rank = Math.min(scores.length, Math.ceil((scores.length * distinctRank) / (distinct + 1) - 1e-9));
-    quantiles[l] = distinctRank > distinct ? Number.POSITIVE_INFINITY : selectKth(scores, rank - 1);
+    const rank = Math.ceil((scores.length * distinctRank) / (distinct + 1) - 1e-9);
+    return distinctRank > distinct ? Number.POSITIVE_INFINITY : Math.min(scores.length, rank);
+  });
+  // Highest rank first: each selection leaves the smaller scores in front, so the next one searches only
+  // the prefix below the previous rank.
+  const order = levels.map((_, l) => l).sort((a, b) => ranks[b] - ranks[a]);
+  let prefix = scores.length;
+  let previousRank = Number.NaN;
+  let previous = Number.NaN;
+  for (const l of order) {
+    const rank = ranks[l];
+    if (rank === Number.POSITIVE_INFINITY) quantiles[l] = rank;
+    else if (rank === previousRank) quantiles[l] = previous;
+    else {
+      previous = selectKth(scores, rank - 1, prefix);
+      previousRank = rank;
+      prefix = rank;
+      quantiles[l] = previous;
+    }
   }
   return { horizon, levels, quantiles, stepScale, period, phaseFactor, origins: count };
 }
@@ -136,23 +166,26 @@ function phaseFactors(absErrors: Float64Array, origins: readonly number[], horiz
 /**
  * The half-widths of a forecast made at `origin` (normally `y.length`): one array of `horizon` per level.
  *
+ * @param scale the scale at `origin` when the fit was given `originScales`, else 1
  * @example
  * const [w80, w95] = conformalHalfWidths(fit, y.length);
  */
-export function conformalHalfWidths(fit: ConformalFit, origin: number): Float64Array[] {
+export function conformalHalfWidths(fit: ConformalFit, origin: number, scale = 1): Float64Array[] {
   const { horizon, quantiles, stepScale, period, phaseFactor } = fit;
   const widths: Float64Array[] = [];
   for (let l = 0; l < quantiles.length; l++) {
     const width = new Float64Array(horizon);
-    for (let j = 0; j < horizon; j++)
-      width[j] = quantiles[l] * stepScale[j] * phaseFactor[(origin + j) % period];
+    for (let j = 0; j < horizon; j++) {
+      width[j] = quantiles[l] * stepScale[j] * phaseFactor[(origin + j) % period] * scale;
+    }
     widths.push(width);
   }
   return widths;
 }
 
 /**
- * Conformal fit from a cross-validation: `fitConformal` on the absolute errors of its folds.
+ * Conformal fit from a cross-validation: `fitConformal` on the absolute errors of its folds, optionally
+ * relative to a scale per fold (`originScales`, one per fold).
  *
  * @example
  * const fit = conformalCalibration(crossValidate(y, model, options), [80, 95], 7);
@@ -161,6 +194,7 @@ export function conformalCalibration(
   cv: CrossValidation,
   levels: readonly number[],
   period = 1,
+  originScales?: Float64Array,
 ): ConformalFit {
   const { horizon, folds } = cv;
   if (folds.length === 0) throw new Error("cv: no folds to calibrate on");
@@ -175,6 +209,7 @@ export function conformalCalibration(
     horizon,
     levels,
     period,
+    originScales,
   );
 }
 
@@ -182,10 +217,16 @@ export function conformalCalibration(
  * A forecast made at `origin` with its intervals replaced by conformal ones, mean ± the half-widths. A
  * level the fit has too few scores for (infinite half-width) keeps the model's own bounds.
  *
+ * @param scale the scale at `origin` when the fit was given `originScales`, else 1
  * @example
  * const calibrated = applyConformal(model.forecast(y, request), fit, y.length);
  */
-export function applyConformal(result: ForecastResult, fit: ConformalFit, origin: number): ForecastResult {
+export function applyConformal(
+  result: ForecastResult,
+  fit: ConformalFit,
+  origin: number,
+  scale = 1,
+): ForecastResult {
   const { mean } = result;
   if (mean.length !== fit.horizon) {
     throw new Error(`fit: horizon ${fit.horizon} does not match the forecast's ${mean.length}`);
@@ -193,7 +234,7 @@ export function applyConformal(result: ForecastResult, fit: ConformalFit, origin
   if (result.lower.length !== fit.levels.length || result.upper.length !== fit.levels.length) {
     throw new Error(`fit: ${fit.levels.length} levels do not match the forecast's ${result.lower.length}`);
   }
-  const widths = conformalHalfWidths(fit, origin);
+  const widths = conformalHalfWidths(fit, origin, scale);
   const lower: Float64Array[] = [];
   const upper: Float64Array[] = [];
   for (let l = 0; l < widths.length; l++) {

@@ -3,18 +3,25 @@ import { applyConformal, conformalCalibration } from "./conformal-calibration.js
 import { crossValidate } from "./cross-validate.js";
 import type { ForecastReport, ReportingForecaster, ReportOptions } from "./forecast-report.js";
 import type { Forecaster, ForecastRequest, ForecastResult } from "./forecaster.js";
+import { relativeScales } from "./relative-scales.js";
 import { validateFinite, validateRequest } from "./validate-request.js";
 
 /** How `conformalForecaster` calibrates. */
 export interface ConformalForecasterOptions {
   /** Most calibration origins; default 60 on the refit-free path, 10 when the model is refitted. */
   readonly maxOrigins?: number;
+  /**
+   * Measure errors relative to the local level of a series that never goes negative (`relativeScales`);
+   * default true. Series with negative values always use absolute errors.
+   */
+  readonly relative?: boolean;
 }
 
 /**
  * Wraps a model so that its intervals are conformal: it cross-validates the model over the origins of
  * `calibrationPlan` (one fit and a filter pass with `forecastOrigins`, a fit per origin without), fits
- * `fitConformal` to the errors (phases of the smallest season), fits the model once more on all of `y`
+ * `fitConformal` to the errors (phases of the smallest season; errors relative to the local level when
+ * the series never goes negative, see `relativeScales`), fits the model once more on all of `y`
  * and replaces its intervals by mean ± the conformal half-widths. Point forecasts are the model's.
  * A series too short to calibrate, or a model that fails on the shorter histories, keeps the model's own
  * intervals, and the report says why.
@@ -52,8 +59,15 @@ export function conformalForecaster(
       const warning = `calibration failed (${(error as Error).message}): the intervals are model "${model.name}"'s own`;
       return { result: model.forecast(y, request), intervals: "model", warnings: [warning] };
     }
-    const fit = conformalCalibration(cv, levels, seasons.length > 0 ? seasons[0] : 1);
-    const result: ForecastResult = applyConformal(model.forecast(y, request), fit, y.length);
+    const origins = cv.folds.map((fold) => fold.origin);
+    const scales = options.relative === false ? null : relativeScales(y, origins, seasons);
+    const fit = conformalCalibration(cv, levels, seasons.length > 0 ? seasons[0] : 1, scales?.origins);
+    const result: ForecastResult = applyConformal(
+      model.forecast(y, request),
+      fit,
+      y.length,
+      scales?.forecast,
+    );
     return { result, intervals: "conformal", warnings: uncalibratedLevels(fit.levels, fit.quantiles) };
   };
   const wrapped: ReportingForecaster = {

@@ -16,7 +16,7 @@ export interface SeriesForecastRequest extends ForecastRequest {
 }
 
 /** A published-ready forecast of one series and how it was made. */
-export interface SeriesForecast {
+export interface SeriesForecastReport {
   /** Forecasts and bounds, all finite; `fitted` has the length of the input (NaN where none). */
   readonly result: ForecastResult;
   /** What the caller should know: gaps filled, seasons dropped, fallbacks, uncalibrated intervals, clipping. */
@@ -51,7 +51,7 @@ const MIN_MODEL_POINTS = 4;
  *   model: autoForecaster([ets, theta]), horizon: 168, levels: [80, 95], seasons: [24, 168],
  * });
  */
-export function forecastSeries(values: Float64Array, request: SeriesForecastRequest): SeriesForecast {
+export function forecastSeries(values: Float64Array, request: SeriesForecastRequest): SeriesForecastReport {
   validateRequest(request);
   const { model, horizon, levels } = request;
   if (!model || typeof model.forecast !== "function") throw new Error("model: expected a Forecaster");
@@ -92,7 +92,7 @@ export function forecastSeries(values: Float64Array, request: SeriesForecastRequ
 
   let seasons = request.seasons;
   let chosen = model;
-  let fallback: SeriesForecast["fallback"] = null;
+  let fallback: SeriesForecastReport["fallback"] = null;
   if (n < MIN_MODEL_POINTS || (seasons.length > 0 && n < 2 * seasons[0])) {
     const reason =
       seasons.length > 0 && n < 2 * seasons[0]
