@@ -82,7 +82,12 @@ export function conformalForecaster(
   return wrapped;
 }
 
-/** Warnings for the levels whose conformal quantile is infinite (too few calibration targets). */
+/**
+ * Warnings for the levels whose conformal quantile is infinite (too few calibration targets).
+ *
+ * @example
+ * uncalibratedLevels([80, 99.5], Float64Array.of(1.3, Infinity)); // ["99.5% interval: too few calibration points ..."]
+ */
 export function uncalibratedLevels(levels: readonly number[], quantiles: Float64Array): string[] {
   const warnings: string[] = [];
   for (let l = 0; l < levels.length; l++) {

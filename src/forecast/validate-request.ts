@@ -30,6 +30,8 @@ export function validateRequest(request: ForecastRequest): void {
  * Checks that every value of `y` is finite; models and cross-validation take imputed series only.
  *
  * @param name the parameter name used in the error, e.g. "y"
+ * @example
+ * validateFinite(Float64Array.of(1, NaN)); // throws "y[1] is NaN: models take finite values only (...)"
  */
 export function validateFinite(y: Float64Array, name = "y"): void {
   if (!(y instanceof Float64Array)) throw new Error(`${name}: expected a Float64Array`);
