@@ -1,0 +1,182 @@
+import { describe, expect, test } from "vitest";
+import { autoForecaster } from "./auto-forecaster.js";
+import { conformalForecaster } from "./conformal-forecaster.js";
+import type { Forecaster } from "./forecaster.js";
+import { brokenModel, lastValue, meanModel, seasonalNaive, TestRandom } from "./test-models.js";
+
+const candidates = [lastValue, seasonalNaive, meanModel];
+
+function weeklyPattern(n: number, seed: number): Float64Array {
+  const random = new TestRandom(seed);
+  const week = [3, 5, 6, 6, 5, 1, 0];
+  return Float64Array.from({ length: n }, (_, t) => 10 + 4 * week[t % 7] + 0.3 * random.normal());
+}
+
+function randomWalk(n: number, seed: number): Float64Array {
+  const random = new TestRandom(seed);
+  let level = 50;
+  return Float64Array.from({ length: n }, () => {
+    level += random.normal();
+    return level;
+  });
+}
+
+/** A real model whose calls are counted. */
+function counted(model: Forecaster, calls: { forecast: number; origins: number }): Forecaster {
+  return {
+    name: model.name,
+    forecast(y, request) {
+      calls.forecast++;
+      return model.forecast(y, request);
+    },
+    forecastOrigins(y, origins, request) {
+      calls.origins++;
+      return model.forecastOrigins?.(y, origins, request) ?? [];
+    },
+  };
+}
+
+describe("autoForecaster(candidates)", () => {
+  test("picks the seasonal naive model for a weekly pattern and says so", () => {
+    const report = autoForecaster(candidates).forecastWithReport(weeklyPattern(150, 1), {
+      horizon: 7,
+      levels: [80, 95],
+      seasons: [7],
+    });
+    expect(report.selection.winner).toBe("snaive");
+    expect(report.result.description).toBe("auto: snaive");
+    expect(report.intervals).toBe("conformal");
+    expect(report.warnings).toEqual([]);
+    const labels = report.selection.scores.map((s) => s.label);
+    expect(labels[0]).toBe("snaive");
+    expect(labels).toHaveLength(5); // three candidates, the best two and the best three combined
+    expect(labels.filter((label) => label.startsWith("ensemble(snaive, "))).toHaveLength(2);
+    const scores = report.selection.scores.map((s) => s.score);
+    expect(scores).toEqual([...scores].sort((a, b) => a - b));
+    expect(report.selection.scores[0].score).toBe(1); // the best MASE and the best MSIS
+  });
+
+  test("picks the last value for a random walk", () => {
+    const report = autoForecaster(candidates).forecastWithReport(randomWalk(150, 2), {
+      horizon: 7,
+      levels: [80],
+      seasons: [7],
+    });
+    expect(report.selection.winner).toBe("last");
+    expect(report.result.description).toBe("auto: last");
+  });
+
+  test("picks the mean of two models when their combination forecasts better than either", () => {
+    // AR(1) with phi = 0.5: one step ahead, the average of the last value and the mean is the optimal
+    // forecast mu + 0.5 (y - mu), which beats both.
+    const random = new TestRandom(3);
+    let noise = 0;
+    const y = Float64Array.from({ length: 400 }, () => {
+      noise = 0.5 * noise + random.normal();
+      return 20 + noise;
+    });
+    const report = autoForecaster([lastValue, meanModel]).forecastWithReport(y, {
+      horizon: 1,
+      levels: [80],
+      seasons: [],
+    });
+    expect(report.selection.winner).toMatch(/^ensemble\((last, mean|mean, last)\)$/);
+    expect([...report.selection.members].sort()).toEqual(["last", "mean"]);
+    expect(report.result.description).toBe(`auto: ${report.selection.winner}`);
+    expect(report.result.mean[0]).toBeCloseTo((y[399] + y.reduce((s, v) => s + v, 0) / 400) / 2, 12);
+  });
+
+  test("calibrates the winner on the cross-validation errors it already has", () => {
+    const y = weeklyPattern(150, 4);
+    const request = { horizon: 7, levels: [80, 95], seasons: [7] };
+    const auto = autoForecaster(candidates).forecastWithReport(y, request);
+    const alone = conformalForecaster(seasonalNaive).forecastWithReport(y, request);
+    expect(auto.result.lower).toEqual(alone.result.lower);
+    expect(auto.result.upper).toEqual(alone.result.upper);
+  });
+
+  test("runs each candidate's cross-validation once and fits only the winner again", () => {
+    const calls = candidates.map(() => ({ forecast: 0, origins: 0 }));
+    const models = candidates.map((model, i) => counted(model, calls[i]));
+    autoForecaster(models).forecast(weeklyPattern(150, 5), { horizon: 7, levels: [80], seasons: [7] });
+    expect(calls).toEqual([
+      { forecast: 0, origins: 1 },
+      { forecast: 1, origins: 1 },
+      { forecast: 0, origins: 1 },
+    ]);
+  });
+
+  test("keeps the winner's own intervals when conformal is off", () => {
+    const y = weeklyPattern(150, 6);
+    const request = { horizon: 7, levels: [80], seasons: [7] };
+    const report = autoForecaster(candidates).forecastWithReport(y, request, { conformal: false });
+    expect(report.intervals).toBe("model");
+    expect(report.result.lower).toEqual(seasonalNaive.forecast(y, request).lower);
+  });
+
+  test("uses the first candidate with its own intervals on a series too short to select, and says so", () => {
+    const report = autoForecaster([seasonalNaive, lastValue]).forecastWithReport(weeklyPattern(20, 7), {
+      horizon: 7,
+      levels: [80],
+      seasons: [7],
+    });
+    expect(report.result.description).toBe("auto: snaive");
+    expect(report.intervals).toBe("model");
+    expect(report.selection).toEqual({ winner: "snaive", members: ["snaive"], scores: [], origins: 0 });
+    expect(report.warnings).toEqual([
+      'too short to select a model (20 points for horizon 7): used the first candidate, "snaive", with its own intervals',
+    ]);
+  });
+
+  test("leaves out a candidate that fails and reports why", () => {
+    const report = autoForecaster([brokenModel, seasonalNaive]).forecastWithReport(weeklyPattern(150, 8), {
+      horizon: 7,
+      levels: [80],
+      seasons: [7],
+    });
+    expect(report.selection.winner).toBe("snaive");
+    const failed = report.selection.scores.find((s) => s.label === "broken");
+    expect(failed?.score).toBeNaN();
+    expect(failed?.error).toMatch(
+      /^model "broken" returned a non-finite forecast \(NaN\) at origin \d+, step 1$/,
+    );
+    expect(report.warnings).toEqual([`candidate "broken" left out: ${failed?.error}`]);
+  });
+
+  test("throws when every candidate fails", () => {
+    expect(() =>
+      autoForecaster([brokenModel]).forecast(weeklyPattern(150, 9), {
+        horizon: 7,
+        levels: [80],
+        seasons: [7],
+      }),
+    ).toThrow(/^candidates: every candidate failed cross-validation \(broken: model "broken" returned/);
+  });
+
+  test("tries no ensemble when told so", () => {
+    const report = autoForecaster(candidates, { ensembleSizes: [] }).forecastWithReport(
+      weeklyPattern(150, 10),
+      {
+        horizon: 7,
+        levels: [80],
+        seasons: [7],
+      },
+    );
+    expect(report.selection.scores).toHaveLength(3);
+  });
+
+  test("rejects bad candidates and options with the parameter's name", () => {
+    expect(() => autoForecaster([])).toThrow("candidates: at least one forecaster");
+    expect(() => autoForecaster([lastValue, lastValue])).toThrow('candidates: "last" appears twice');
+    expect(() => autoForecaster(candidates, { ensembleSizes: [1] })).toThrow(
+      "ensembleSizes: 1 is not an integer >= 2",
+    );
+    expect(() =>
+      autoForecaster(candidates).forecast(Float64Array.of(1, 2), { horizon: 1, levels: [0], seasons: [] }),
+    ).toThrow("levels: 0");
+  });
+
+  test("is named auto", () => {
+    expect(autoForecaster(candidates).name).toBe("auto");
+  });
+});
