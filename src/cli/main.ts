@@ -2,7 +2,9 @@
 import { createRequire } from "node:module";
 import { Command } from "commander";
 import { registerBackfill } from "./backfill.js";
+import { registerBacktest } from "./backtest.js";
 import { registerDemo } from "./demo.js";
+import { registerForecast } from "./forecast.js";
 import { registerIngest } from "./ingest.js";
 import { registerQuarantine } from "./quarantine.js";
 import { registerSeries } from "./series.js";
@@ -26,6 +28,8 @@ registerBackfill(program);
 registerStatus(program);
 registerSeries(program);
 registerQuarantine(program);
+registerForecast(program);
+registerBacktest(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   // One line, no stack trace: the message names what was wrong.

@@ -17,6 +17,8 @@ export interface ForecastTaskOutput {
   readonly upper: readonly Float64Array[];
   /** The output's model column, e.g. "ets" or "ETS(A,N,A)". */
   readonly model: string;
+  /** What the caller should know about this series (gaps imputed, fallbacks); empty when nothing. */
+  readonly warnings?: readonly string[];
 }
 
 /**
@@ -27,15 +29,15 @@ export interface ForecastTaskOutput {
  * @param shared the settings every task receives (horizon, levels, seasons, model), passed to each worker once
  * @example
  * const series = await readLongFormat("in.csv", "daily");
- * const forecasts = await forecastSeries(new URL("./forecast-task.js", import.meta.url), series, settings);
+ * const forecasts = await forecastLongSeries(new URL("./forecast-task.js", import.meta.url), series, settings);
  * await writeForecastCsv("out.csv", settings.levels, forecasts);
  */
-export async function forecastSeries<S>(
+export async function forecastLongSeries<S>(
   taskModule: URL,
   series: readonly LongSeries[],
   shared: S,
   options: Omit<PoolOptions<S>, "shared"> = {},
-): Promise<SeriesForecast[]> {
+): Promise<(SeriesForecast & { warnings: readonly string[] })[]> {
   // Where each forecast starts, taken before the values move to the workers.
   const starts = series.map((s) => addSteps(s.grid, s.start, s.values.length));
   // A buffer moves only when one series' values span it all, and only once.
@@ -63,5 +65,6 @@ export async function forecastSeries<S>(
     lower: output.lower,
     upper: output.upper,
     model: output.model,
+    warnings: output.warnings ?? [],
   }));
 }

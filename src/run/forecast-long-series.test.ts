@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { useTempFolder } from "../../test/temp-folder.js";
 import { readLongFormat } from "../series/read-long-format.js";
 import { writeForecastCsv } from "../series/write-forecast-csv.js";
-import { forecastSeries } from "./forecast-series.js";
+import { forecastLongSeries } from "./forecast-long-series.js";
 
 const NAIVE = new URL("./fixtures/naive-forecast-task.js", import.meta.url);
 const folder = useTempFolder("avails-forecast-series-");
@@ -19,10 +19,15 @@ const INPUT = [
   "",
 ].join("\n");
 
-describe("forecastSeries", () => {
-  it("forecastSeries(module, series, shared) on workers continues each series' grid, in input order", async () => {
+describe("forecastLongSeries", () => {
+  it("forecastLongSeries(module, series, shared) on workers continues each series' grid, in input order", async () => {
     const series = await readLongFormat(await folder.write("in.csv", INPUT), "monthly");
-    const forecasts = await forecastSeries(NAIVE, series, { horizon: 2, levels: [80, 95] }, { workers: 2 });
+    const forecasts = await forecastLongSeries(
+      NAIVE,
+      series,
+      { horizon: 2, levels: [80, 95] },
+      { workers: 2 },
+    );
     const out = join(folder.dir, "out.csv");
     await writeForecastCsv(out, [80, 95], forecasts);
     expect(await readFile(out, "utf8")).toBe(
@@ -34,10 +39,10 @@ describe("forecastSeries", () => {
     );
   });
 
-  it("forecastSeries(module, series, shared, { workers: 0 }) gives the same forecasts in this thread", async () => {
+  it("forecastLongSeries(module, series, shared, { workers: 0 }) gives the same forecasts in this thread", async () => {
     const series = await readLongFormat(await folder.write("in-here.csv", INPUT), "monthly");
     const done: string[] = [];
-    const forecasts = await forecastSeries(
+    const forecasts = await forecastLongSeries(
       NAIVE,
       series,
       { horizon: 1, levels: [] },
@@ -50,17 +55,17 @@ describe("forecastSeries", () => {
     expect(done).toEqual(["b", "a"]);
   });
 
-  it("forecastSeries(module, series, shared) moves each series' values to the workers", async () => {
+  it("forecastLongSeries(module, series, shared) moves each series' values to the workers", async () => {
     const series = await readLongFormat(await folder.write("in-moved.csv", INPUT), "monthly");
-    await forecastSeries(NAIVE, series, { horizon: 1, levels: [] }, { workers: 1 });
+    await forecastLongSeries(NAIVE, series, { horizon: 1, levels: [] }, { workers: 1 });
     expect(series.map((s) => s.values.length)).toEqual([0, 0]);
   });
 
-  it("forecastSeries(module, series, shared) rejects naming the series the model failed on", async () => {
+  it("forecastLongSeries(module, series, shared) rejects naming the series the model failed on", async () => {
     const path = await folder.write("in-empty.csv", "unique_id,ds,y\nok,2024-01-01,1\nempty,2024-01-01,NA\n");
     const series = await readLongFormat(path, "daily");
-    await expect(forecastSeries(NAIVE, series, { horizon: 1, levels: [] }, { workers: 2 })).rejects.toThrow(
-      'series "empty": no observations to forecast from',
-    );
+    await expect(
+      forecastLongSeries(NAIVE, series, { horizon: 1, levels: [] }, { workers: 2 }),
+    ).rejects.toThrow('series "empty": no observations to forecast from');
   });
 });

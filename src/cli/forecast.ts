@@ -1,0 +1,49 @@
+import type { Command } from "commander";
+import { MODEL_NAMES } from "../forecast/models/registry.js";
+import { forecastLongSeries } from "../run/forecast-long-series.js";
+import type { ForecastTaskSettings } from "../run/forecast-task.js";
+import { FREQUENCIES } from "../series/frequency.js";
+import { readLongFormat } from "../series/read-long-format.js";
+import { writeForecastCsv } from "../series/write-forecast-csv.js";
+import { collectRepeated, parseForecastFlags, type RawForecastFlags } from "./forecast-flags.js";
+import { printWarnings } from "./print-warnings.js";
+import { createProgress } from "./progress.js";
+
+const TASK = new URL("../run/forecast-task.js", import.meta.url);
+
+/** `avails forecast --input F.csv ...` */
+export function registerForecast(program: Command): void {
+  program
+    .command("forecast")
+    .description("forecast long-format series (unique_id,ds,y) from a CSV file, with prediction intervals")
+    .option("--input <file>", "long-format CSV: unique_id,ds,y (any column order, any number of series)")
+    .option("--freq <freq>", FREQUENCIES.join(", "))
+    .option("--horizon <steps>", "steps to forecast")
+    .option("--level <percent>", "interval level, repeatable (default 80 and 95)", collectRepeated, [])
+    .option("--model <name>", `one of ${MODEL_NAMES.join(", ")}`, "auto")
+    .option("--season <periods>", 'seasonal periods, e.g. 24,168, or "none" (default by --freq)')
+    .option("--output <file>", "CSV to write: unique_id,ds,mean,lo-80,hi-80,...,model")
+    .action(async (options: Partial<RawForecastFlags>) => {
+      if (options.input === undefined) {
+        throw new Error("--input: give a long-format CSV (forecasting the store itself is not built yet)");
+      }
+      if (options.freq === undefined) throw new Error(`--freq: required, one of ${FREQUENCIES.join(", ")}`);
+      if (options.horizon === undefined) throw new Error("--horizon: required, the steps to forecast");
+      const settings = parseForecastFlags(options as RawForecastFlags, MODEL_NAMES);
+      const series = await readLongFormat(settings.input, settings.freq);
+      const progress = createProgress("forecast");
+      const shared: ForecastTaskSettings = {
+        horizon: settings.horizon,
+        levels: settings.levels,
+        seasons: settings.seasons,
+        model: settings.model,
+      };
+      const forecasts = await forecastLongSeries(TASK, series, shared, { onProgress: progress.update });
+      progress.done();
+      printWarnings(forecasts);
+      await writeForecastCsv(settings.output, settings.levels, forecasts);
+      console.error(
+        `wrote ${forecasts.length} series × ${settings.horizon} steps (${settings.model}) to ${settings.output}`,
+      );
+    });
+}

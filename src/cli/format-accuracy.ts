@@ -1,0 +1,57 @@
+import type { ModelAccuracy } from "../run/backtest-summary.js";
+
+function fixed(value: number, digits: number): string {
+  return Number.isFinite(value) ? value.toFixed(digits) : "-";
+}
+
+/**
+ * A backtest's accuracy as an aligned text table, one row per model, then which model forecast how many
+ * folds (for the automatic model, the winners).
+ *
+ * @example formatAccuracyTable({ series: 8, horizon: 12, windows: 2, seasons: [12], models }, [80, 95])
+ */
+export function formatAccuracyTable(
+  summary: {
+    series: number;
+    horizon: number;
+    windows: number;
+    seasons: readonly number[];
+    models: readonly ModelAccuracy[];
+  },
+  levels: readonly number[],
+): string {
+  const header = [
+    "model",
+    "MASE",
+    "WAPE",
+    "sMAPE",
+    "RMSE",
+    ...levels.map((l) => `cover-${l}`),
+    ...levels.map((l) => `MSIS-${l}`),
+  ];
+  const rows = summary.models.map((m) => [
+    m.model,
+    fixed(m.mase, 3),
+    fixed(m.wape, 4),
+    fixed(m.smape, 4),
+    fixed(m.rmse, 2),
+    ...levels.map((l) => fixed(m.coverage[String(l)], 3)),
+    ...levels.map((l) => fixed(m.msis[String(l)], 2)),
+  ]);
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+  const line = (cells: string[]) =>
+    cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  ");
+  const seasons = summary.seasons.length > 0 ? summary.seasons.join(", ") : "none";
+  const out = [
+    `${summary.series} series, ${summary.windows} windows of ${summary.horizon} steps, seasons ${seasons}`,
+    line(header),
+    ...rows.map(line),
+  ];
+  for (const m of summary.models) {
+    const chosen = Object.entries(m.chosen)
+      .sort((a, b) => b[1] - a[1])
+      .map(([description, folds]) => `${description} ×${folds}`);
+    out.push(`${m.model} forecast with: ${chosen.join(", ")}`);
+  }
+  return `${out.join("\n")}\n`;
+}

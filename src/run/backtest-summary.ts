@@ -1,0 +1,114 @@
+import { coverage, mae, mase, msis, rmse, smape, wape } from "../metrics/index.js";
+import type { SeriesBacktest } from "./backtest-task.js";
+
+/** One model's accuracy over every series and fold of a backtest. */
+export interface ModelAccuracy {
+  readonly model: string;
+  /** Mean over series and folds of the fold's MASE (scaled by its training data's seasonal naive MAE). */
+  readonly mase: number;
+  /** Pooled: sum |error| / sum |actual| over every series, fold and step. */
+  readonly wape: number;
+  /** Pooled over every point. */
+  readonly mae: number;
+  readonly rmse: number;
+  readonly smape: number;
+  /** Share of actuals inside each level's interval, by level ("80", "95"). */
+  readonly coverage: Readonly<Record<string, number>>;
+  /** Mean over series and folds of the scaled interval score (M4's MSIS), by level. */
+  readonly msis: Readonly<Record<string, number>>;
+  /** How often each model description forecast a fold, e.g. { "auto: theta": 12 }. */
+  readonly chosen: Readonly<Record<string, number>>;
+}
+
+function meanOf(values: readonly number[]): number {
+  let sum = 0;
+  let count = 0;
+  for (const value of values) {
+    if (Number.isFinite(value)) {
+      sum += value;
+      count++;
+    }
+  }
+  return count === 0 ? Number.NaN : sum / count;
+}
+
+function concat(arrays: readonly Float64Array[]): Float64Array {
+  const out = new Float64Array(arrays.reduce((sum, a) => sum + a.length, 0));
+  let offset = 0;
+  for (const a of arrays) {
+    out.set(a, offset);
+    offset += a.length;
+  }
+  return out;
+}
+
+/**
+ * Accuracy per model of a backtest's series: MASE and MSIS per fold scaled by that fold's training data
+ * (seasonal naive MAE at `seasonPeriod`, Hyndman & Koehler 2006; M4's MSIS), averaged over series and folds
+ * where defined; WAPE, MAE, RMSE, sMAPE and coverage pooled over every point. NaN actuals are skipped.
+ *
+ * @param seasonPeriod the MASE scale's lag: the smallest season, or 1 without seasons
+ * @example summarizeBacktest(backtests, [80, 95], 7)[0].mase
+ */
+export function summarizeBacktest(
+  backtests: readonly SeriesBacktest[],
+  levels: readonly number[],
+  seasonPeriod: number,
+): ModelAccuracy[] {
+  if (backtests.length === 0) return [];
+  const names = backtests[0].models.map((m) => m.model);
+  return names.map((name, index) => {
+    const scaledErrors: number[] = [];
+    const scaledScores = levels.map((): number[] => []);
+    const chosen: Record<string, number> = {};
+    const actuals: Float64Array[] = [];
+    const means: Float64Array[] = [];
+    const lowers = levels.map((): Float64Array[] => []);
+    const uppers = levels.map((): Float64Array[] => []);
+    for (const series of backtests) {
+      const run = series.models[index];
+      const horizon = run.actual.length / run.origins.length;
+      run.origins.forEach((origin, fold) => {
+        const from = fold * horizon;
+        const to = from + horizon;
+        const train = series.values.subarray(0, origin);
+        const actual = run.actual.subarray(from, to);
+        scaledErrors.push(mase(actual, run.mean.subarray(from, to), train, seasonPeriod));
+        levels.forEach((level, l) => {
+          scaledScores[l].push(
+            msis(
+              actual,
+              run.lower[l].subarray(from, to),
+              run.upper[l].subarray(from, to),
+              level,
+              train,
+              seasonPeriod,
+            ),
+          );
+        });
+        chosen[run.descriptions[fold]] = (chosen[run.descriptions[fold]] ?? 0) + 1;
+      });
+      actuals.push(run.actual);
+      means.push(run.mean);
+      levels.forEach((_, l) => {
+        lowers[l].push(run.lower[l]);
+        uppers[l].push(run.upper[l]);
+      });
+    }
+    const actual = concat(actuals);
+    const mean = concat(means);
+    return {
+      model: name,
+      mase: meanOf(scaledErrors),
+      wape: wape(actual, mean),
+      mae: mae(actual, mean),
+      rmse: rmse(actual, mean),
+      smape: smape(actual, mean),
+      coverage: Object.fromEntries(
+        levels.map((level, l) => [String(level), coverage(actual, concat(lowers[l]), concat(uppers[l]))]),
+      ),
+      msis: Object.fromEntries(levels.map((level, l) => [String(level), meanOf(scaledScores[l])])),
+      chosen,
+    };
+  });
+}
