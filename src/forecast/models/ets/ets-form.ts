@@ -1,0 +1,49 @@
+/** Error component: additive or multiplicative. */
+export type EtsError = "A" | "M";
+/** Trend component: none, additive, multiplicative. Damping is a separate flag. */
+export type EtsTrend = "N" | "A" | "M";
+/** Seasonal component: none, additive, multiplicative. */
+export type EtsSeason = "N" | "A" | "M";
+
+/**
+ * One member of the ETS family (Hyndman, Koehler, Ord & Snyder 2008, Table 2.1): the error, trend and
+ * seasonal components, whether the trend is damped, and the seasonal period (1 without a season).
+ */
+export interface EtsForm {
+  readonly error: EtsError;
+  readonly trend: EtsTrend;
+  readonly damped: boolean;
+  readonly season: EtsSeason;
+  readonly period: number;
+}
+
+/**
+ * The usual name of a form, as R's forecast package prints it.
+ * @example describeEts({ error: "M", trend: "A", damped: true, season: "M", period: 12 }) // "ETS(M,Ad,M)"
+ */
+export function describeEts(form: EtsForm): string {
+  return `ETS(${form.error},${form.trend}${form.damped ? "d" : ""},${form.season})`;
+}
+
+/**
+ * Whether the form is linear with additive errors (class 1 of Hyndman et al. 2008, ch. 6), or has
+ * multiplicative errors on an otherwise linear model (class 2): the two classes with exact forecast
+ * variances.
+ */
+export function etsVarianceClass(form: EtsForm): 1 | 2 | 0 {
+  if (form.trend === "M" || form.season === "M") return 0;
+  return form.error === "A" ? 1 : 2;
+}
+
+/**
+ * Parameters that enter the likelihood besides the initial states: alpha always, beta with a trend, gamma
+ * with a season, phi when damped.
+ */
+export function smoothingParameterCount(form: EtsForm): number {
+  return 1 + (form.trend !== "N" ? 1 : 0) + (form.season !== "N" ? 1 : 0) + (form.damped ? 1 : 0);
+}
+
+/** Initial states estimated alongside: the level, the trend, and all seasons but one (they sum to 0, or to m). */
+export function freeStateCount(form: EtsForm): number {
+  return 1 + (form.trend !== "N" ? 1 : 0) + (form.season !== "N" ? form.period - 1 : 0);
+}
