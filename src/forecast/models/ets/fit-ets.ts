@@ -2,6 +2,7 @@ import { minimize } from "../../optimize/nelder-mead.js";
 import { isAdmissible } from "./admissible.js";
 import { ADDITIVE, etsFilter, MULTIPLICATIVE, NONE } from "./ets-filter.js";
 import { type EtsForm, freeStateCount, smoothingParameterCount } from "./ets-form.js";
+import { etsLikelihood } from "./ets-likelihood.js";
 import { etsInitialState } from "./initial-state.js";
 import { type EtsFixedParameters, ParameterLayout } from "./parameter-layout.js";
 
@@ -138,7 +139,10 @@ export function fitEts(
     if (hasSeason && !isAdmissible(alpha, beta + noBeta, gamma, phi, m, admissibility)) {
       return Number.POSITIVE_INFINITY;
     }
-    const lik = etsFilter(data, n, error, trend, season, m, alpha, beta, gamma, phi, state, ring, null, null);
+    const lik =
+      trend === MULTIPLICATIVE
+        ? etsFilter(data, n, error, trend, season, m, alpha, beta, gamma, phi, state, ring, null, null)
+        : etsLikelihood(data, n, error, trend, season, m, alpha, beta, gamma, phi, state, ring);
     if (Number.isNaN(lik)) return Number.POSITIVE_INFINITY;
     return Math.max(lik, -1e10);
   };
