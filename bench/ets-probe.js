@@ -42,9 +42,16 @@ const daily = series(180, 7, 1);
 const long = series(4000, 1, 2);
 const weekly = { horizon: 14, levels: [80, 95], seasons: [7] };
 const plain = { horizon: 14, levels: [80, 95], seasons: [] };
-for (const [error, trend, season] of [["A", "Ad", "A"], ["M", "Ad", "M"], ["M", "A", "M"], ["A", "N", "N"]]) {
+for (const [error, trend, season] of [
+  ["A", "Ad", "A"],
+  ["M", "Ad", "M"],
+  ["M", "A", "M"],
+  ["A", "N", "N"],
+]) {
   const model = ets({ error, trend, season });
-  best(`ets(${error},${trend},${season}) fit + 80/95 intervals, 180 daily, season 7`, () => model.forecast(daily, weekly));
+  best(`ets(${error},${trend},${season}) fit + 80/95 intervals, 180 daily, season 7`, () =>
+    model.forecast(daily, weekly),
+  );
 }
 best("autoEts, 180 daily, season 7", () => autoEts.forecast(daily, weekly));
 best("autoEts, 180 daily, no season", () => autoEts.forecast(daily, plain));

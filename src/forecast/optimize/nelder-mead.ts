@@ -44,7 +44,8 @@ function clampInto(point: Float64Array, lower: ArrayLike<number>, upper: ArrayLi
 
 /**
  * Minimises `f` over the box `[lower, upper]` by the Nelder-Mead simplex method (Nelder & Mead 1965, in the
- * form of Lagarias et al. 1998). Trial points that leave the box are clamped onto it; f may return
+ * form of Lagarias et al. 1998). Trial points that leave the box are clamped onto it, so f is never called
+ * outside; f may return
  * Infinity (or NaN, read as Infinity) to reject a point, e.g. for constraints that are not a box. All scratch
  * space is allocated once per call and f receives the same array every time, so f must not keep it.
  *
@@ -192,6 +193,8 @@ export function minimize(
       const outside = fReflected < fHigh;
       const towards = outside ? reflected : worst;
       for (let i = 0; i < n; i++) trial[i] = centroid[i] + contraction * (towards[i] - centroid[i]);
+      // Inside the box in exact arithmetic; rounding in the running sum can still step over a bound.
+      clampInto(trial, lower, upper);
       const fContracted = evaluate(trial);
       if (fContracted < (outside ? fReflected : fHigh)) {
         replace(high, trial, fContracted);
@@ -203,6 +206,7 @@ export function minimize(
         if (j === low) continue;
         const point = vertices[j];
         for (let i = 0; i < n; i++) point[i] = anchor[i] + shrinkage * (point[i] - anchor[i]);
+        clampInto(point, lower, upper);
         values[j] = evaluate(point);
       }
       resum();

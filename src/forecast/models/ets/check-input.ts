@@ -13,7 +13,9 @@ export function checkInput(name: string, y: Float64Array, request: ForecastReque
   if (y.length === 0) throw new RangeError(`${name}: y is empty; at least one observation is needed`);
   for (let t = 0; t < y.length; t++) {
     if (!Number.isFinite(y[t])) {
-      throw new RangeError(`${name}: y[${t}] is ${y[t]}; values must be finite (impute gaps before forecasting)`);
+      throw new RangeError(
+        `${name}: y[${t}] is ${y[t]}; values must be finite (impute gaps before forecasting)`,
+      );
     }
   }
   const { horizon, levels, seasons } = request;
@@ -21,7 +23,8 @@ export function checkInput(name: string, y: Float64Array, request: ForecastReque
     throw new RangeError(`${name}: request.horizon must be an integer >= 1, got ${horizon}`);
   }
   for (const level of levels) {
-    if (!(level > 0 && level < 100)) throw new RangeError(`${name}: request.levels must lie in (0, 100), got ${level}`);
+    if (!(level > 0 && level < 100))
+      throw new RangeError(`${name}: request.levels must lie in (0, 100), got ${level}`);
   }
   for (const period of seasons) {
     if (!(Number.isFinite(period) && period > 0)) {

@@ -26,12 +26,14 @@ export function describeEts(form: EtsForm): string {
 }
 
 /**
- * Whether the form is linear with additive errors (class 1 of Hyndman et al. 2008, ch. 6), or has
- * multiplicative errors on an otherwise linear model (class 2): the two classes with exact forecast
- * variances.
+ * The forecast-variance class of Hyndman et al. (2008, ch. 6): 1 linear with additive errors, 2 linear with
+ * multiplicative errors, 3 multiplicative errors and season without a multiplicative trend; those three have
+ * analytic moments. 0 for the rest (a multiplicative trend, or additive errors with a multiplicative season),
+ * whose intervals are simulated.
  */
-export function etsVarianceClass(form: EtsForm): 1 | 2 | 0 {
-  if (form.trend === "M" || form.season === "M") return 0;
+export function etsVarianceClass(form: EtsForm): 0 | 1 | 2 | 3 {
+  if (form.trend === "M") return 0;
+  if (form.season === "M") return form.error === "M" ? 3 : 0;
   return form.error === "A" ? 1 : 2;
 }
 

@@ -41,7 +41,19 @@ export function etsLikelihood(
   for (let j = 0; j < period; j++) ring[j] = state[2 + j];
   return season === ADDITIVE
     ? additiveSeason(y, n, multiplicative, alpha, trendGain, gamma, damping, state[0], slope, ring, period)
-    : multiplicativeSeason(y, n, multiplicative, alpha, trendGain, gamma, damping, state[0], slope, ring, period);
+    : multiplicativeSeason(
+        y,
+        n,
+        multiplicative,
+        alpha,
+        trendGain,
+        gamma,
+        damping,
+        state[0],
+        slope,
+        ring,
+        period,
+      );
 }
 
 function finish(

@@ -44,7 +44,8 @@ export function parseEtsSpec(spec: EtsSpec = {}): ParsedEtsSpec {
   const error = spec.error ?? "Z";
   const trend = spec.trend ?? "Z";
   const season = spec.season ?? "Z";
-  if (!["A", "M", "Z"].includes(error)) throw new RangeError(`ets: spec.error must be "A", "M" or "Z", got ${error}`);
+  if (!["A", "M", "Z"].includes(error))
+    throw new RangeError(`ets: spec.error must be "A", "M" or "Z", got ${error}`);
   if (!["N", "A", "Ad", "M", "Md", "Z"].includes(trend)) {
     throw new RangeError(`ets: spec.trend must be "N", "A", "Ad", "M", "Md" or "Z", got ${trend}`);
   }
@@ -59,16 +60,23 @@ export function parseEtsSpec(spec: EtsSpec = {}): ParsedEtsSpec {
     throw new RangeError(`ets: spec.beta (${spec.beta}) must not exceed spec.alpha (${spec.alpha})`);
   }
   if (spec.alpha !== undefined && spec.gamma !== undefined && spec.gamma > 1 - spec.alpha) {
-    throw new RangeError(`ets: spec.gamma (${spec.gamma}) must not exceed 1 - spec.alpha (${1 - spec.alpha})`);
+    throw new RangeError(
+      `ets: spec.gamma (${spec.gamma}) must not exceed 1 - spec.alpha (${1 - spec.alpha})`,
+    );
   }
   const paths = spec.paths ?? 2000;
-  if (!(Number.isInteger(paths) && paths >= 10)) throw new RangeError(`ets: spec.paths must be an integer >= 10, got ${paths}`);
+  if (!(Number.isInteger(paths) && paths >= 10))
+    throw new RangeError(`ets: spec.paths must be an integer >= 10, got ${paths}`);
   const seed = spec.seed ?? 1;
   if (!Number.isFinite(seed)) throw new RangeError(`ets: spec.seed must be a finite number, got ${seed}`);
 
   const multiplicativeTrend = spec.allowMultiplicativeTrend === true;
   const trends: EtsTrend[] =
-    trend === "Z" ? (multiplicativeTrend ? ["N", "A", "M"] : ["N", "A"]) : [trend === "Ad" ? "A" : trend === "Md" ? "M" : trend];
+    trend === "Z"
+      ? multiplicativeTrend
+        ? ["N", "A", "M"]
+        : ["N", "A"]
+      : [trend === "Ad" ? "A" : trend === "Md" ? "M" : trend];
   const damping = trend === "Z" ? [true, false] : [trend === "Ad" || trend === "Md"];
   return {
     space: {

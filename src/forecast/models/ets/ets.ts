@@ -1,11 +1,10 @@
-import type { ForecastRequest, ForecastResult, Forecaster } from "../../forecaster.js";
+import type { Forecaster, ForecastRequest, ForecastResult } from "../../forecaster.js";
 import { checkInput } from "./check-input.js";
-import { describeEts } from "./ets-form.js";
 import { ADDITIVE, etsFilter, MULTIPLICATIVE, NONE } from "./ets-filter.js";
+import { describeEts } from "./ets-form.js";
 import { type EtsSpec, parseEtsSpec } from "./ets-spec.js";
 import { fitSeries } from "./fit-series.js";
 import { forecastEts } from "./forecast-ets.js";
-import { etsPointForecast } from "./point-forecast.js";
 
 const CODE = { N: NONE, A: ADDITIVE, M: MULTIPLICATIVE } as const;
 
@@ -39,8 +38,17 @@ export function ets(spec: EtsSpec = {}): Forecaster {
       checkInput("ets", y, request);
       for (let i = 0; i < origins.length; i++) {
         const origin = origins[i];
-        if (!(Number.isInteger(origin) && origin >= 1 && origin <= y.length && (i === 0 || origin >= origins[i - 1]))) {
-          throw new RangeError(`ets: origins must be ascending integers in [1, ${y.length}], got origins[${i}] = ${origin}`);
+        if (
+          !(
+            Number.isInteger(origin) &&
+            origin >= 1 &&
+            origin <= y.length &&
+            (i === 0 || origin >= origins[i - 1])
+          )
+        ) {
+          throw new RangeError(
+            `ets: origins must be ascending integers in [1, ${y.length}], got origins[${i}] = ${origin}`,
+          );
         }
       }
       if (origins.length === 0) return [];
@@ -55,9 +63,25 @@ export function ets(spec: EtsSpec = {}): Forecaster {
         // The state recursion is the same for both error types, so the additive one serves: it never stops
         // early on a forecast near 0 the way the multiplicative likelihood must.
         const segment = y.subarray(done, origin);
-        etsFilter(segment, segment.length, ADDITIVE, CODE[form.trend], CODE[form.season], m, alpha, beta, gamma, phi, state, ring, null, null);
+        etsFilter(
+          segment,
+          segment.length,
+          ADDITIVE,
+          CODE[form.trend],
+          CODE[form.season],
+          m,
+          alpha,
+          beta,
+          gamma,
+          phi,
+          state,
+          ring,
+          null,
+          null,
+        );
         done = origin;
-        out.push(etsPointForecast(form, phi, state, new Float64Array(request.horizon)));
+        // The same mean as `forecast` (for class 3 the conditional mean, not the point forecast).
+        out.push(forecastEts({ ...fit, finalState: state }, request.horizon, []).mean);
       }
       return out;
     },

@@ -1,6 +1,6 @@
 import type { EtsForm } from "./ets-form.js";
-import type { EtsFit } from "./fit-ets.js";
 import type { ParsedEtsSpec } from "./ets-spec.js";
+import type { EtsFit } from "./fit-ets.js";
 import { etsPeriod } from "./seasonal-period.js";
 import { candidateForms, selectEts } from "./select-ets.js";
 import { simpleEtsFit } from "./simple-fit.js";
@@ -26,7 +26,12 @@ const MIN_ESTIMABLE = 4;
  * @param spec the parsed spec
  * @param seasons the request's seasonal periods, ascending
  */
-export function fitSeries(y: Float64Array, n: number, spec: ParsedEtsSpec, seasons: readonly number[]): EtsFit {
+export function fitSeries(
+  y: Float64Array,
+  n: number,
+  spec: ParsedEtsSpec,
+  seasons: readonly number[],
+): EtsFit {
   let constant = true;
   let positive = true;
   for (let t = 0; t < n; t++) {
@@ -51,7 +56,8 @@ export function fitSeries(y: Float64Array, n: number, spec: ParsedEtsSpec, seaso
   const simpler: EtsForm[] = [];
   for (const error of errors) {
     for (const trend of trends) {
-      for (const damped of space.damping) if (trend !== "N") simpler.push({ error, trend, damped, season: "N", period: 1 });
+      for (const damped of space.damping)
+        if (trend !== "N") simpler.push({ error, trend, damped, season: "N", period: 1 });
       if (trend !== "N") simpler.push({ error, trend, damped: false, season: "N", period: 1 });
     }
     simpler.push({ error, trend: "N", damped: false, season: "N", period: 1 });

@@ -1,4 +1,5 @@
 import { normalQuantile } from "../../normal-quantile.js";
+import { etsClass3Moments } from "./class3-moments.js";
 import { etsVarianceClass } from "./ets-form.js";
 import type { EtsFit } from "./fit-ets.js";
 import { etsForecastVariance } from "./forecast-variance.js";
@@ -14,9 +15,11 @@ export interface EtsForecast {
 }
 
 /**
- * Forecasts a fitted ETS model: point forecasts from the last state, intervals from the exact forecast
- * variance for the linear classes 1 and 2 (Hyndman et al. 2008, ch. 6; mean -/+ z sd) and by simulation for
- * the others. Each interval contains the point forecast (a simulated quantile that falls short of it,
+ * Forecasts a fitted ETS model (Hyndman et al. 2008, ch. 6), as R's forecast package does: for classes 1
+ * and 2 the point forecasts from the last state and the exact variances; for class 3 (ETS(M,N,M),
+ * ETS(M,A,M), ETS(M,Ad,M)) the exact conditional mean and variance; intervals mean -/+ z sd. The other forms
+ * (multiplicative trends; additive errors with a multiplicative season) get simulated intervals around
+ * the point forecasts. Each interval contains the point forecast (a simulated quantile that falls short of it,
  * possible in a skewed tail, is moved onto it), and a wider level never gives a narrower interval.
  *
  * @param fit the fitted model
@@ -31,30 +34,51 @@ export function forecastEts(
   levels: readonly number[],
   simulation: SimulationSettings = {},
 ): EtsForecast {
-  const mean = etsPointForecast(fit.form, fit.phi, fit.finalState, new Float64Array(horizon));
-  let lower: Float64Array[];
-  let upper: Float64Array[];
-  if (etsVarianceClass(fit.form) === 0) {
-    ({ lower, upper } = simulateEtsIntervals(fit, horizon, levels, simulation));
-  } else {
-    const variance = etsForecastVariance(fit.form, fit.alpha, fit.beta, fit.gamma, fit.phi, fit.sigma2, mean);
-    lower = [];
-    upper = [];
-    for (const level of levels) {
-      const z = normalQuantile(0.5 + level / 200);
-      const low = new Float64Array(horizon);
-      const high = new Float64Array(horizon);
-      for (let h = 0; h < horizon; h++) {
-        const margin = z * Math.sqrt(variance[h]);
-        low[h] = mean[h] - margin;
-        high[h] = mean[h] + margin;
-      }
-      lower.push(low);
-      upper.push(high);
-    }
+  const varianceClass = etsVarianceClass(fit.form);
+  let mean = etsPointForecast(fit.form, fit.phi, fit.finalState, new Float64Array(horizon));
+  if (varianceClass === 0) {
+    if (levels.length === 0) return { mean, lower: [], upper: [] };
+    const { lower, upper } = simulateEtsIntervals(fit, horizon, levels, simulation);
+    return bracket(mean, lower, upper);
   }
-  for (let i = 0; i < levels.length; i++) {
+  let variance: Float64Array;
+  if (varianceClass === 3) {
+    const moments = etsClass3Moments(
+      fit.form,
+      fit.alpha,
+      fit.beta,
+      fit.gamma,
+      fit.phi,
+      fit.sigma2,
+      fit.finalState,
+      horizon,
+    );
+    mean = moments.mean;
+    variance = moments.variance;
+  } else {
+    variance = etsForecastVariance(fit.form, fit.alpha, fit.beta, fit.gamma, fit.phi, fit.sigma2, mean);
+  }
+  const lower: Float64Array[] = [];
+  const upper: Float64Array[] = [];
+  for (const level of levels) {
+    const z = normalQuantile(0.5 + level / 200);
+    const low = new Float64Array(horizon);
+    const high = new Float64Array(horizon);
     for (let h = 0; h < horizon; h++) {
+      const margin = z * Math.sqrt(variance[h]);
+      low[h] = mean[h] - margin;
+      high[h] = mean[h] + margin;
+    }
+    lower.push(low);
+    upper.push(high);
+  }
+  return bracket(mean, lower, upper);
+}
+
+/** Moves bounds that miss the point forecast (or are NaN) onto it. */
+function bracket(mean: Float64Array, lower: Float64Array[], upper: Float64Array[]): EtsForecast {
+  for (let i = 0; i < lower.length; i++) {
+    for (let h = 0; h < mean.length; h++) {
       // NaN bounds (a simulated path that left the model's domain) collapse onto the point forecast.
       if (!(lower[i][h] <= mean[h])) lower[i][h] = mean[h];
       if (!(upper[i][h] >= mean[h])) upper[i][h] = mean[h];

@@ -13,7 +13,12 @@ import type { EtsForm } from "./ets-form.js";
  * @example etsPointForecast({ error: "A", trend: "A", damped: false, season: "N", period: 1 }, 1, Float64Array.of(10, 2), new Float64Array(3))
  * // [12, 14, 16]
  */
-export function etsPointForecast(form: EtsForm, phi: number, state: Float64Array, out: Float64Array): Float64Array {
+export function etsPointForecast(
+  form: EtsForm,
+  phi: number,
+  state: Float64Array,
+  out: Float64Array,
+): Float64Array {
   const level = state[0];
   const slope = state[1];
   const m = form.season === "N" ? 1 : form.period;

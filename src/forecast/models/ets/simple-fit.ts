@@ -19,7 +19,22 @@ export function simpleEtsFit(y: Float64Array, n: number, alpha: number): EtsFit 
   const initialState = state.slice();
   const fitted = new Float64Array(n);
   const totals = new Float64Array(2);
-  const lik = etsFilter(y, n, ADDITIVE, NONE, NONE, 1, alpha, 0, 0, 1, state, new Float64Array(1), fitted, totals);
+  const lik = etsFilter(
+    y,
+    n,
+    ADDITIVE,
+    NONE,
+    NONE,
+    1,
+    alpha,
+    0,
+    0,
+    1,
+    state,
+    new Float64Array(1),
+    fitted,
+    totals,
+  );
   const sigma2 = n > 1 ? totals[0] / (n - 1) : 0;
   const bounded = Number.isNaN(lik) ? Number.POSITIVE_INFINITY : Math.max(lik, -1e10);
   return {

@@ -70,9 +70,11 @@ export function simulateEtsIntervals(
       else if (seasonM) deseasonalised = Math.abs(seasonal) < TINY ? HUGE : value / seasonal;
       const nextLevel = base + alpha * (deseasonalised - base);
       if (trendA) slope = damped + betaStar * (nextLevel - level - damped);
-      else if (trendM) slope = damped + betaStar * ((Math.abs(level) < TINY ? HUGE : nextLevel / level) - damped);
+      else if (trendM)
+        slope = damped + betaStar * ((Math.abs(level) < TINY ? HUGE : nextLevel / level) - damped);
       if (seasonA) ring[k] = seasonal + gamma * (value - base - seasonal);
-      else if (seasonM) ring[k] = seasonal + gamma * ((Math.abs(base) < TINY ? HUGE : value / base) - seasonal);
+      else if (seasonM)
+        ring[k] = seasonal + gamma * ((Math.abs(base) < TINY ? HUGE : value / base) - seasonal);
       level = nextLevel;
       if (++k === m) k = 0;
     }
