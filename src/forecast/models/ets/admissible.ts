@@ -5,7 +5,8 @@ const ROOT_SLACK = 1 + 1e-10;
  * Whether every root of c[0] + c[1] z + ... + c[d] z^d lies in the disc |z| < radius, by the Schur-Cohn
  * recursion (Jury's table): with a(z) = c(radius z), the constant term must be smaller than the leading one,
  * and the same must hold for the polynomial (a_d a(z) - a_0 a*(z)) / z of one degree less, down to degree 0.
- * O(d^2) operations; `scratch` holds the coefficients in [0, d] and working space in [d + 1, 2d + 1].
+ * O(d^2) operations; `scratch` holds the coefficients in [0, d] and the next row in [d + 1, 2d + 1], the two
+ * halves taking turns.
  */
 function rootsInsideDisc(scratch: Float64Array, degree: number, radius: number): boolean {
   let scale = 1;
@@ -13,17 +14,20 @@ function rootsInsideDisc(scratch: Float64Array, degree: number, radius: number):
     scratch[k] *= scale;
     scale *= radius;
   }
-  const copy = degree + 1;
+  let from = 0;
+  let to = degree + 1;
   for (let d = degree; d >= 1; d--) {
-    const leading = scratch[d];
-    const constant = scratch[0];
+    const leading = scratch[from + d];
+    const constant = scratch[from];
     if (!(Math.abs(constant) < Math.abs(leading))) return false;
-    for (let k = 0; k <= d; k++) scratch[copy + k] = scratch[k];
-    for (let k = 1; k <= d; k++)
-      scratch[k - 1] = leading * scratch[copy + k] - constant * scratch[copy + d - k];
-    // Rescale by the new leading coefficient (positive here) so that repeated products cannot overflow.
-    const norm = scratch[d - 1];
-    for (let k = 0; k < d; k++) scratch[k] /= norm;
+    // Divide by the new leading coefficient, leading^2 - constant^2 > 0, so that nothing overflows.
+    const norm = 1 / (leading * leading - constant * constant);
+    const a = leading * norm;
+    const b = constant * norm;
+    for (let k = 1; k <= d; k++) scratch[to + k - 1] = a * scratch[from + k] - b * scratch[from + d - k];
+    const swap = from;
+    from = to;
+    to = swap;
   }
   return true;
 }

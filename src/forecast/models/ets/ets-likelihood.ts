@@ -180,20 +180,32 @@ function multiplicativeSeason(
     const seasonal = ring[k];
     const base = level + phi * slope;
     const forecast = base * seasonal;
-    let e = value - forecast;
+    let adjusted: number;
+    let detrended: number;
+    let ratio: number;
+    if (Math.abs(forecast) >= TINY) {
+      // One division instead of three: y / yhat, y / s = (y / yhat) b and y / b = (y / yhat) s.
+      ratio = value / forecast;
+      adjusted = ratio * base;
+      detrended = ratio * seasonal;
+    } else {
+      if (multiplicative) return Number.NaN;
+      ratio = 0;
+      adjusted = Math.abs(seasonal) < TINY ? HUGE : value / seasonal;
+      detrended = Math.abs(base) < TINY ? HUGE : value / base;
+    }
+    let e: number;
     if (multiplicative) {
-      const size = Math.abs(forecast);
-      if (!(size >= TINY)) return Number.NaN;
-      e /= forecast;
-      product *= size;
+      e = ratio - 1;
+      product *= Math.abs(forecast);
       if (product > 1e150 || product < 1e-150) {
         logSum += Math.log(product);
         product = 1;
       }
+    } else {
+      e = value - forecast;
     }
     sse += e * e;
-    const adjusted = Math.abs(seasonal) < TINY ? HUGE : value / seasonal;
-    const detrended = Math.abs(base) < TINY ? HUGE : value / base;
     ring[k] = seasonal + gamma * (detrended - seasonal);
     const nextLevel = levelKeep * level + levelFromSlope * slope + alpha * adjusted;
     slope = slopeKeep * slope - beta * level + beta * adjusted;

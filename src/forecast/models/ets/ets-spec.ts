@@ -59,7 +59,7 @@ export function parseEtsSpec(spec: EtsSpec = {}): ParsedEtsSpec {
   if (spec.alpha !== undefined && spec.beta !== undefined && spec.beta > spec.alpha) {
     throw new RangeError(`ets: spec.beta (${spec.beta}) must not exceed spec.alpha (${spec.alpha})`);
   }
-  if (spec.alpha !== undefined && spec.gamma !== undefined && spec.gamma > 1 - spec.alpha) {
+  if (spec.alpha !== undefined && spec.gamma !== undefined && spec.gamma > 1 - spec.alpha + 1e-12) {
     throw new RangeError(
       `ets: spec.gamma (${spec.gamma}) must not exceed 1 - spec.alpha (${1 - spec.alpha})`,
     );

@@ -36,6 +36,8 @@ export interface EtsFit {
   readonly estimated: number;
   /** Likelihood evaluations the optimiser spent. */
   readonly evaluations: number;
+  /** The optimiser's coordinates of the fit, to resume from (see `EtsOptimizerSettings.resume`). */
+  readonly point: Float64Array;
 }
 
 /** Effort of the optimiser; the defaults suit a fit on its own, `autoEts` spends less on its first pass. */
@@ -44,6 +46,8 @@ export interface EtsOptimizerSettings {
   readonly maxEvaluations?: number;
   /** Its convergence tolerance on the spread of -2 log likelihood, relative (default 1e-8, R's). */
   readonly relativeTolerance?: number;
+  /** Start the final run here (an earlier fit's `point`), skipping the grid and the first stage. */
+  readonly resume?: Float64Array;
 }
 
 export type { EtsFixedParameters } from "./parameter-layout.js";
@@ -150,7 +154,9 @@ export function fitEts(
   const start = Float64Array.from(layout.start);
   const smoothing = layout.levelIndex;
   let evaluations = 0;
-  if (smoothing > 0) {
+  if (settings.resume !== undefined) {
+    start.set(settings.resume);
+  } else if (smoothing > 0) {
     evaluations += searchGrid(objective, layout, start);
     const point = start.slice();
     const partial = (x: Float64Array): number => {
@@ -223,5 +229,6 @@ export function fitEts(
     sigma2: totals[0] / Math.max(n - parameters, 1),
     estimated,
     evaluations,
+    point: result.x,
   };
 }

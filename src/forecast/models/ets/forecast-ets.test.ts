@@ -42,6 +42,7 @@ function fitFromR(fit: RFit, period: number): EtsFit {
     sigma2: fit.sigma2,
     estimated: 0,
     evaluations: 0,
+    point: new Float64Array(0),
   };
 }
 
@@ -64,6 +65,7 @@ function simpleFit(f: EtsForm, params: Partial<EtsFit>, state: number[], sigma2:
     sigma2,
     estimated: 0,
     evaluations: 0,
+    point: new Float64Array(0),
   };
 }
 

@@ -54,5 +54,6 @@ export function simpleEtsFit(y: Float64Array, n: number, alpha: number): EtsFit 
     sigma2,
     estimated: 0,
     evaluations: 0,
+    point: Float64Array.of(alpha, y[0]),
   };
 }

@@ -21,6 +21,7 @@ function makeFit(error: "A" | "M", sigma2: number): EtsFit {
     sigma2,
     estimated: 0,
     evaluations: 0,
+    point: new Float64Array(0),
   };
 }
 
