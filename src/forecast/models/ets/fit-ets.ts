@@ -42,7 +42,7 @@ export interface EtsFit {
 
 /** Effort of the optimiser; the defaults suit a fit on its own, `autoEts` spends less on its first pass. */
 export interface EtsOptimizerSettings {
-  /** Evaluations of the final, all-parameter Nelder-Mead run (default 600). */
+  /** Evaluations of the final, all-parameter Nelder-Mead run (default 600; 0 skips it). */
   readonly maxEvaluations?: number;
   /** Its convergence tolerance on the spread of -2 log likelihood, relative (default 1e-8, R's). */
   readonly relativeTolerance?: number;
@@ -177,11 +177,16 @@ export function fitEts(
     evaluations += first.evaluations;
     if (Number.isFinite(first.value)) start.set(first.x);
   }
-  const result = minimize(objective, start, layout.lower, layout.upper, {
-    step: layout.steps,
-    maxEvaluations: settings.maxEvaluations ?? 600,
-    relativeTolerance: settings.relativeTolerance ?? 1e-8,
-  });
+  const maxEvaluations = settings.maxEvaluations ?? 600;
+  // With no budget for the final run, the fit is the first stage's: a quick fit for ranking forms.
+  const result =
+    maxEvaluations > 0
+      ? minimize(objective, start, layout.lower, layout.upper, {
+          step: layout.steps,
+          maxEvaluations,
+          relativeTolerance: settings.relativeTolerance ?? 1e-8,
+        })
+      : { x: start, value: objective(start), evaluations: 1 };
   evaluations += result.evaluations;
   if (!Number.isFinite(result.value)) return null;
 
