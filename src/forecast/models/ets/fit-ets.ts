@@ -102,9 +102,9 @@ function searchGrid(
  * and the initial states together, inside the usual region (alpha, beta <= alpha, gamma <= 1 - alpha,
  * phi in [0.8, 0.98]) intersected with the admissible region, starting from R's heuristic initial states.
  *
- * The likelihood has several local optima, so the smoothing parameters are first tried on a coarse grid
- * and then improved alone (Nelder-Mead in at most 4 dimensions) before a bounded Nelder-Mead run moves every
- * parameter at once.
+ * The likelihood has several local optima, so the smoothing parameters are first tried on a coarse grid,
+ * then improved together with the initial level and trend (Nelder-Mead in at most 6 dimensions, the seasons
+ * held at their heuristic values) before a bounded Nelder-Mead run moves every parameter at once.
  *
  * @param y observations, finite; positive for multiplicative components
  * @param form the form to fit
@@ -158,6 +158,8 @@ export function fitEts(
     start.set(settings.resume);
   } else if (smoothing > 0) {
     evaluations += searchGrid(objective, layout, start);
+    // Stage one: smoothing parameters, level and trend; the seasons stay at their heuristic values.
+    const moving = layout.seasonIndex;
     const point = start.slice();
     const partial = (x: Float64Array): number => {
       point.set(x);
@@ -165,12 +167,12 @@ export function fitEts(
     };
     const first = minimize(
       partial,
-      start.subarray(0, smoothing),
-      layout.lower.slice(0, smoothing),
-      layout.upper.slice(0, smoothing),
+      start.subarray(0, moving),
+      layout.lower.slice(0, moving),
+      layout.upper.slice(0, moving),
       {
-        step: layout.steps.slice(0, smoothing),
-        maxEvaluations: 50,
+        step: layout.steps.slice(0, moving),
+        maxEvaluations: 60 + 20 * (moving - smoothing),
         relativeTolerance: 1e-6,
       },
     );

@@ -27,6 +27,8 @@ export class ParameterLayout {
   readonly steps: number[] = [];
   /** Coordinates before this are smoothing parameters, from it on initial states. */
   readonly levelIndex: number;
+  /** Coordinates before this are smoothing parameters, level and trend; from it on seasons. */
+  readonly seasonIndex: number;
   /** For each smoothing coordinate, a few values to try first (see `fitEts`). */
   readonly grid: number[][] = [];
   /** Smoothing parameters of the last `decode`. */
@@ -92,6 +94,7 @@ export class ParameterLayout {
     const unbounded = Number.POSITIVE_INFINITY;
     this.add(initial[0], -unbounded, unbounded, 0.2 * scale);
     if (this.hasTrend) this.add(initial[1], -unbounded, unbounded, form.trend === "M" ? 0.02 : 0.02 * scale);
+    this.seasonIndex = this.start.length;
     for (let j = 1; j < m; j++) {
       this.add(initial[2 + j], -unbounded, unbounded, this.multiplicativeSeason ? 0.02 : 0.2 * scale);
     }

@@ -85,6 +85,20 @@ describe("selectEts(y, forms)", () => {
     expect(describeEts(chosen?.form ?? forms[0])).toBe(describeEts(forms[each.indexOf(Math.min(...each))]));
   });
 
+  test("racing the candidates chooses what fitting every one in full would choose", () => {
+    for (const id of ["AirPassengers", "USAccDeaths", "woolyrnq"]) {
+      const c = fixture.cases.find((x) => x.id === id);
+      if (c === undefined) throw new Error(`${id} is missing from the fixture`);
+      const y = Float64Array.from(c.train);
+      const forms = candidateForms(everything, c.period, true);
+      const full = forms.map((form) => fitEts(y, form)?.aicc ?? Number.POSITIVE_INFINITY);
+      const best = Math.min(...full);
+      const raced = selectEts(y, forms);
+      expect(raced?.aicc, id).toBeLessThanOrEqual(best + 0.5);
+      expect(describeEts(raced?.form ?? forms[0]), id).toBe(describeEts(forms[full.indexOf(best)]));
+    }
+  });
+
   test("returns null when no candidate can be fitted", () => {
     const y = Float64Array.of(1, 2, 3, 4, 5);
     expect(
