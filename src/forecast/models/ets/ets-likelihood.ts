@@ -7,7 +7,8 @@ const HUGE = 1e10;
 /**
  * The objective the optimiser calls thousands of times: the same -2 log likelihood as `etsFilter`, without
  * fitted values or the final state, in one loop per seasonal type, for no or additive trends (multiplicative
- * trends go through `etsFilter`). `state` is read, never written; `ring` is scratch of length m.
+ * trends go through `etsFilter`). `state` is read, never written; `seasons` is scratch of length n + m: the
+ * season used at step t sits at t and its update goes to t + m, which saves the ring buffer's wrap-around.
  *
  * The loop is bound by the latency of the level and trend recursion, so it is written as the linear map it
  * is (Hyndman et al. 2008, eq. 3.3 with the seasonal input off the chain): with p the seasonally adjusted
@@ -30,7 +31,7 @@ export function etsLikelihood(
   gamma: number,
   phi: number,
   state: Float64Array,
-  ring: Float64Array,
+  seasons: Float64Array,
 ): number {
   const multiplicative = error === MULTIPLICATIVE;
   // Without a trend, phi = beta = 0 keeps the slope at 0 and out of the level.
@@ -38,9 +39,9 @@ export function etsLikelihood(
   const trendGain = trend === ADDITIVE ? beta : 0;
   const slope = trend === ADDITIVE ? state[1] : 0;
   if (season === NONE) return nonSeasonal(y, n, multiplicative, alpha, trendGain, damping, state[0], slope);
-  for (let j = 0; j < period; j++) ring[j] = state[2 + j];
+  for (let j = 0; j < period; j++) seasons[j] = state[2 + j];
   return season === ADDITIVE
-    ? additiveSeason(y, n, multiplicative, alpha, trendGain, gamma, damping, state[0], slope, ring, period)
+    ? additiveSeason(y, n, multiplicative, alpha, trendGain, gamma, damping, state[0], slope, seasons, period)
     : multiplicativeSeason(
         y,
         n,
@@ -51,7 +52,7 @@ export function etsLikelihood(
         damping,
         state[0],
         slope,
-        ring,
+        seasons,
         period,
       );
 }
@@ -118,7 +119,7 @@ function additiveSeason(
   phi: number,
   level: number,
   slope: number,
-  ring: Float64Array,
+  seasons: Float64Array,
   m: number,
 ): number {
   const levelKeep = 1 - alpha;
@@ -130,7 +131,7 @@ function additiveSeason(
   let k = 0;
   for (let t = 0; t < n; t++) {
     const value = y[t];
-    const seasonal = ring[k];
+    const seasonal = seasons[t];
     const base = level + phi * slope;
     const forecast = base + seasonal;
     let e = value - forecast;
@@ -146,11 +147,10 @@ function additiveSeason(
     }
     sse += e * e;
     const adjusted = value - seasonal;
-    ring[k] = seasonal + gamma * (value - base - seasonal);
+    seasons[t + m] = seasonal + gamma * (value - base - seasonal);
     const nextLevel = levelKeep * level + levelFromSlope * slope + alpha * adjusted;
     slope = slopeKeep * slope - beta * level + beta * adjusted;
     level = nextLevel;
-    if (++k === m) k = 0;
   }
   return finish(n, sse, multiplicative, logSum, product, level, slope);
 }
@@ -165,7 +165,7 @@ function multiplicativeSeason(
   phi: number,
   level: number,
   slope: number,
-  ring: Float64Array,
+  seasons: Float64Array,
   m: number,
 ): number {
   const levelKeep = 1 - alpha;
@@ -177,7 +177,7 @@ function multiplicativeSeason(
   let k = 0;
   for (let t = 0; t < n; t++) {
     const value = y[t];
-    const seasonal = ring[k];
+    const seasonal = seasons[t];
     const base = level + phi * slope;
     const forecast = base * seasonal;
     let adjusted: number;
@@ -206,11 +206,10 @@ function multiplicativeSeason(
       e = value - forecast;
     }
     sse += e * e;
-    ring[k] = seasonal + gamma * (detrended - seasonal);
+    seasons[t + m] = seasonal + gamma * (detrended - seasonal);
     const nextLevel = levelKeep * level + levelFromSlope * slope + alpha * adjusted;
     slope = slopeKeep * slope - beta * level + beta * adjusted;
     level = nextLevel;
-    if (++k === m) k = 0;
   }
   return finish(n, sse, multiplicative, logSum, product, level, slope);
 }

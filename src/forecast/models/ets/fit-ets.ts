@@ -134,6 +134,7 @@ export function fitEts(
 
   const state = new Float64Array(2 + (hasSeason ? m : 0));
   const ring = new Float64Array(m);
+  const seasons = new Float64Array(n + m);
   const admissibility = new Float64Array(2 * m + 4);
   const noBeta = trend === NONE ? Number.NaN : 0;
   const objective = (x: Float64Array): number => {
@@ -146,7 +147,7 @@ export function fitEts(
     const lik =
       trend === MULTIPLICATIVE
         ? etsFilter(data, n, error, trend, season, m, alpha, beta, gamma, phi, state, ring, null, null)
-        : etsLikelihood(data, n, error, trend, season, m, alpha, beta, gamma, phi, state, ring);
+        : etsLikelihood(data, n, error, trend, season, m, alpha, beta, gamma, phi, state, seasons);
     if (Number.isNaN(lik)) return Number.POSITIVE_INFINITY;
     return Math.max(lik, -1e10);
   };
