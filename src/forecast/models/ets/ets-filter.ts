@@ -35,6 +35,10 @@ const HUGE = 1e10;
  * @param ring scratch of length >= period
  * @param fitted receives the one-step forecasts yhat[t] when given
  * @param totals receives [sum of squared errors, sum of log|yhat|] when given
+ * @example
+ * const state = Float64Array.of(10, 0); // simple exponential smoothing from level 10
+ * etsFilter(Float64Array.of(10, 12), 2, ADDITIVE, NONE, NONE, 1, 0.5, 0, 0, 1, state, new Float64Array(1), null, null);
+ * // 2 * Math.log(4); state[0] is now 11
  */
 export function etsFilter(
   y: Float64Array,

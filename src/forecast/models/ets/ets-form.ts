@@ -30,6 +30,7 @@ export function describeEts(form: EtsForm): string {
  * multiplicative errors, 3 multiplicative errors and season without a multiplicative trend; those three have
  * analytic moments. 0 for the rest (a multiplicative trend, or additive errors with a multiplicative season),
  * whose intervals are simulated.
+ * @example etsVarianceClass({ error: "M", trend: "A", damped: true, season: "M", period: 12 }) // 3
  */
 export function etsVarianceClass(form: EtsForm): 0 | 1 | 2 | 3 {
   if (form.trend === "M") return 0;
@@ -40,12 +41,16 @@ export function etsVarianceClass(form: EtsForm): 0 | 1 | 2 | 3 {
 /**
  * Parameters that enter the likelihood besides the initial states: alpha always, beta with a trend, gamma
  * with a season, phi when damped.
+ * @example smoothingParameterCount({ error: "A", trend: "A", damped: true, season: "N", period: 1 }) // 3
  */
 export function smoothingParameterCount(form: EtsForm): number {
   return 1 + (form.trend !== "N" ? 1 : 0) + (form.season !== "N" ? 1 : 0) + (form.damped ? 1 : 0);
 }
 
-/** Initial states estimated alongside: the level, the trend, and all seasons but one (they sum to 0, or to m). */
+/**
+ * Initial states estimated alongside: the level, the trend, and all seasons but one (they sum to 0, or to m).
+ * @example freeStateCount({ error: "A", trend: "N", damped: false, season: "A", period: 12 }) // 12
+ */
 export function freeStateCount(form: EtsForm): number {
   return 1 + (form.trend !== "N" ? 1 : 0) + (form.season !== "N" ? form.period - 1 : 0);
 }

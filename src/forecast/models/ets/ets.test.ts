@@ -105,6 +105,19 @@ describe("ets(spec)", () => {
     });
   });
 
+  test("fits multiplicative trends on request, with simulated intervals that stay positive", () => {
+    const y = Float64Array.from({ length: 80 }, (_, t) => 100 * 1.02 ** t * (1 + 0.02 * Math.sin(t * 2.3)));
+    for (const trend of ["M", "Md"] as const) {
+      const result = ets({ error: "M", trend, season: "N" }).forecast(y, request(10));
+      expect(result.description).toBe(`ETS(M,${trend},N)`);
+      expectWellFormed(result, 80, 10);
+      expect(result.mean[0] / y[79]).toBeGreaterThan(1.005);
+      expect(result.lower[1][9]).toBeGreaterThan(0);
+    }
+    const chosen = ets({ allowMultiplicativeTrend: true }).forecast(y, request(10));
+    expect(chosen.description).toMatch(/^ETS\([AM],(N|A|Ad|M|Md),N\)$/);
+  });
+
   test("a constant or all-zero series gets a flat forecast with zero-width intervals, as R's ets gives", () => {
     for (const value of [0, 42]) {
       const result = ets({ error: "M", trend: "A", season: "M" }).forecast(

@@ -25,6 +25,7 @@ const MIN_ESTIMABLE = 4;
  * @param n fit y[0, n)
  * @param spec the parsed spec
  * @param seasons the request's seasonal periods, ascending
+ * @example fitSeries(y, y.length, parseEtsSpec({ season: "M" }), [7]).form.period // 7, or 1 for under 14 days
  */
 export function fitSeries(
   y: Float64Array,

@@ -20,6 +20,7 @@ export interface EtsSearchSpace {
  * @param space the components to search
  * @param period the seasonal period (1 for none; seasonal forms are then dropped)
  * @param positive whether every observation is > 0
+ * @example candidateForms({ errors: ["A", "M"], trends: ["N", "A"], damping: [true, false], seasons: ["N", "A", "M"] }, 12, true).length // 15
  */
 export function candidateForms(space: EtsSearchSpace, period: number, positive: boolean): EtsForm[] {
   const all: EtsForm[] = [];
