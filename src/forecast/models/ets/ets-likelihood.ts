@@ -128,7 +128,6 @@ function additiveSeason(
   let sse = 0;
   let product = 1;
   let logSum = 0;
-  const k = 0;
   for (let t = 0; t < n; t++) {
     const value = y[t];
     const seasonal = seasons[t];
@@ -174,7 +173,6 @@ function multiplicativeSeason(
   let sse = 0;
   let product = 1;
   let logSum = 0;
-  const k = 0;
   for (let t = 0; t < n; t++) {
     const value = y[t];
     const seasonal = seasons[t];
