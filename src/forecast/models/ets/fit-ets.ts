@@ -173,7 +173,7 @@ export function fitEts(
       layout.upper.slice(0, moving),
       {
         step: layout.steps.slice(0, moving),
-        maxEvaluations: 60 + 20 * (moving - smoothing),
+        maxEvaluations: 30 + 10 * (moving - smoothing),
         relativeTolerance: 1e-6,
       },
     );
