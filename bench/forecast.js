@@ -4,10 +4,13 @@
 // installed), and prints per data set: MASE, WAPE, coverage of the 80% and 95% intervals, median ms per series.
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { forecastSeries } from "../dist/forecast/forecast-series.js";
+import { resolveModel } from "../dist/forecast/models/registry.js";
 import { normalQuantile } from "../dist/forecast/normal-quantile.js";
-import { benchOut, loadDatasets } from "./forecast/datasets.js";
+import { benchOut, demoCellsCsv, loadDatasets } from "./forecast/datasets.js";
 import { mase, median, PooledErrors } from "./forecast/metrics.js";
 import { augursModels, hasR, runR } from "./forecast/peers.js";
+import { timeCli } from "./forecast/time-cli.js";
 
 const LEVELS = [80, 95];
 const PEERS_SCRIPT = process.env.BENCH_PEERS_R ?? "/work/shared/peers/peers.R";
@@ -23,7 +26,15 @@ const R_MODELS = {
 // The engine's models go here, each as { name, forecast(y, seasons, horizon, levels) } returning
 // { mean, lower: [one Float64Array per level], upper: [...] }, e.g. for a Forecaster from src/forecast:
 //   { name: "avails ets", forecast: (y, seasons, horizon, levels) => ets.forecast(y, { horizon, levels, seasons }) }
-const AVAILS_MODELS = [];
+/** avails' models as `avails forecast` runs them: gaps, fallbacks, conformal intervals, count clipping. */
+function availsModel(name) {
+  const model = resolveModel(name);
+  return {
+    name: `avails ${name}`,
+    forecast: (y, seasons, horizon, levels) => forecastSeries(y, { model, horizon, levels, seasons }).result,
+  };
+}
+const AVAILS_MODELS = (process.env.BENCH_MODELS ?? "auto,ets,theta,mstl,snaive").split(",").map(availsModel);
 // ─────────────────────────────────────────────────────────────────────────────────────────────────────────────
 
 /**
@@ -158,3 +169,27 @@ for (const set of sets) {
   results[set.name] = rows;
 }
 writeFileSync(join(benchOut, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+
+// ─── speed targets, from the median times above and one timed CLI run ───────────────────────────────────────
+const msOf = (set, model) => results[set]?.find((r) => r.model === model)?.msPerSeries ?? Number.NaN;
+const speedRows = [
+  ["demo hourly (geo)", "avails mstl", "augurs MSTL+AutoETS", 20],
+  ["demo hourly (geo)", "avails auto", "augurs MSTL+AutoETS", 5],
+  ["demo daily (geo)", "avails ets", "augurs AutoETS (non-seasonal)", 3],
+  ["demo daily (geo)", "avails auto", "augurs AutoETS (non-seasonal)", 1],
+];
+console.log("\n### speed: median ms per series, fit + forecast with 80% and 95% intervals\n");
+console.log("| data set | avails model | ms | peer | ms | times faster | target |");
+console.log("| --- | --- | ---: | --- | ---: | ---: | ---: |");
+for (const [set, ours, peer, target] of speedRows) {
+  const a = msOf(set, ours);
+  const b = msOf(set, peer);
+  console.log(
+    `| ${set} | ${ours} | ${a.toFixed(2)} | ${peer} | ${b.toFixed(2)} | ${(b / a).toFixed(1)} | >= ${target} |`,
+  );
+}
+const cli = await timeCli(demoCellsCsv, 30, benchOut);
+console.log(
+  `\n\`avails forecast\` CLI, ${cli.series} hourly series of ${cli.points} points, auto model, h = 168: ` +
+    `${cli.seconds.toFixed(2)} s wall (target < 2 s)`,
+);

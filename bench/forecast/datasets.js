@@ -59,7 +59,10 @@ async function githubDaily(dir) {
   return fromCsv("github daily", csv, "daily", [7], 14);
 }
 
-const DEMO = { seed: 7, days: 180, scale: 10_000, end: "2026-11-01", hourlyDays: 167 };
+const DEMO = { seed: 7, days: 180, scale: 10_000, end: "2026-11-01", hourlyDays: 167, cells: "geo_device" };
+
+/** Demo opportunities per market × device, hourly (50 series of 4,008 points): the CLI speed test's input. */
+const demoCellsCsv = join(out, "demo", "geo-device-hourly.csv");
 
 /**
  * Demo opportunities per market (level geo): hourly over the last 167 days (4,008 points) and daily over 180
@@ -70,6 +73,7 @@ async function demo() {
   const manifest = join(dir, "series.json");
   const hourly = join(dir, "geo-hourly.csv");
   const daily = join(dir, "geo-daily.csv");
+  const cells = demoCellsCsv;
   if (!existsSync(manifest) || readFileSync(manifest, "utf8") !== JSON.stringify(DEMO)) {
     const store = join(dir, "store");
     const cli = (args) => {
@@ -106,6 +110,19 @@ async function demo() {
     const last = new Date(Date.parse(`${end}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
     cli(["series", "--level", "geo", "--freq", "hourly", "--from", from, "--to", last, "--output", hourly]);
     cli(["series", "--level", "geo", "--freq", "daily", "--to", last, "--output", daily]);
+    cli([
+      "series",
+      "--level",
+      "geo_device",
+      "--freq",
+      "hourly",
+      "--from",
+      from,
+      "--to",
+      last,
+      "--output",
+      cells,
+    ]);
     spawnSync("rm", ["-rf", store, join(dir, "logs")]);
     writeFileSync(manifest, JSON.stringify(DEMO));
   }
@@ -151,4 +168,4 @@ export function writeLongCsv(set, path) {
   writeFileSync(path, `${rows.join("\n")}\n`);
 }
 
-export { out as benchOut };
+export { demoCellsCsv, out as benchOut };

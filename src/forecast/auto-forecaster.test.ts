@@ -50,7 +50,11 @@ describe("autoForecaster(candidates)", () => {
     const labels = report.selection.scores.map((s) => s.label);
     expect(labels[0]).toBe("snaive");
     expect(labels).toHaveLength(5); // three candidates, the best two and the best three combined
-    expect(labels.filter((label) => label.startsWith("ensemble(snaive, "))).toHaveLength(2);
+    // Ensembles list their members in the candidates' order.
+    expect(labels.filter((label) => label.startsWith("ensemble(") && label.includes("snaive"))).toHaveLength(
+      2,
+    );
+    expect(labels).toContain("ensemble(last, snaive, mean)");
     const scores = report.selection.scores.map((s) => s.score);
     expect(scores).toEqual([...scores].sort((a, b) => a - b));
     expect(report.selection.scores[0].score).toBe(1); // the best MASE and the best MSIS
@@ -151,6 +155,29 @@ describe("autoForecaster(candidates)", () => {
         seasons: [7],
       }),
     ).toThrow(/^candidates: every candidate failed cross-validation \(broken: model "broken" returned/);
+  });
+
+  test("keeps the mean of every candidate unless another option scores lower by the combination margin", () => {
+    const y = weeklyPattern(150, 1);
+    const request = { horizon: 7, levels: [80, 95], seasons: [7] };
+    const outright = autoForecaster(candidates).forecastWithReport(y, request);
+    expect(outright.selection.winner).toBe("snaive");
+    const scoreOf = (label: string) => outright.selection.scores.find((s) => s.label === label)?.score ?? 0;
+    // snaive beats the full combination by this share of its score; a larger margin keeps the combination.
+    const lead = 1 - scoreOf("snaive") / scoreOf("ensemble(last, snaive, mean)");
+    expect(lead).toBeGreaterThan(0);
+    const kept = autoForecaster(candidates, { combinationMargin: lead + 0.001 }).forecastWithReport(
+      y,
+      request,
+    );
+    expect(kept.selection.winner).toBe("ensemble(last, snaive, mean)");
+    expect(kept.result.description).toBe("auto: ensemble(last, snaive, mean)");
+    const beaten = autoForecaster(candidates, { combinationMargin: lead - 0.001 }).forecastWithReport(
+      y,
+      request,
+    );
+    expect(beaten.selection.winner).toBe("snaive");
+    expect(() => autoForecaster(candidates, { combinationMargin: 1 })).toThrow("combinationMargin: 1");
   });
 
   test("tries no ensemble when told so", () => {

@@ -11,12 +11,23 @@ import { validateFinite, validateRequest } from "./validate-request.js";
 
 /** How `autoForecaster` selects. */
 export interface AutoOptions {
-  /** Sizes of the mean ensembles of the best-ranked candidates that compete with them; default [2, 3]. */
+  /**
+   * Sizes of the mean ensembles of the best-ranked candidates that compete with them, default [2, 3]; the
+   * mean of every candidate competes too unless this is empty.
+   */
   readonly ensembleSizes?: readonly number[];
   /** Most cross-validation origins; default 60 when every candidate has `forecastOrigins`, else 10. */
   readonly maxOrigins?: number;
   /** Measure errors relative to the local level of a non-negative series (`relativeScales`); default true. */
   readonly relative?: boolean;
+  /**
+   * How much lower (as a share) the score of a single candidate or smaller ensemble must be than the score
+   * of the mean of every candidate to replace it; default 0: the lowest score wins outright. Simple
+   * averages are hard to beat out of sample (the forecast combination puzzle, Smith & Wallis 2009; the M4
+   * combinations), and a cross-validation score has noise, so the full combination can be made the default
+   * that a selection has to beat clearly.
+   */
+  readonly combinationMargin?: number;
 }
 
 /** How one candidate (or ensemble of candidates) did in cross-validation. */
@@ -101,6 +112,8 @@ export function autoForecaster(candidates: readonly Forecaster[], options: AutoO
     if (!Number.isInteger(size) || size < 2) throw new Error(`ensembleSizes: ${size} is not an integer >= 2`);
   }
   const refit = candidates.some((candidate) => candidate.forecastOrigins === undefined);
+  const margin = options.combinationMargin ?? 0;
+  if (!(margin >= 0 && margin < 1)) throw new Error(`combinationMargin: ${margin} is not in [0, 1)`);
 
   const forecastWithReport = (
     y: Float64Array,
@@ -205,9 +218,14 @@ export function autoForecaster(candidates: readonly Forecaster[], options: AutoO
     singles.forEach(rate);
     const ranked = [...singles].sort((a, b) => a.score - b.score);
     const tried = [...ranked];
-    for (const size of ensembleSizes) {
-      if (size > ranked.length) break;
-      const members = ranked.slice(0, size);
+    // Ensembles of the best 2, 3... and, when any ensemble is tried, the mean of every candidate.
+    const sizes = ensembleSizes.filter((size) => size < singles.length);
+    if (ensembleSizes.length > 0 && singles.length >= 2) sizes.push(singles.length);
+    let combination: Scored | null = null;
+    for (const size of sizes) {
+      // Members keep the candidates' order, so one combination always has one label.
+      const best = ranked.slice(0, size);
+      const members = singles.filter((s) => best.includes(s));
       const means = new Float64Array(origins.length * horizon);
       for (const member of members) {
         for (let i = 0; i < means.length; i++) means[i] += member.means[i] / size;
@@ -219,9 +237,12 @@ export function autoForecaster(candidates: readonly Forecaster[], options: AutoO
       );
       rate(combined);
       tried.push(combined);
+      if (size === singles.length) combination = combined;
     }
-    let winner = tried[0];
-    for (const s of tried) if (s.score < winner.score) winner = s;
+    let best = tried[0];
+    for (const s of tried) if (s.score < best.score) best = s;
+    const winner =
+      combination !== null && !(best.score < combination.score * (1 - margin)) ? combination : best;
 
     const model = winner.members.length === 1 ? winner.members[0] : ensemble(winner.members, "mean");
     let result = model.forecast(y, request);

@@ -1,4 +1,5 @@
-import { autoForecaster } from "../auto-forecaster.js";
+import { type AutoForecaster, autoForecaster } from "../auto-forecaster.js";
+import { ensemble } from "../ensemble.js";
 import type { Forecaster, ForecastRequest } from "../forecaster.js";
 import {
   ewma,
@@ -8,6 +9,7 @@ import {
   seasonalWindowAverage,
   windowAverage,
 } from "./baselines/index.js";
+import { autoEts } from "./ets/ets.js";
 import { mstl } from "./mstl/index.js";
 import { dynamicOptimizedTheta, optimizedTheta, standardTheta, theta } from "./theta/theta.js";
 
@@ -30,12 +32,35 @@ const weeklySeasonalNaive: Forecaster = {
 /** MSTL with AutoTheta on the seasonally adjusted series: cheap, and Theta was the best single peer. */
 const mstlTheta: Forecaster = { ...mstl({ trend: theta }), name: "mstl" };
 
-/** The candidates the automatic model cross-validates, in order of preference for series too short to. */
-const AUTO_CANDIDATES: readonly Forecaster[] = [theta, mstlTheta, weeklySeasonalNaive];
+/**
+ * The automatic model for series with one season or none: AutoETS, AutoTheta and STL + Theta compete in
+ * cross-validation, with their mean ensembles (listed by preference for series too short to select).
+ */
+const autoSingleSeason = autoForecaster([autoEts, theta, mstlTheta]);
+
+/**
+ * The automatic model for series with several seasons (hourly: 24 and 168). ETS and Theta see one season
+ * only, so MSTL and the weekly seasonal naive model carry the longer ones; ETS is left out because a
+ * seasonal ETS fit on thousands of hourly points costs ten times a Theta fit and sees the day only.
+ */
+const autoMultiSeason = autoForecaster([theta, mstlTheta, weeklySeasonalNaive]);
+
+const pick = (request: ForecastRequest) => (request.seasons.length >= 2 ? autoMultiSeason : autoSingleSeason);
+
+/** "auto": the automatic model for the request's seasons; reports what won on each series. */
+const auto: AutoForecaster = {
+  name: "auto",
+  forecast: (y, request) => pick(request).forecast(y, request),
+  forecastWithReport: (y, request, options) => pick(request).forecastWithReport(y, request, options),
+};
+
+/** The fixed combination of the three model families, as the M4 combination benchmarks. */
+const COMBINATION: Forecaster = { ...ensemble([autoEts, theta, mstlTheta], "mean"), name: "ensemble" };
 
 /** Every model `--model` can name, by name. */
 const MODELS: ReadonlyMap<string, Forecaster> = new Map<string, Forecaster>([
-  ["auto", autoForecaster(AUTO_CANDIDATES)],
+  ["auto", auto],
+  ["ets", autoEts],
   ["theta", theta],
   ["stm", standardTheta],
   ["otm", optimizedTheta],
@@ -47,6 +72,7 @@ const MODELS: ReadonlyMap<string, Forecaster> = new Map<string, Forecaster>([
   ["seasonal_window_average", seasonalWindowAverage()],
   ["rolling_mean", rollingMean()],
   ["ewma", ewma()],
+  ["ensemble", COMBINATION],
 ]);
 
 /** The names `resolveModel` knows, "auto" first. */

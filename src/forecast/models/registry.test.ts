@@ -1,0 +1,51 @@
+import { describe, expect, test } from "vitest";
+import { forecastSeries } from "../forecast-series.js";
+import { MODEL_NAMES, resolveModel } from "./registry.js";
+
+function hourlyPattern(days: number): Float64Array {
+  const y = new Float64Array(days * 24);
+  for (let t = 0; t < y.length; t++) {
+    const weekend = Math.floor(t / 24) % 7 >= 5 ? 0.6 : 1;
+    y[t] = Math.round(100 * weekend * (1.5 + Math.sin((2 * Math.PI * t) / 24)) + 5 * Math.sin(t * 7.31));
+  }
+  return y;
+}
+
+describe("resolveModel(name)", () => {
+  test("knows every model named on the command line, auto first", () => {
+    expect(MODEL_NAMES[0]).toBe("auto");
+    for (const name of ["ets", "theta", "mstl", "snaive", "naive", "ensemble", "dotm", "ewma"]) {
+      expect(MODEL_NAMES).toContain(name);
+      expect(resolveModel(name).name).toBe(name);
+    }
+  });
+
+  test("refuses an unknown name, listing the known ones", () => {
+    expect(() => resolveModel("prophet")).toThrow('model: "prophet" is not one of auto, ets, theta');
+  });
+
+  test("snaive repeats the longest season", () => {
+    const y = hourlyPattern(21);
+    const result = resolveModel("snaive").forecast(y, { horizon: 168, levels: [80], seasons: [24, 168] });
+    expect(result.description).toBe("SeasonalNaive(168)");
+    expect(Array.from(result.mean)).toEqual(Array.from(y.subarray(y.length - 168)));
+  });
+
+  test("auto chooses among MSTL, Theta and weekly seasonal naive with several seasons, ETS among them with one", () => {
+    const y = hourlyPattern(28);
+    const auto = resolveModel("auto");
+    const hourly = forecastSeries(y, { model: auto, horizon: 48, levels: [80, 95], seasons: [24, 168] });
+    expect(hourly.description).toMatch(/^auto: /);
+    expect(hourly.description).not.toMatch(/ets/);
+    expect(hourly.intervals).toBe("conformal");
+    const daily = new Float64Array(120);
+    for (let t = 0; t < daily.length; t++)
+      daily[t] = 50 + 10 * ((t % 7) - 3) + 0.2 * t + 3 * Math.sin(t * 3.7);
+    const report = forecastSeries(daily, { model: auto, horizon: 14, levels: [80, 95], seasons: [7] });
+    expect(report.description).toMatch(/^auto: /);
+    for (let h = 0; h < 14; h++) {
+      expect(report.result.lower[1][h]).toBeLessThanOrEqual(report.result.mean[h]);
+      expect(report.result.upper[1][h]).toBeGreaterThanOrEqual(report.result.mean[h]);
+    }
+  });
+});
