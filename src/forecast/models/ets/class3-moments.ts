@@ -1,73 +1,53 @@
 import type { EtsForm } from "./ets-form.js";
 
-/**
- * One of the structured linear maps of the class 3 recursion, acting on z = x2 (x) x1 (Kronecker order:
- * index i2 * p1 + i1), written as p1 x p1 blocks: block row i2 of the output is `diagonal` times block
- * `i2 - 1` of the input (cyclically), plus, in block row 0 only, `corner` times block m - 1.
- */
-interface BlockShift {
-  readonly diagonal: Float64Array | null;
-  readonly corner: Float64Array | null;
-}
-
-function applyRow(
-  op: BlockShift,
-  input: Float64Array,
-  output: Float64Array,
-  offset: number,
-  p1: number,
-  m: number,
+/** out = left (b + u v') right', all p x p (row-major; u, v of length p; u may be null for no outer product). */
+function conjugate(
+  left: Float64Array,
+  b: Float64Array,
+  bOffset: number,
+  stride: number,
+  u: Float64Array | null,
+  uOffset: number,
+  vOffset: number,
+  right: Float64Array,
+  p: number,
+  scratch: Float64Array,
+  out: Float64Array,
 ): void {
-  for (let i2 = 0; i2 < m; i2++) {
-    const from = offset + (i2 === 0 ? m - 1 : i2 - 1) * p1;
-    const last = offset + (m - 1) * p1;
-    for (let i1 = 0; i1 < p1; i1++) {
+  // scratch = left (b + u v')
+  for (let i = 0; i < p; i++) {
+    for (let j = 0; j < p; j++) {
       let sum = 0;
-      if (op.diagonal !== null)
-        for (let j1 = 0; j1 < p1; j1++) sum += op.diagonal[i1 * p1 + j1] * input[from + j1];
-      if (i2 === 0 && op.corner !== null)
-        for (let j1 = 0; j1 < p1; j1++) sum += op.corner[i1 * p1 + j1] * input[last + j1];
-      output[offset + i2 * p1 + i1] = sum;
+      for (let k = 0; k < p; k++) {
+        const bkj = b[bOffset + k * stride + j] + (u === null ? 0 : u[uOffset + k] * u[vOffset + j]);
+        sum += left[i * p + k] * bkj;
+      }
+      scratch[i * p + j] = sum;
     }
   }
-}
-
-/** out = left X right' for an N x N matrix X (row-major), via X right' row by row and a transpose. */
-function sandwich(
-  left: BlockShift,
-  x: Float64Array,
-  right: BlockShift,
-  out: Float64Array,
-  work: Float64Array,
-  size: number,
-  p1: number,
-  m: number,
-): void {
-  for (let r = 0; r < size; r++) applyRow(right, x, work, r * size, p1, m);
-  // work = X right'; now left (work) = (work' left')', i.e. apply left to the rows of work' and transpose.
-  for (let r = 0; r < size; r++)
-    for (let c = r + 1; c < size; c++) {
-      const swap = work[r * size + c];
-      work[r * size + c] = work[c * size + r];
-      work[c * size + r] = swap;
+  // out = scratch right'
+  for (let i = 0; i < p; i++) {
+    for (let j = 0; j < p; j++) {
+      let sum = 0;
+      for (let k = 0; k < p; k++) sum += scratch[i * p + k] * right[j * p + k];
+      out[i * p + j] = sum;
     }
-  for (let r = 0; r < size; r++) applyRow(left, work, out, r * size, p1, m);
-  for (let r = 0; r < size; r++)
-    for (let c = r + 1; c < size; c++) {
-      const swap = out[r * size + c];
-      out[r * size + c] = out[c * size + r];
-      out[c * size + r] = swap;
-    }
+  }
 }
 
 /**
  * Mean and variance of the h-step forecast for class 3 of Hyndman et al. (2008, section 6.4): multiplicative
  * error and season with no or additive (possibly damped) trend, ETS(M,N,M), ETS(M,A,M), ETS(M,Ad,M). With
  * x1 = (level, trend) and x2 the seasons, y = w1'x1 x2'w2 (1 + e), x1' = (F1 + G1 e) x1 and
- * x2' = (F2 + G2 e) x2; the first two moments of z = x2 (x) x1 follow exactly, and
- * var(y) = (1 + sigma^2) w'Var(z)w + sigma^2 mean^2. The mean is the conditional mean of y, which
- * exceeds the point forecast slightly beyond one season. R's forecast package uses the same recursion (its
- * class3), with F1 = [1 1; 0 phi] for the damped trend where the model has [1 phi; 0 phi].
+ * x2' = (F2 + G2 e) x2; the first two moments of z = x2 (x) x1 follow exactly:
+ * E z' = (A + s2 G) E z and Var z' = A V A' + s2 (A V G' + G V A' + K S K' + s2 G (3V + 2 mu mu') G'), with
+ * A = F2 (x) F1, G = G2 (x) G1, K = G2 (x) F1 + F2 (x) G1, S = V + mu mu', and
+ * var(y) = (1 + sigma^2) w'Var(z)w + sigma^2 mean^2. The mean is the conditional mean of y, which exceeds
+ * the point forecast slightly beyond one season. R's forecast package uses the same recursion (its class3),
+ * with F1 = [1 1; 0 phi] for the damped trend where the model has [1 phi; 0 phi].
+ *
+ * F2 shifts the seasons cyclically and G2 feeds the oldest season into the newest, so every operator maps
+ * p1 x p1 blocks of z's covariance to blocks: one step costs O(m^2 p1^3), not O((m p1)^3).
  *
  * @param form a class 3 form
  * @param state [level, trend, s(0), ..., s(m-1)] after the last observation
@@ -85,66 +65,104 @@ export function etsClass3Moments(
   horizon: number,
 ): { mean: Float64Array; variance: Float64Array } {
   const m = form.period;
-  const p1 = form.trend === "N" ? 1 : 2;
-  const size = p1 * m;
-  const w1 = p1 === 1 ? Float64Array.of(1) : Float64Array.of(1, phi);
-  const f1 = p1 === 1 ? Float64Array.of(1) : Float64Array.of(1, phi, 0, phi);
-  const g1 = p1 === 1 ? Float64Array.of(alpha) : Float64Array.of(alpha, alpha * phi, beta, beta * phi);
-  const f1Gamma = f1.map((v) => gamma * v);
+  const p = form.trend === "N" ? 1 : 2;
+  const size = p * m;
+  const w1 = p === 1 ? Float64Array.of(1) : Float64Array.of(1, phi);
+  const f1 = p === 1 ? Float64Array.of(1) : Float64Array.of(1, phi, 0, phi);
+  const g1 = p === 1 ? Float64Array.of(alpha) : Float64Array.of(alpha, alpha * phi, beta, beta * phi);
   const g1Gamma = g1.map((v) => gamma * v);
-  // F21 = F2 (x) F1 shifts the seasons; G21 = G2 (x) G1 feeds block m - 1 into block 0; K = G2 (x) F1 + F2 (x) G1.
-  const shift: BlockShift = { diagonal: f1, corner: null };
-  const feed: BlockShift = { diagonal: null, corner: g1Gamma };
-  const cross: BlockShift = { diagonal: g1, corner: f1Gamma };
+  // K's block for the newest season, G1 + gamma F1; the other blocks are G1.
+  const k0 = f1.map((v, i) => g1[i] + gamma * v);
 
-  const mu = new Float64Array(size);
-  const seasons = (i2: number) => state[2 + (m - 1 - i2)];
-  for (let i2 = 0; i2 < m; i2++) {
-    mu[i2 * p1] = seasons(i2) * state[0];
-    if (p1 === 2) mu[i2 * p1 + 1] = seasons(i2) * state[1];
+  // z = x2 (x) x1 in blocks of p, block a for R's season a + 1 (a = m - 1 is the next one).
+  let mu = new Float64Array(size);
+  let nextMu = new Float64Array(size);
+  for (let a = 0; a < m; a++) {
+    const season = state[2 + (m - 1 - a)];
+    for (let i = 0; i < p; i++) mu[a * p + i] = season * state[i];
   }
   let variance = new Float64Array(size * size);
   let next = new Float64Array(size * size);
-  const second = new Float64Array(size * size);
-  const term = new Float64Array(size * size);
-  const work = new Float64Array(size * size);
-  const nextMu = new Float64Array(size);
-  const feedMu = new Float64Array(size);
+  const scratch = new Float64Array(p * p);
+  const block = new Float64Array(p * p);
+  const extra = new Float64Array(p * p);
   const mean = new Float64Array(horizon);
   const out = new Float64Array(horizon);
-  const last = (m - 1) * p1;
+  const last = (m - 1) * p;
+  const source = (a: number) => (a === 0 ? m - 1 : a - 1);
   for (let h = 0; h < horizon; h++) {
     let forecast = 0;
     let quadratic = 0;
-    for (let i = 0; i < p1; i++) {
+    for (let i = 0; i < p; i++) {
       forecast += w1[i] * mu[last + i];
-      for (let j = 0; j < p1; j++) quadratic += w1[i] * w1[j] * variance[(last + i) * size + last + j];
+      for (let j = 0; j < p; j++) quadratic += w1[i] * w1[j] * variance[(last + i) * size + last + j];
     }
     mean[h] = forecast;
     out[h] = Math.max((1 + sigma2) * quadratic + sigma2 * forecast * forecast, 0);
     if (h === horizon - 1) break;
 
-    // Var(z') = A V A' + s2 (A V G' + G V A' + K S K' + s2 G (3V + 2 mu mu') G'), S = V + mu mu'.
-    sandwich(shift, variance, shift, next, work, size, p1, m);
-    sandwich(shift, variance, feed, term, work, size, p1, m);
-    for (let r = 0; r < size; r++) {
-      for (let c = 0; c < size; c++) next[r * size + c] += sigma2 * (term[r * size + c] + term[c * size + r]);
+    // A V A' + s2 K S K', block by block: both move block (s, t) of V to (a, b), s and t the sources.
+    for (let a = 0; a < m; a++) {
+      const s = source(a);
+      for (let b = a; b < m; b++) {
+        const t = source(b);
+        const offset = s * p * size + t * p;
+        conjugate(f1, variance, offset, size, null, 0, 0, f1, p, scratch, block);
+        conjugate(
+          a === 0 ? k0 : g1,
+          variance,
+          offset,
+          size,
+          mu,
+          s * p,
+          t * p,
+          b === 0 ? k0 : g1,
+          p,
+          scratch,
+          extra,
+        );
+        for (let i = 0; i < p; i++) {
+          for (let j = 0; j < p; j++) {
+            const value = block[i * p + j] + sigma2 * extra[i * p + j];
+            next[(a * p + i) * size + b * p + j] = value;
+            next[(b * p + j) * size + a * p + i] = value;
+          }
+        }
+      }
     }
-    for (let r = 0; r < size; r++)
-      for (let c = 0; c < size; c++) second[r * size + c] = variance[r * size + c] + mu[r] * mu[c];
-    sandwich(cross, second, cross, term, work, size, p1, m);
-    for (let i = 0; i < size * size; i++) next[i] += sigma2 * term[i];
-    for (let r = 0; r < size; r++) {
-      for (let c = 0; c < size; c++) second[r * size + c] = 3 * variance[r * size + c] + 2 * mu[r] * mu[c];
+    // s2 (A V G' + G V A'): G reads the oldest season's block and writes the newest, so A V G' fills block
+    // column 0 only, F1 V(source(a), m - 1) (gamma G1)'.
+    for (let a = 0; a < m; a++) {
+      conjugate(f1, variance, source(a) * p * size + last, size, null, 0, 0, g1Gamma, p, scratch, block);
+      for (let i = 0; i < p; i++) {
+        for (let j = 0; j < p; j++) {
+          next[(a * p + i) * size + j] += sigma2 * block[i * p + j];
+          next[j * size + a * p + i] += sigma2 * block[i * p + j];
+        }
+      }
     }
-    sandwich(feed, second, feed, term, work, size, p1, m);
-    for (let i = 0; i < size * size; i++) next[i] += sigma2 * sigma2 * term[i];
+    // s2^2 G (3V + 2 mu mu') G', block (0, 0) only.
+    for (let i = 0; i < p; i++) {
+      for (let j = 0; j < p; j++) {
+        extra[i * p + j] = 3 * variance[(last + i) * size + last + j] + 2 * mu[last + i] * mu[last + j];
+      }
+    }
+    conjugate(g1Gamma, extra, 0, p, null, 0, 0, g1Gamma, p, scratch, block);
+    for (let i = 0; i < p; i++)
+      for (let j = 0; j < p; j++) next[i * size + j] += sigma2 * sigma2 * block[i * p + j];
     [variance, next] = [next, variance];
 
-    // E[z'] = (A + s2 G) mu.
-    applyRow(shift, mu, nextMu, 0, p1, m);
-    applyRow(feed, mu, feedMu, 0, p1, m);
-    for (let i = 0; i < size; i++) mu[i] = nextMu[i] + sigma2 * feedMu[i];
+    // E z' = (A + s2 G) mu.
+    for (let a = 0; a < m; a++) {
+      const s = source(a);
+      for (let i = 0; i < p; i++) {
+        let sum = 0;
+        for (let k = 0; k < p; k++) sum += f1[i * p + k] * mu[s * p + k];
+        if (a === 0) for (let k = 0; k < p; k++) sum += sigma2 * g1Gamma[i * p + k] * mu[last + k];
+        nextMu[a * p + i] = sum;
+      }
+    }
+    [mu, nextMu] = [nextMu, mu];
   }
   return { mean, variance: out };
 }

@@ -171,10 +171,7 @@ describe("etsLikelihood", () => {
             trend as 0 | 1,
             season,
             m,
-            alpha,
-            beta,
-            gamma,
-            phi,
+            Float64Array.of(alpha, beta, gamma, phi),
             state,
             new Float64Array(y.length + m),
           );

@@ -82,7 +82,7 @@ export function etsFilter(
     const forecast = season === NONE ? base : season === ADDITIVE ? base + seasonal : base * seasonal;
     const value = y[t];
     if (fitted !== null) fitted[t] = forecast;
-    let e: number;
+    let e = 0;
     if (multiplicativeError) {
       const size = Math.abs(forecast);
       if (!(size >= TINY)) return Number.NaN;

@@ -16,8 +16,13 @@ const HUGE = 1e10;
  * is the error-correction form's (the smoothing form's beta times alpha). Two multiply-adds per step sit
  * on the chain instead of seven dependent operations.
  *
+ * The smoothing parameters come in a Float64Array, [alpha, beta, gamma, phi], and the level and trend from
+ * `state`: read from typed arrays they are unboxed doubles in V8's optimised code whatever their values.
+ * (Passed as arguments, a 0 or a 1 arrives as a small integer, and the loop's level and trend then end up
+ * boxed: one heap allocation per step.)
+ *
  * @returns -2 log likelihood as in `etsFilter`, NaN where it is undefined
- * @example etsLikelihood(y, y.length, ADDITIVE, NONE, NONE, 1, 0.3, 0, 0, 1, Float64Array.of(y[0], 0), new Float64Array(1))
+ * @example etsLikelihood(y, y.length, ADDITIVE, NONE, NONE, 1, Float64Array.of(0.3, 0, 0, 1), Float64Array.of(y[0], 0), new Float64Array(y.length + 1))
  */
 export function etsLikelihood(
   y: Float64Array,
@@ -26,35 +31,17 @@ export function etsLikelihood(
   trend: typeof NONE | typeof ADDITIVE,
   season: number,
   period: number,
-  alpha: number,
-  beta: number,
-  gamma: number,
-  phi: number,
+  parameters: Float64Array,
   state: Float64Array,
   seasons: Float64Array,
 ): number {
   const multiplicative = error === MULTIPLICATIVE;
-  // Without a trend, phi = beta = 0 keeps the slope at 0 and out of the level.
-  const damping = trend === ADDITIVE ? phi : 0;
-  const trendGain = trend === ADDITIVE ? beta : 0;
-  const slope = trend === ADDITIVE ? state[1] : 0;
-  if (season === NONE) return nonSeasonal(y, n, multiplicative, alpha, trendGain, damping, state[0], slope);
+  const withTrend = trend === ADDITIVE;
+  if (season === NONE) return nonSeasonal(y, n, multiplicative, withTrend, parameters, state);
   for (let j = 0; j < period; j++) seasons[j] = state[2 + j];
   return season === ADDITIVE
-    ? additiveSeason(y, n, multiplicative, alpha, trendGain, gamma, damping, state[0], slope, seasons, period)
-    : multiplicativeSeason(
-        y,
-        n,
-        multiplicative,
-        alpha,
-        trendGain,
-        gamma,
-        damping,
-        state[0],
-        slope,
-        seasons,
-        period,
-      );
+    ? additiveSeason(y, n, multiplicative, withTrend, parameters, state, seasons, period)
+    : multiplicativeSeason(y, n, multiplicative, withTrend, parameters, state, seasons, period);
 }
 
 function finish(
@@ -74,12 +61,18 @@ function nonSeasonal(
   y: Float64Array,
   n: number,
   multiplicative: boolean,
-  alpha: number,
-  beta: number,
-  phi: number,
-  level: number,
-  slope: number,
+  withTrend: boolean,
+  parameters: Float64Array,
+  state: Float64Array,
 ): number {
+  const alpha = parameters[0];
+  // Without a trend, phi = beta = 0 keeps the slope at 0 and out of the level. Multiplying by 0 rather than
+  // choosing a literal 0 keeps these doubles: a small-integer 0 here makes V8 box the slope at every step.
+  const on = withTrend ? 1 : 0;
+  const beta = parameters[1] * on;
+  const phi = parameters[3] * on;
+  let level = state[0];
+  let slope = state[1] * on;
   const levelKeep = 1 - alpha;
   const levelFromSlope = (1 - alpha) * phi;
   const slopeKeep = phi * (1 - beta);
@@ -113,15 +106,19 @@ function additiveSeason(
   y: Float64Array,
   n: number,
   multiplicative: boolean,
-  alpha: number,
-  beta: number,
-  gamma: number,
-  phi: number,
-  level: number,
-  slope: number,
+  withTrend: boolean,
+  parameters: Float64Array,
+  state: Float64Array,
   seasons: Float64Array,
   m: number,
 ): number {
+  const alpha = parameters[0];
+  const on = withTrend ? 1 : 0;
+  const beta = parameters[1] * on;
+  const gamma = parameters[2];
+  const phi = parameters[3] * on;
+  let level = state[0];
+  let slope = state[1] * on;
   const levelKeep = 1 - alpha;
   const levelFromSlope = (1 - alpha) * phi;
   const slopeKeep = phi * (1 - beta);
@@ -158,15 +155,19 @@ function multiplicativeSeason(
   y: Float64Array,
   n: number,
   multiplicative: boolean,
-  alpha: number,
-  beta: number,
-  gamma: number,
-  phi: number,
-  level: number,
-  slope: number,
+  withTrend: boolean,
+  parameters: Float64Array,
+  state: Float64Array,
   seasons: Float64Array,
   m: number,
 ): number {
+  const alpha = parameters[0];
+  const on = withTrend ? 1 : 0;
+  const beta = parameters[1] * on;
+  const gamma = parameters[2];
+  const phi = parameters[3] * on;
+  let level = state[0];
+  let slope = state[1] * on;
   const levelKeep = 1 - alpha;
   const levelFromSlope = (1 - alpha) * phi;
   const slopeKeep = phi * (1 - beta);
@@ -178,9 +179,9 @@ function multiplicativeSeason(
     const seasonal = seasons[t];
     const base = level + phi * slope;
     const forecast = base * seasonal;
-    let adjusted: number;
-    let detrended: number;
-    let ratio: number;
+    let adjusted = 0;
+    let detrended = 0;
+    let ratio = 0;
     if (Math.abs(forecast) >= TINY) {
       // One division instead of three: y / yhat, y / s = (y / yhat) b and y / b = (y / yhat) s.
       ratio = value / forecast;
@@ -192,7 +193,7 @@ function multiplicativeSeason(
       adjusted = Math.abs(seasonal) < TINY ? HUGE : value / seasonal;
       detrended = Math.abs(base) < TINY ? HUGE : value / base;
     }
-    let e: number;
+    let e = 0;
     if (multiplicative) {
       e = ratio - 1;
       product *= Math.abs(forecast);

@@ -48,6 +48,8 @@ export interface EtsOptimizerSettings {
   readonly relativeTolerance?: number;
   /** Start the final run here (an earlier fit's `point`), skipping the grid and the first stage. */
   readonly resume?: Float64Array;
+  /** Working space of at least n + m numbers to reuse across fits (fitEts allocates it otherwise). */
+  readonly scratch?: Float64Array;
 }
 
 export type { EtsFixedParameters } from "./parameter-layout.js";
@@ -66,6 +68,20 @@ function typicalChange(y: Float64Array, n: number): number {
   const mean = n > 1 ? sum / (n - 1) : 0;
   const sd = n > 1 ? Math.sqrt(Math.max(sumSquares / (n - 1) - mean * mean, 0)) : 0;
   return sd > 0 ? sd : Math.abs(y[0]) * 1e-3 || 1e-3;
+}
+
+function setCoefficients(
+  out: Float64Array,
+  alpha: number,
+  beta: number,
+  gamma: number,
+  phi: number,
+): Float64Array {
+  out[0] = alpha;
+  out[1] = beta;
+  out[2] = gamma;
+  out[3] = phi;
+  return out;
 }
 
 /** Overwrites the smoothing coordinates of `start` with the best point of the layout's grid (or keeps them). */
@@ -134,8 +150,12 @@ export function fitEts(
 
   const state = new Float64Array(2 + (hasSeason ? m : 0));
   const ring = new Float64Array(m);
-  const seasons = new Float64Array(n + m);
+  const seasons =
+    settings.scratch !== undefined && settings.scratch.length >= n + m
+      ? settings.scratch
+      : new Float64Array(n + m);
   const admissibility = new Float64Array(2 * m + 4);
+  const coefficients = new Float64Array(4);
   const noBeta = trend === NONE ? Number.NaN : 0;
   const objective = (x: Float64Array): number => {
     if (!layout.decode(x, state)) return Number.POSITIVE_INFINITY;
@@ -147,7 +167,17 @@ export function fitEts(
     const lik =
       trend === MULTIPLICATIVE
         ? etsFilter(data, n, error, trend, season, m, alpha, beta, gamma, phi, state, ring, null, null)
-        : etsLikelihood(data, n, error, trend, season, m, alpha, beta, gamma, phi, state, seasons);
+        : etsLikelihood(
+            data,
+            n,
+            error,
+            trend,
+            season,
+            m,
+            setCoefficients(coefficients, alpha, beta, gamma, phi),
+            state,
+            seasons,
+          );
     if (Number.isNaN(lik)) return Number.POSITIVE_INFINITY;
     return Math.max(lik, -1e10);
   };

@@ -109,8 +109,9 @@ export function etsInitialState(y: Float64Array, form: EtsForm): Float64Array {
       }
     }
     state[2] = (multiplicative ? m : 0) - sum;
-    adjusted = new Float64Array(n);
-    for (let t = 0; t < n; t++)
+    // Only the first max(10, 2m) adjusted values are used below.
+    adjusted = new Float64Array(Math.min(Math.max(10, 2 * m), n));
+    for (let t = 0; t < adjusted.length; t++)
       adjusted[t] = multiplicative ? y[t] / Math.max(seasonal(t), 0.01) : y[t] - seasonal(t);
   }
   const head = Math.min(Math.max(10, 2 * m), n);

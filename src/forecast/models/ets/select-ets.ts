@@ -76,8 +76,17 @@ export function selectEts(
 ): EtsFit | null {
   const race = forms.length > 1;
   const fits: EtsFit[] = [];
+  let longest = 1;
+  for (const form of forms) longest = Math.max(longest, form.period);
+  const scratch = new Float64Array(n + longest);
   for (const form of forms) {
-    const fit = fitEts(y, form, fixedFor(form, fixed), n, race ? { maxEvaluations: 0 } : {});
+    const fit = fitEts(
+      y,
+      form,
+      fixedFor(form, fixed),
+      n,
+      race ? { maxEvaluations: 0, scratch } : { scratch },
+    );
     if (fit !== null && !Number.isNaN(fit.aicc)) fits.push(fit);
   }
   if (fits.length === 0) return null;
@@ -88,7 +97,8 @@ export function selectEts(
   for (let i = 0; i < Math.min(REFINE_COUNT, fits.length); i++) {
     if (fits[i].aicc > fits[0].aicc + REFINE_MARGIN) break;
     const refined =
-      fitEts(y, fits[i].form, fixedFor(fits[i].form, fixed), n, { resume: fits[i].point }) ?? fits[i];
+      fitEts(y, fits[i].form, fixedFor(fits[i].form, fixed), n, { resume: fits[i].point, scratch }) ??
+      fits[i];
     const fit = refined.aicc <= fits[i].aicc ? refined : fits[i];
     if (best === null || fit.aicc < best.aicc) best = fit;
   }
