@@ -1,5 +1,5 @@
 import type { Forecaster } from "../../forecaster.js";
-import { normalIntervals } from "./normal-intervals.js";
+import { normalIntervals } from "../../normal-intervals.js";
 import { residualSigma } from "./residual-sigma.js";
 import { optimalSesAlpha } from "./ses-alpha.js";
 import { assertOrigins, assertRequest, assertSeries } from "./validate-input.js";

@@ -1,6 +1,6 @@
 import type { Forecaster, ForecastRequest, ForecastResult } from "../../forecaster.js";
+import { normalIntervals } from "../../normal-intervals.js";
 import { naiveResult } from "./naive.js";
-import { normalIntervals } from "./normal-intervals.js";
 import { residualSigma } from "./residual-sigma.js";
 import { smallestSeason } from "./smallest-season.js";
 import { assertOrigins, assertRequest, assertSeries } from "./validate-input.js";

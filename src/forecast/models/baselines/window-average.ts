@@ -1,5 +1,5 @@
 import type { Forecaster, ForecastRequest } from "../../forecaster.js";
-import { normalIntervals } from "./normal-intervals.js";
+import { normalIntervals } from "../../normal-intervals.js";
 import { residualSigma } from "./residual-sigma.js";
 import { smallestSeason } from "./smallest-season.js";
 import { meanBefore, trailingMeanFitted } from "./trailing-mean.js";

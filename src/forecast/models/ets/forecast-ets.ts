@@ -1,4 +1,4 @@
-import { normalQuantile } from "../../normal-quantile.js";
+import { normalIntervals } from "../../normal-intervals.js";
 import { etsClass3Moments } from "./class3-moments.js";
 import { etsVarianceClass } from "./ets-form.js";
 import type { EtsFit } from "./fit-ets.js";
@@ -58,20 +58,9 @@ export function forecastEts(
   } else {
     variance = etsForecastVariance(fit.form, fit.alpha, fit.beta, fit.gamma, fit.phi, fit.sigma2, mean);
   }
-  const lower: Float64Array[] = [];
-  const upper: Float64Array[] = [];
-  for (const level of levels) {
-    const z = normalQuantile(0.5 + level / 200);
-    const low = new Float64Array(horizon);
-    const high = new Float64Array(horizon);
-    for (let h = 0; h < horizon; h++) {
-      const margin = z * Math.sqrt(variance[h]);
-      low[h] = mean[h] - margin;
-      high[h] = mean[h] + margin;
-    }
-    lower.push(low);
-    upper.push(high);
-  }
+  const sd = new Float64Array(horizon);
+  for (let h = 0; h < horizon; h++) sd[h] = Math.sqrt(variance[h]);
+  const { lower, upper } = normalIntervals(mean, sd, levels);
   return bracket(mean, lower, upper);
 }
 

@@ -1,5 +1,5 @@
 import type { ForecastRequest, ForecastResult } from "../../forecaster.js";
-import { normalQuantile } from "../../normal-quantile.js";
+import { normalIntervals } from "../../normal-intervals.js";
 import { fitTheta, type ThetaFit, type ThetaKind } from "./fit-theta.js";
 import { naiveFallback, naiveOrigins } from "./naive-fallback.js";
 import {
@@ -95,20 +95,9 @@ export function forecastTheta(
   thetaForecastPath(fit.parameters, fit.trend, fit.levels[n], n, horizon, mean);
   const variance = new Float64Array(horizon);
   thetaForecastVariance(fit.parameters, fit.trend, n, horizon, fit.sigma2, variance);
-  const lower: Float64Array[] = [];
-  const upper: Float64Array[] = [];
-  for (const level of levels) {
-    const z = normalQuantile(0.5 + level / 200);
-    const low = new Float64Array(horizon);
-    const high = new Float64Array(horizon);
-    for (let h = 0; h < horizon; h++) {
-      const spread = z * Math.sqrt(variance[h]);
-      low[h] = mean[h] - spread;
-      high[h] = mean[h] + spread;
-    }
-    lower.push(low);
-    upper.push(high);
-  }
+  const sd = new Float64Array(horizon);
+  for (let h = 0; h < horizon; h++) sd[h] = Math.sqrt(variance[h]);
+  const { lower, upper } = normalIntervals(mean, sd, levels);
   const fitted = Float64Array.from(fit.fitted);
   if (adjustment !== null) {
     // Multiplicative indices are positive, so the bounds keep their order.

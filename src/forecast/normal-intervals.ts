@@ -1,4 +1,4 @@
-import { normalQuantile } from "../../normal-quantile.js";
+import { normalQuantile } from "./normal-quantile.js";
 
 /** Lower and upper bounds, one array per level. */
 export interface Intervals {
