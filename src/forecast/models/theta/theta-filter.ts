@@ -1,3 +1,4 @@
+import { NEGLIGIBLE_POWER } from "./negligible-power.js";
 import { nextSlope, type ThetaTrend } from "./theta-trend.js";
 
 /** The smoothing parameters of a Theta model in the state-space form of Fiorucci et al. (2016). */
@@ -43,6 +44,7 @@ export function thetaFilter(
     level = alpha * y[t] + beta * level;
     levels[t + 1] = level;
     betaPower *= beta;
+    if (betaPower < NEGLIGIBLE_POWER) betaPower = 0;
   }
 }
 
@@ -75,6 +77,7 @@ export function thetaForecastPath(
   let slope = trend.slope[origin];
   let mean = means === null ? 0 : means[origin];
   let betaPower = beta ** origin;
+  if (betaPower < NEGLIGIBLE_POWER) betaPower = 0;
   for (let j = 0; j < horizon; j++) {
     const s = origin + j;
     const mu = level + trendWeight * (intercept * betaPower + (slope * (1 - betaPower * beta)) / alpha);
@@ -86,5 +89,6 @@ export function thetaForecastPath(
       intercept = mean - (slope * (s + 2)) / 2;
     }
     betaPower *= beta;
+    if (betaPower < NEGLIGIBLE_POWER) betaPower = 0;
   }
 }

@@ -1,3 +1,4 @@
+import { NEGLIGIBLE_POWER } from "./negligible-power.js";
 import type { ThetaTrend } from "./theta-trend.js";
 
 /** Weight of the one-step errors inside the burn-in: enough to pin down l_0, too little to matter. */
@@ -65,6 +66,7 @@ export function profileThetaSse(
     srr += weight * r * r;
     level = alpha * value + beta * level;
     betaPower *= beta;
+    if (betaPower < NEGLIGIBLE_POWER) betaPower = 0;
   }
   let c = fixedTrendWeight;
   if (Number.isNaN(c)) {
