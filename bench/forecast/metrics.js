@@ -1,20 +1,14 @@
-// Accuracy metrics of the forecast benchmark, local to the bench until src/metrics lands (then the bench
-// switches to it). All take plain arrays or Float64Arrays.
+// Pooling and summary helpers of the forecast benchmark; per-series metrics come from src/metrics.
+import { mase as maseOf } from "../../dist/metrics/index.js";
 
 /**
- * MASE: the forecast's mean absolute error over the test window, scaled by the mean absolute error of the
- * seasonal naive forecast (y[t] = y[t - m]) in sample (Hyndman & Koehler 2006). NaN when the scale is 0.
+ * MASE of one series' test window, scaled by its training data's in-sample seasonal naive MAE (src/metrics).
  *
  * @example
  * mase([1, 2, 3, 4], [5, 6], [5, 7], 1); // 0.5
  */
 export function mase(train, actual, mean, season) {
-  let scale = 0;
-  for (let t = season; t < train.length; t++) scale += Math.abs(train[t] - train[t - season]);
-  scale /= train.length - season;
-  let error = 0;
-  for (let h = 0; h < actual.length; h++) error += Math.abs(actual[h] - mean[h]);
-  return scale > 0 ? error / actual.length / scale : Number.NaN;
+  return maseOf(actual, mean, train, season);
 }
 
 /**
