@@ -131,6 +131,35 @@ describe("avails forecast --input", () => {
     expect(readFileSync(output, "utf8").split("\n")[1]).toMatch(new RegExp(`^F,${day(30)},5,5,5,5,5,`));
   });
 
+  test("a series with no observation is skipped with a warning; the others are written", async () => {
+    const path = write("empty.csv", [
+      "unique_id,ds,y",
+      "E,2026-01-01,NA",
+      "E,2026-01-02,",
+      ...weekly("W", 60, 100),
+    ]);
+    const output = join(dir, "empty-out.csv");
+    const result = await cli([
+      "forecast",
+      "--input",
+      path,
+      "--freq",
+      "daily",
+      "--horizon",
+      "3",
+      "--output",
+      output,
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('warning: series "E": no observations (every y is missing), skipped');
+    const ids = readFileSync(output, "utf8")
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((line) => line.split(",")[0]);
+    expect(ids).toEqual(["W", "W", "W"]);
+  });
+
   const bad: [string, string[], string][] = [
     ["a missing column", ["unique_id,ds", "a,2026-01-01"], "y"],
     ["an unparseable date", ["unique_id,ds,y", "a,2026-01-01,1", "a,2026-01-0x,2"], ":3:"],

@@ -3,6 +3,7 @@ import { MODEL_NAMES } from "../forecast/models/registry.js";
 import { summarizeBacktest } from "../run/backtest-summary.js";
 import type { BacktestSettings, SeriesBacktest } from "../run/backtest-task.js";
 import type { ForecastTaskInput } from "../run/forecast-long-series.js";
+import { splitEmptySeries } from "../run/split-empty-series.js";
 import { runPool } from "../run/worker-pool.js";
 import { FREQUENCIES } from "../series/frequency.js";
 import { readLongFormat } from "../series/read-long-format.js";
@@ -31,7 +32,11 @@ export function registerBacktest(program: Command): void {
       if (options.horizon === undefined)
         throw new Error("--horizon: required, the steps each window forecasts");
       const settings = parseBacktestFlags(options as RawForecastFlags, MODEL_NAMES);
-      const series = await readLongFormat(settings.input, settings.freq);
+      const { observed: series, empty } = splitEmptySeries(
+        await readLongFormat(settings.input, settings.freq),
+      );
+      for (const s of empty)
+        console.error(`warning: series "${s.id}": no observations (every y is missing), skipped`);
       const shared: BacktestSettings = {
         horizon: settings.horizon,
         windows: settings.windows,

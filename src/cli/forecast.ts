@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { MODEL_NAMES } from "../forecast/models/registry.js";
 import { forecastLongSeries } from "../run/forecast-long-series.js";
 import type { ForecastTaskSettings } from "../run/forecast-task.js";
+import { splitEmptySeries } from "../run/split-empty-series.js";
 import { FREQUENCIES } from "../series/frequency.js";
 import { readLongFormat } from "../series/read-long-format.js";
 import { writeForecastCsv } from "../series/write-forecast-csv.js";
@@ -30,7 +31,11 @@ export function registerForecast(program: Command): void {
       if (options.freq === undefined) throw new Error(`--freq: required, one of ${FREQUENCIES.join(", ")}`);
       if (options.horizon === undefined) throw new Error("--horizon: required, the steps to forecast");
       const settings = parseForecastFlags(options as RawForecastFlags, MODEL_NAMES);
-      const series = await readLongFormat(settings.input, settings.freq);
+      const { observed: series, empty } = splitEmptySeries(
+        await readLongFormat(settings.input, settings.freq),
+      );
+      for (const s of empty)
+        console.error(`warning: series "${s.id}": no observations (every y is missing), skipped`);
       const progress = createProgress("forecast");
       const shared: ForecastTaskSettings = {
         horizon: settings.horizon,
