@@ -1,7 +1,5 @@
 import type { Command } from "commander";
-import { loadConfig } from "../config/load-config.js";
 import type { Config } from "../config/schema.js";
-import { openStore } from "../store/duckdb-store.js";
 import type { Store } from "../store/store.js";
 
 /** The options every command takes. */
@@ -20,6 +18,10 @@ export async function openFromOptions(
   options: GlobalOptions,
   readOnly: boolean,
 ): Promise<{ config: Config; store: Store }> {
+  // Loaded here, not at the top: DuckDB's binding and zod take most of a second to load, which commands
+  // that never open the store (forecast, backtest, --help) should not pay.
+  const { loadConfig } = await import("../config/load-config.js");
+  const { openStore } = await import("../store/duckdb-store.js");
   const config = loadConfig(options.config);
   const store = await openStore(options.store, config, { readOnly, lockTimeoutMs: lockTimeoutMs() });
   return { config, store };
