@@ -90,6 +90,35 @@ describe("avails forecast --input", () => {
     expect(lines[1].endsWith(",SeasonalNaive(7)")).toBe(true);
   });
 
+  test("--quantile adds q columns read off the intervals: P10 and P90 are the 80% bounds, P50 the mean", async () => {
+    const output = join(dir, "quantiles.csv");
+    const result = await cli([
+      "forecast",
+      ...["--input", input, "--freq", "daily", "--horizon", "7", "--model", "theta"],
+      ...["--level", "80", "--quantile", "0.1", "--quantile", "0.5", "--quantile", "0.9", "--output", output],
+    ]);
+    expect(result.code).toBe(0);
+    const lines = readFileSync(output, "utf8").trim().split("\n");
+    expect(lines[0]).toBe("unique_id,ds,mean,lo-80,hi-80,q-0.1,q-0.5,q-0.9,model");
+    for (const line of lines.slice(1)) {
+      const [mean, lo80, hi80, p10, p50, p90] = line.split(",").slice(2, 8).map(Number);
+      expect([p10, p50, p90]).toEqual([lo80, mean, hi80]);
+    }
+    const bad = await cli([
+      "forecast",
+      "--input",
+      input,
+      "--freq",
+      "daily",
+      "--horizon",
+      "7",
+      "--quantile",
+      "50",
+    ]);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('--quantile: "50" is not a probability strictly between 0 and 1');
+  });
+
   test("gaps are imputed with a warning naming the series", async () => {
     const gappy = weekly("G", 90, 500).filter((_, i) => i !== 40 && i !== 41);
     const path = write("gappy.csv", ["unique_id,ds,y", ...gappy]);

@@ -28,8 +28,23 @@ describe("parseForecastFlags", () => {
       seasons: [24, 168],
       model: "auto",
       output: "out.csv",
+      quantiles: [],
     });
     expect(parseForecastFlags({ ...base, freq: "quarterly", horizon: "8" }).seasons).toEqual([4]);
+  });
+
+  it("parseForecastFlags(flags) with quantiles only asks for no interval columns, unless --level is given", () => {
+    expect(parseForecastFlags({ ...base, quantile: ["0.1", "0.9"] })).toMatchObject({
+      levels: [],
+      quantiles: [0.1, 0.9],
+    });
+    expect(parseForecastFlags({ ...base, quantile: ["0.5"], level: ["95"] })).toMatchObject({
+      levels: [95],
+      quantiles: [0.5],
+    });
+    expect(() => parseForecastFlags({ ...base, quantile: ["0.1", "0.1"] })).toThrow(
+      "--quantile: 0.1 is given twice",
+    );
   });
 
   it("parseForecastFlags(flags) keeps levels in the order given, fractional ones too", () => {

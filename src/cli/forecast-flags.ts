@@ -11,6 +11,8 @@ export interface RawForecastFlags {
   horizon: string;
   /** Every `--level`, in the order given (commander collects a repeated option with collectRepeated). */
   level?: string[];
+  /** Every `--quantile` (forecast only), in the order given. */
+  quantile?: string[];
   /** `--season 24,168`, or `none` for no seasonality. */
   season?: string;
   /** forecast: `--model` (default auto); backtest: `--models a,b`. */
@@ -60,6 +62,20 @@ function levels(texts: readonly string[] | undefined): number[] {
   });
   for (let i = 0; i < parsed.length; i++) {
     if (parsed.indexOf(parsed[i]) !== i) throw new Error(`--level: ${parsed[i]} is given twice`);
+  }
+  return parsed;
+}
+
+function quantileFlags(texts: readonly string[] | undefined): number[] {
+  const parsed = (texts ?? []).map((text) => {
+    const p = Number(text);
+    if (text.trim() === "" || !Number.isFinite(p) || p <= 0 || p >= 1) {
+      throw new Error(`--quantile: "${text}" is not a probability strictly between 0 and 1`);
+    }
+    return p;
+  });
+  for (let i = 0; i < parsed.length; i++) {
+    if (parsed.indexOf(parsed[i]) !== i) throw new Error(`--quantile: ${parsed[i]} is given twice`);
   }
   return parsed;
 }
@@ -116,15 +132,18 @@ function common(raw: RawForecastFlags): FileForecastSettings {
 export function parseForecastFlags(
   raw: RawForecastFlags,
   knownModels?: readonly string[],
-): FileForecastSettings & { model: string; output: string } {
+): FileForecastSettings & { model: string; output: string; quantiles: number[] } {
   const settings = common(raw);
+  const quantiles = quantileFlags(raw.quantile);
+  // Quantiles alone ask for no interval columns; --level adds them back.
+  if (quantiles.length > 0 && (raw.level === undefined || raw.level.length === 0)) settings.levels = [];
   const [model, ...more] = modelNames("--model", raw.model ?? "auto", knownModels);
   if (more.length > 0) throw new Error(`--model: "${raw.model}" names more than one model`);
   if (raw.output === undefined || raw.output === "") throw new Error("--output: a file to write is required");
   if (resolve(raw.output) === resolve(raw.input)) {
     throw new Error(`--output: ${raw.output} is the --input file; write the forecast elsewhere`);
   }
-  return { ...settings, model, output: raw.output };
+  return { ...settings, model, output: raw.output, quantiles };
 }
 
 /**

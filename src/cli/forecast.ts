@@ -21,6 +21,12 @@ export function registerForecast(program: Command): void {
     .option("--freq <freq>", FREQUENCIES.join(", "))
     .option("--horizon <steps>", "steps to forecast")
     .option("--level <percent>", "interval level, repeatable (default 80 and 95)", collectRepeated, [])
+    .option(
+      "--quantile <p>",
+      "quantile forecast column q-P, repeatable (e.g. 0.1, 0.5, 0.9)",
+      collectRepeated,
+      [],
+    )
     .option("--model <name>", `one of ${MODEL_NAMES.join(", ")}`, "auto")
     .option("--season <periods>", 'seasonal periods, e.g. 24,168, or "none" (default by --freq)')
     .option("--output <file>", "CSV to write: unique_id,ds,mean,lo-80,hi-80,...,model")
@@ -40,13 +46,14 @@ export function registerForecast(program: Command): void {
       const shared: ForecastTaskSettings = {
         horizon: settings.horizon,
         levels: settings.levels,
+        quantiles: settings.quantiles,
         seasons: settings.seasons,
         model: settings.model,
       };
       const forecasts = await forecastLongSeries(TASK, series, shared, { onProgress: progress.update });
       progress.done();
       printWarnings(forecasts);
-      await writeForecastCsv(settings.output, settings.levels, forecasts);
+      await writeForecastCsv(settings.output, settings.levels, forecasts, settings.quantiles);
       console.error(
         `wrote ${forecasts.length} series × ${settings.horizon} steps (${settings.model}) to ${settings.output}`,
       );

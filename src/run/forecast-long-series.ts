@@ -17,6 +17,8 @@ export interface ForecastTaskOutput {
   readonly upper: readonly Float64Array[];
   /** The output's model column, e.g. "ets" or "ETS(A,N,A)". */
   readonly model: string;
+  /** Quantile forecasts, one array per requested probability; absent when none were asked. */
+  readonly quantiles?: readonly Float64Array[];
   /** What the caller should know about this series (gaps imputed, fallbacks); empty when nothing. */
   readonly warnings?: readonly string[];
 }
@@ -65,6 +67,7 @@ export async function forecastLongSeries<S>(
     lower: output.lower,
     upper: output.upper,
     model: output.model,
+    quantiles: output.quantiles,
     warnings: output.warnings ?? [],
   }));
 }

@@ -1,11 +1,15 @@
 import { forecastSeries } from "../forecast/forecast-series.js";
 import { resolveModel } from "../forecast/models/registry.js";
+import { quantileLevels, quantiles } from "../forecast/quantiles.js";
 import type { ForecastTaskInput, ForecastTaskOutput } from "./forecast-long-series.js";
 
 /** The settings every series of one `avails forecast --input` run shares. */
 export interface ForecastTaskSettings {
   readonly horizon: number;
+  /** Interval levels written to the output, in their order. */
   readonly levels: readonly number[];
+  /** Quantile probabilities written to the output (`q-0.1`...); none by default. */
+  readonly quantiles?: readonly number[];
   readonly seasons: readonly number[];
   /** A name `resolveModel` knows, e.g. "auto" or "ets". */
   readonly model: string;
@@ -18,12 +22,24 @@ export interface ForecastTaskSettings {
  * @example runTask({ values }, { horizon: 14, levels: [80, 95], seasons: [7], model: "auto" }).model // "auto: theta"
  */
 export function runTask(input: ForecastTaskInput, settings: ForecastTaskSettings): ForecastTaskOutput {
+  const probs = settings.quantiles ?? [];
+  // The model is asked for the output's levels and those the quantiles are bounds of.
+  const levels = [...settings.levels];
+  for (const level of quantileLevels(probs)) if (!levels.includes(level)) levels.push(level);
   const report = forecastSeries(input.values, {
     model: resolveModel(settings.model),
     horizon: settings.horizon,
-    levels: settings.levels,
+    levels,
     seasons: settings.seasons,
   });
   const { mean, lower, upper } = report.result;
-  return { mean, lower: [...lower], upper: [...upper], model: report.description, warnings: report.warnings };
+  const written = settings.levels.length;
+  return {
+    mean,
+    lower: lower.slice(0, written),
+    upper: upper.slice(0, written),
+    quantiles: probs.length > 0 ? quantiles(report.result, levels, probs) : undefined,
+    model: report.description,
+    warnings: report.warnings,
+  };
 }

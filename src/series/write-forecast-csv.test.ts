@@ -55,6 +55,27 @@ describe("forecastCsvHeader", () => {
   });
 });
 
+describe("quantile columns", () => {
+  it("forecastCsvHeader(levels, probs) puts a q column per probability after the intervals", () => {
+    expect(forecastCsvHeader([80], [0.1, 0.5, 0.9])).toBe(
+      "unique_id,ds,mean,lo-80,hi-80,q-0.1,q-0.5,q-0.9,model\n",
+    );
+    expect(forecastCsvHeader([], [0.05])).toBe("unique_id,ds,mean,q-0.05,model\n");
+    expect(() => forecastCsvHeader([], [0.1, 0.1])).toThrow("quantiles: 0.1 is given twice");
+    expect(() => forecastCsvHeader([], [1])).toThrow("quantiles: 1 is not strictly between 0 and 1");
+  });
+
+  it("forecastCsvRows(forecast, levels, probs) writes the quantiles and refuses a missing one", () => {
+    const withQuantiles = forecast({ lower: [], upper: [], quantiles: [f64([9, 10]), f64([12, 13])] });
+    expect(forecastCsvRows(withQuantiles, [], [0.2, 0.8])).toBe(
+      "s,2026-01-01,10,9,12,ets\ns,2026-01-02,11,10,13,ets\n",
+    );
+    expect(() => forecastCsvRows(withQuantiles, [], [0.2, 0.5, 0.8])).toThrow(
+      'series "s": 2 quantile forecasts for 3 quantiles',
+    );
+  });
+});
+
 describe("forecastCsvRows", () => {
   it("forecastCsvRows(forecast, levels) writes one row per step with the grid's ds", () => {
     expect(forecastCsvRows(forecast(), [80, 95])).toBe(

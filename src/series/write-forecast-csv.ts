@@ -19,6 +19,8 @@ export interface SeriesForecast {
   readonly lower: readonly Float64Array[];
   /** Upper bounds, as `lower`. */
   readonly upper: readonly Float64Array[];
+  /** Quantile forecasts, one array per probability written (`q-0.1`...), when the file has quantile columns. */
+  readonly quantiles?: readonly Float64Array[];
   /** The model column, e.g. "ets" or "ETS(A,N,A)". */
   readonly model: string;
 }
@@ -37,7 +39,7 @@ function field(text: string): string {
  * @example
  * forecastCsvHeader([80, 95]); // "unique_id,ds,mean,lo-80,hi-80,lo-95,hi-95,model\n"
  */
-export function forecastCsvHeader(levels: readonly number[]): string {
+export function forecastCsvHeader(levels: readonly number[], probs: readonly number[] = []): string {
   for (const level of levels) {
     if (!(Number.isFinite(level) && level > 0 && level < 100)) {
       throw new Error(`levels: ${level} is not a percentage strictly between 0 and 100`);
@@ -45,7 +47,13 @@ export function forecastCsvHeader(levels: readonly number[]): string {
     if (levels.indexOf(level) !== levels.lastIndexOf(level))
       throw new Error(`levels: ${level} is given twice`);
   }
-  return `unique_id,ds,mean,${levels.map((l) => `lo-${l},hi-${l}`).join(",")}${levels.length > 0 ? "," : ""}model\n`;
+  for (const p of probs) {
+    if (!(Number.isFinite(p) && p > 0 && p < 1))
+      throw new Error(`quantiles: ${p} is not strictly between 0 and 1`);
+    if (probs.indexOf(p) !== probs.lastIndexOf(p)) throw new Error(`quantiles: ${p} is given twice`);
+  }
+  const columns = [...levels.map((l) => `lo-${l},hi-${l}`), ...probs.map((p) => `q-${p}`)];
+  return `unique_id,ds,mean,${columns.join(",")}${columns.length > 0 ? "," : ""}model\n`;
 }
 
 /**
@@ -56,8 +64,13 @@ export function forecastCsvHeader(levels: readonly number[]): string {
  * @example
  * forecastCsvRows(forecast, [80]); // "s,2026-01-01,10,8,12,ets\ns,2026-01-02,11,8.5,13.5,ets\n"
  */
-export function forecastCsvRows(forecast: SeriesForecast, levels: readonly number[]): string {
+export function forecastCsvRows(
+  forecast: SeriesForecast,
+  levels: readonly number[],
+  probs: readonly number[] = [],
+): string {
   const { id, grid, mean, lower, upper } = forecast;
+  const quantiles = forecast.quantiles ?? [];
   const name = JSON.stringify(id);
   if (lower.length !== levels.length || upper.length !== levels.length) {
     throw new Error(
@@ -71,6 +84,9 @@ export function forecastCsvRows(forecast: SeriesForecast, levels: readonly numbe
       );
     }
   }
+  if (quantiles.length !== probs.length || quantiles.some((q) => q.length !== mean.length)) {
+    throw new Error(`series ${name}: ${quantiles.length} quantile forecasts for ${probs.length} quantiles`);
+  }
   const prefix = `${field(id)},`;
   const suffix = `,${field(forecast.model)}\n`;
   let text = "";
@@ -82,6 +98,7 @@ export function forecastCsvRows(forecast: SeriesForecast, levels: readonly numbe
     for (let l = 0; l < levels.length; l++) {
       row += `,${number(lower[l][h], name, ds, `lo-${levels[l]}`)},${number(upper[l][h], name, ds, `hi-${levels[l]}`)}`;
     }
+    for (let q = 0; q < probs.length; q++) row += `,${number(quantiles[q][h], name, ds, `q-${probs[q]}`)}`;
     text += row + suffix;
     time = addSteps(grid, time, 1);
   }
@@ -95,7 +112,7 @@ function number(value: number, series: string, ds: string, column: string): stri
 }
 
 /**
- * Writes forecasts to a long-format CSV file (`unique_id,ds,mean,lo-80,hi-80,...,model`) atomically: the rows
+ * Writes forecasts to a long-format CSV file (`unique_id,ds,mean,lo-80,hi-80,...,q-0.1,...,model`) atomically: the rows
  * go to a temporary file beside it, which replaces `path` only when every row is written and synced. A failure
  * (a bad forecast, a full disk, an error thrown by the forecasts' iterator) leaves `path` as it was.
  * Returns the number of rows written.
@@ -107,8 +124,9 @@ export async function writeForecastCsv(
   path: string,
   levels: readonly number[],
   forecasts: Iterable<SeriesForecast> | AsyncIterable<SeriesForecast>,
+  probs: readonly number[] = [],
 ): Promise<number> {
-  const header = forecastCsvHeader(levels);
+  const header = forecastCsvHeader(levels, probs);
   const temporary = join(
     dirname(path),
     `.${basename(path)}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`,
@@ -121,7 +139,7 @@ export async function writeForecastCsv(
   try {
     let buffer = header;
     for await (const forecast of forecasts) {
-      buffer += forecastCsvRows(forecast, levels);
+      buffer += forecastCsvRows(forecast, levels, probs);
       rows += forecast.mean.length;
       if (buffer.length >= CHUNK_CHARS) {
         await file.write(buffer);
