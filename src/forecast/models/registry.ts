@@ -29,8 +29,11 @@ const weeklySeasonalNaive: Forecaster = {
     seasonalNaive(longestSeason(request)).forecastOrigins!(y, origins, request),
 };
 
-/** MSTL with AutoTheta on the seasonally adjusted series: cheap, and Theta was the best single peer. */
-const mstlTheta: Forecaster = { ...mstl({ trend: theta }), name: "mstl" };
+/**
+ * MSTL with the dynamic optimised Theta model on the seasonally adjusted series: the Theta variant that
+ * forecast best in Fiorucci et al. (2016), a third of AutoTheta's cost (one fit instead of three).
+ */
+const mstlTheta: Forecaster = { ...mstl({ trend: dynamicOptimizedTheta }), name: "mstl" };
 
 /**
  * The automatic model for series with one season or none: AutoETS, AutoTheta and STL + Theta compete in
