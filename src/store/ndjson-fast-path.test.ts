@@ -2,14 +2,20 @@ import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import {
+  layout,
+  layoutArbitrary,
+  rowArbitrary,
+  settingsArbitrary,
+  settingsOf,
+  validishRowArbitrary,
+} from "../../test/event-lines.js";
 import { useTempFolder } from "../../test/temp-folder.js";
-import { parseConfig } from "../config/load-config.js";
 import { parseNdjsonLine } from "../events/read-ndjson.js";
 import { FALLBACK, NdjsonFastPath, OUTSIDE_RANGE, STAGED } from "./ndjson-fast-path.js";
 import { emptyCounts, RowStager, type StageSettings } from "./stage-file.js";
 import { StagingFile } from "./staging-file.js";
 
-const NOW = Date.UTC(2026, 10, 25, 12);
 const SOURCE = { path: "/logs/a,b.ndjson", format: "ndjson" as const };
 
 const folder = useTempFolder("avails-fast-path-");
@@ -28,90 +34,6 @@ function general(settings: StageSettings, text: string, line: number) {
   const counts = emptyCounts();
   new RowStager(settings, SOURCE, events, quarantine, counts).stage(parseNdjsonLine(text, line));
   return { events: linesOf(events), quarantine: linesOf(quarantine), outside: counts.outsideRange };
-}
-
-const settingsArbitrary = fc.record({
-  tooOld: fc.boolean(),
-  range: fc.boolean(),
-});
-
-function settingsOf(flags: { tooOld: boolean; range: boolean }): StageSettings {
-  return {
-    config: parseConfig({}, "test"),
-    now: NOW,
-    tooOldBefore: flags.tooOld ? Date.UTC(2026, 10, 20) : null,
-    range: flags.range ? { start: Date.UTC(2026, 10, 18), end: Date.UTC(2026, 10, 22) } : undefined,
-  };
-}
-
-const timeArbitrary = fc.oneof(
-  fc.integer({ min: Date.UTC(2026, 10, 10), max: NOW + 7_200_000 }).map((t) => new Date(t).toISOString()),
-  fc.integer({ min: Date.UTC(2026, 10, 10), max: NOW + 7_200_000 }),
-  fc
-    .integer({ min: Date.UTC(2026, 10, 10), max: NOW })
-    .map((t) => new Date(t).toISOString().replace("Z", "+00:00")),
-  fc.constantFrom("2026-11-31T00:00:00.000Z", "yesterday", "", "2026-11-20T10:00:00Z", "1795000000000"),
-);
-
-const valueArbitrary = fc.oneof(
-  { weight: 6, arbitrary: fc.constantFrom("SE", "se", "Mobile", "tv", "music", " padded ", "a,b", "ß", "") },
-  { weight: 1, arbitrary: fc.string({ maxLength: 6 }) },
-  { weight: 1, arbitrary: fc.constantFrom(null, 3, -1, 1.5, true, [1], { a: 1 }) },
-);
-
-const numberArbitrary = fc.oneof(
-  fc.integer({ min: -3, max: 5000 }),
-  fc.constantFrom(1.5, 0, -0, 1e3, "3", "x", null, 1234567890123456),
-);
-
-const rowArbitrary = fc.record(
-  {
-    event_id: fc.oneof(
-      fc.string({ minLength: 0, maxLength: 12 }),
-      fc.constant("x".repeat(129)),
-      fc.integer(),
-    ),
-    event_type: fc.constantFrom("opportunity", "impression", "click", "Click", "view", 4),
-    event_time: timeArbitrary,
-    ingestion_time: fc.oneof(timeArbitrary, fc.constant(null)),
-    campaign_id: fc.oneof(fc.constantFrom("c01", "", "c,2"), fc.constant(null), fc.integer()),
-    geo: valueArbitrary,
-    device: valueArbitrary,
-    content: valueArbitrary,
-    count: numberArbitrary,
-    cost_micros: numberArbitrary,
-    extra: fc.oneof(fc.string({ maxLength: 5 }), fc.integer(), fc.constant({ nested: [1, 2] })),
-  },
-  { requiredKeys: [] },
-);
-
-/** Rows that are mostly valid, so the fast path has work to do. */
-const validishRowArbitrary = fc.record(
-  {
-    event_id: fc.string({ minLength: 1, maxLength: 12 }),
-    event_type: fc.constantFrom("opportunity", "impression", "click"),
-    event_time: timeArbitrary,
-    ingestion_time: fc.oneof(timeArbitrary, fc.constant(null)),
-    campaign_id: fc.constantFrom("c01", "c,2", "c3"),
-    geo: fc.constantFrom("SE", "se", "No", "a,b", "ß"),
-    device: fc.constantFrom("mobile", "TV", "smart_speaker"),
-    content: fc.constantFrom("music", "Podcast", null),
-    count: fc.integer({ min: 1, max: 5 }),
-    cost_micros: fc.integer({ min: 0, max: 5000 }),
-    extra: fc.oneof(fc.string({ maxLength: 5 }), fc.integer()),
-  },
-  { requiredKeys: ["event_id", "event_type", "event_time", "campaign_id", "geo", "device"] },
-);
-
-/** Ways the same object can be written on a line: JSON.stringify, or with spaces, or broken. */
-const layoutArbitrary = fc.constantFrom("compact", "spaced", "truncated", "trailing");
-
-function layout(row: object, how: string): string {
-  const json = JSON.stringify(row);
-  if (how === "spaced") return JSON.stringify(row, null, 1).replaceAll("\n", "");
-  if (how === "truncated") return json.slice(0, Math.max(1, json.length - 3));
-  if (how === "trailing") return `${json} x`;
-  return json;
 }
 
 describe("NdjsonFastPath", () => {

@@ -1,12 +1,13 @@
 import type { Config } from "../config/schema.js";
 import type { Source } from "../events/list-sources.js";
 import type { RawRow } from "../events/raw-row.js";
+import { readLineChunks } from "../events/read-line-chunks.js";
 import { parseNdjsonLine } from "../events/read-ndjson.js";
 import { readSource } from "../events/read-source.js";
-import { readTextLines } from "../events/read-text-lines.js";
 import type { RejectionReason } from "../events/rejection.js";
 import { type ValidationContext, validateRecord } from "../events/validate.js";
-import { NdjsonFastPath, OUTSIDE_RANGE, STAGED } from "./ndjson-fast-path.js";
+import { NdjsonBytePath } from "./ndjson-byte-path.js";
+import { FALLBACK, NdjsonFastPath, OUTSIDE_RANGE, STAGED } from "./ndjson-fast-path.js";
 import { csvField, type StagingFile } from "./staging-file.js";
 
 /** What staging needs besides the file: plain data, so it can cross to a worker thread. */
@@ -107,7 +108,8 @@ export class RowStager {
 
 /**
  * Reads one source, validates each row, and appends valid events and rejected rows to the staging files,
- * counting as it goes. NDJSON lines try the fast path first. `onBatch` hears the rows read after each batch.
+ * counting as it goes. NDJSON lines try the fast paths first (bytes, then text). `onBatch` hears the rows
+ * read after each batch.
  */
 export async function stageFile(
   source: Source,
@@ -126,24 +128,33 @@ export async function stageFile(
     }
     return;
   }
-  const fast = new NdjsonFastPath(settings, csvField(source.path));
+  const sourceField = csvField(source.path);
+  const bytePath = new NdjsonBytePath(settings, sourceField);
+  const fast = new NdjsonFastPath(settings, sourceField);
+  /** The string paths, for lines the byte path leaves (escapes, non-ASCII text, rows breaking a rule): false
+   * for a blank line, which is not a row. */
+  const stageText = (text: string, line: number): boolean => {
+    const outcome = fast.stage(text, line);
+    if (outcome === STAGED) eventsFile.append(fast.line);
+    else if (outcome === OUTSIDE_RANGE) counts.outsideRange++;
+    else if (text.trim() === "") return false;
+    else general.stage(parseNdjsonLine(text, line));
+    return true;
+  };
   let lineNumber = 0;
-  for await (const lines of readTextLines(source.path)) {
+  for await (const chunk of readLineChunks(source.path)) {
     let rows = 0;
-    for (let i = 0; i < lines.length; i++) {
+    let start = 0;
+    while (start < chunk.length) {
+      const newline = chunk.indexOf(10, start);
+      const next = newline === -1 ? chunk.length : newline + 1;
+      let end = newline === -1 ? chunk.length : newline;
+      if (end > start && chunk[end - 1] === 13) end--;
       lineNumber++;
-      const text = lines[i];
-      const outcome = fast.stage(text, lineNumber);
-      if (outcome === STAGED) {
-        eventsFile.append(fast.line);
-      } else if (outcome === OUTSIDE_RANGE) {
-        counts.outsideRange++;
-      } else if (text.trim() === "") {
-        continue;
-      } else {
-        general.stage(parseNdjsonLine(text, lineNumber));
-      }
-      rows++;
+      const outcome = bytePath.stage(chunk, start, end, lineNumber, eventsFile);
+      if (outcome === OUTSIDE_RANGE) counts.outsideRange++;
+      if (outcome !== FALLBACK || stageText(chunk.toString("utf8", start, end), lineNumber)) rows++;
+      start = next;
     }
     counts.rowsRead += rows;
     onBatch?.(rows);
