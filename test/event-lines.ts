@@ -68,23 +68,29 @@ export const rowArbitrary = fc.record(
 /** Rows that are mostly valid, so the fast path has work to do. */
 export const validishRowArbitrary = fc.record(
   {
-    event_id: fc.string({ minLength: 1, maxLength: 12 }),
+    event_id: fc.oneof(
+      fc.string({ minLength: 1, maxLength: 12 }),
+      fc.string({ unit: "grapheme", minLength: 1, maxLength: 6 }),
+      fc.constant("é".repeat(128)),
+      fc.constant("😀".repeat(64)),
+      fc.constant("😀".repeat(65)),
+    ),
     event_type: fc.constantFrom("opportunity", "impression", "click"),
     event_time: timeArbitrary,
     ingestion_time: fc.oneof(timeArbitrary, fc.constant(null)),
-    campaign_id: fc.constantFrom("c01", "c,2", "c3"),
-    geo: fc.constantFrom("SE", "se", "No", "a,b", "ß"),
-    device: fc.constantFrom("mobile", "TV", "smart_speaker"),
-    content: fc.constantFrom("music", "Podcast", null),
+    campaign_id: fc.constantFrom("c01", "c,2", "c3", "cé", "c\u007f"),
+    geo: fc.constantFrom("SE", "se", "No", "a,b", "ß", "é", "ǆ", "İ"),
+    device: fc.constantFrom("mobile", "TV", "smart_speaker", "ＴＶ", "tv\u00a0", "\u2003tv"),
+    content: fc.constantFrom("music", "Podcast", null, "música"),
     count: fc.integer({ min: 1, max: 5 }),
     cost_micros: fc.integer({ min: 0, max: 5000 }),
-    extra: fc.oneof(fc.string({ maxLength: 5 }), fc.integer()),
+    extra: fc.oneof(fc.string({ maxLength: 5 }), fc.string({ unit: "grapheme", maxLength: 3 }), fc.integer()),
   },
   { requiredKeys: ["event_id", "event_type", "event_time", "campaign_id", "geo", "device"] },
 );
 
-/** Ways the same object can be written on a line: JSON.stringify, or with spaces, or broken. */
-export const layoutArbitrary = fc.constantFrom("compact", "spaced", "truncated", "trailing");
+/** Ways the same object can be written on a line: JSON.stringify, with spaces, with escapes, or broken. */
+export const layoutArbitrary = fc.constantFrom("compact", "spaced", "escaped", "truncated", "trailing");
 
 /** The line of a row in a layout. */
 export function layout(row: object, how: string): string {
@@ -92,5 +98,7 @@ export function layout(row: object, how: string): string {
   if (how === "spaced") return JSON.stringify(row, null, 1).replaceAll("\n", "");
   if (how === "truncated") return json.slice(0, Math.max(1, json.length - 3));
   if (how === "trailing") return `${json} x`;
+  if (how === "escaped")
+    return json.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
   return json;
 }

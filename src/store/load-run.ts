@@ -2,8 +2,9 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import type { Config } from "../config/schema.js";
 import type { RejectionReason } from "../events/rejection.js";
 import { mergeStaged } from "./merge-staged.js";
-import { quoteIdentifier, quoteLiteral } from "./sql.js";
+import { quoteLiteral } from "./sql.js";
 import type { StagedFile, StageResult } from "./stage-sources.js";
+import { stagedEventsSql } from "./staged-events.js";
 import type { IngestReport } from "./store.js";
 import { traceConnection } from "./trace-connection.js";
 
@@ -35,7 +36,7 @@ function iso(ms: number | null): string | null {
   return ms === null ? null : new Date(ms).toISOString();
 }
 
-/** `read_csv` over the staging files that hold rows, or null when none does. */
+/** `read_csv` over the quarantine staging files that hold rows, or null when none does. */
 function readStaged(files: readonly StagedFile[], columns: string): string | null {
   const paths = files.filter((f) => f.rows > 0).map((f) => quoteLiteral(f.path));
   return paths.length === 0 ? null : `read_csv([${paths.join(", ")}], columns = ${columns}, ${CSV_OPTIONS})`;
@@ -50,25 +51,10 @@ function readStaged(files: readonly StagedFile[], columns: string): string | nul
 export async function loadRun(input: LoadRunInput): Promise<IngestReport> {
   const { config, runId, staged } = input;
   const connection = traceConnection(input.connection);
-  const stagedColumns: [string, string][] = [
-    ["event_id", "VARCHAR"],
-    ["event_type", "VARCHAR"],
-    ["event_time", "BIGINT"],
-    ["ingestion_time", "BIGINT"],
-    ["campaign_id", "VARCHAR"],
-    ...config.dimensions.map((d): [string, string] => [d.name, "VARCHAR"]),
-    ["count", "INTEGER"],
-    ["cost_micros", "BIGINT"],
-    ["source", "VARCHAR"],
-    ["line", "BIGINT"],
-    ["raw", "VARCHAR"],
-  ];
-  const eventsSource =
-    readStaged(
-      staged.eventsFiles,
-      `{${stagedColumns.map(([n, t]) => `${quoteLiteral(n)}: '${t}'`).join(", ")}}`,
-    ) ??
-    `(SELECT ${stagedColumns.map(([n, t]) => `NULL::${t} AS ${quoteIdentifier(n)}`).join(", ")} WHERE false)`;
+  const eventsSource = stagedEventsSql(
+    staged.eventsFiles.filter((f) => f.rows > 0).map((f) => f.path),
+    config,
+  );
   const quarantineSource = readStaged(
     staged.quarantineFiles,
     "{'source': 'VARCHAR', 'line': 'BIGINT', 'reason': 'VARCHAR', 'detail': 'VARCHAR', 'raw': 'VARCHAR'}",

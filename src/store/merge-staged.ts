@@ -98,34 +98,34 @@ async function mergeClassified(input: MergeInput): Promise<Fates> {
         THEN 'duplicate'
       WHEN ${tooOld} THEN 'too_late'
       WHEN e.event_id IS NOT NULL THEN 'replace'
-      ELSE 'new' END AS fate
+      ELSE 'new' END AS _fate
     FROM winners w LEFT JOIN events e ON e.event_id = w.event_id`);
   try {
-    const rows = await connection.runAndReadAll("SELECT fate, count(*) FROM classified GROUP BY fate");
+    const rows = await connection.runAndReadAll("SELECT _fate, count(*) FROM classified GROUP BY _fate");
     const fates: Fates = {};
     for (const [fate, n] of rows.getRows()) fates[String(fate) as keyof Fates] = Number(n);
 
     await connection.run(`INSERT INTO ${touchedTable}
-      SELECT DISTINCT date_trunc('hour', epoch_ms(event_time)) FROM classified WHERE fate IN ('new', 'replace')`);
+      SELECT DISTINCT date_trunc('hour', epoch_ms(event_time)) FROM classified WHERE _fate IN ('new', 'replace')`);
     if ((fates.replace ?? 0) > 0) {
       await connection.run(`INSERT INTO ${touchedTable} SELECT DISTINCT date_trunc('hour', e.event_time)
-        FROM events e JOIN classified c ON c.event_id = e.event_id WHERE c.fate = 'replace'`);
+        FROM events e JOIN classified c ON c.event_id = e.event_id WHERE c._fate = 'replace'`);
       await connection.run(
-        "DELETE FROM events WHERE event_id IN (SELECT event_id FROM classified WHERE fate = 'replace')",
+        "DELETE FROM events WHERE event_id IN (SELECT event_id FROM classified WHERE _fate = 'replace')",
       );
     }
-    await connection.run(insertEventsSql(config, runId, "classified WHERE fate IN ('new', 'replace')"));
+    await connection.run(insertEventsSql(config, runId, "classified WHERE _fate IN ('new', 'replace')"));
     await recomputeCube(connection, config, touchedTable);
 
     if ((fates.too_late ?? 0) > 0) {
       const lateness = config.allowedLatenessHours;
       await connection.run(`INSERT INTO quarantine SELECT ${runId}, source, line, reason, detail, raw FROM (
-          SELECT source, line, 'too_late' AS reason,
+          SELECT _source AS source, _line AS line, 'too_late' AS reason,
             'event_time ' || strftime(epoch_ms(event_time), '%Y-%m-%dT%H:%M:%S.%gZ') || ' is more than ${lateness} h'
               || ' before the watermark ' || strftime(epoch_ms(${input.watermarkBefore ?? 0}), '%Y-%m-%dT%H:%M:%SZ')
               || '; backfill its day to take it' AS detail,
-            raw
-          FROM classified WHERE fate = 'too_late') n
+            _raw AS raw
+          FROM classified WHERE _fate = 'too_late') n
         WHERE NOT EXISTS (SELECT 1 FROM quarantine q WHERE q.source = n.source AND q.line = n.line
           AND q.reason = n.reason AND q.raw = n.raw)`);
     }

@@ -6,8 +6,9 @@ import { parseNdjsonLine } from "../events/read-ndjson.js";
 import { readSource } from "../events/read-source.js";
 import type { RejectionReason } from "../events/rejection.js";
 import { type ValidationContext, validateRecord } from "../events/validate.js";
-import { NdjsonBytePath } from "./ndjson-byte-path.js";
-import { FALLBACK, NdjsonFastPath, OUTSIDE_RANGE, STAGED } from "./ndjson-fast-path.js";
+import { NdjsonFastPath, OUTSIDE_RANGE, STAGED } from "./ndjson-fast-path.js";
+import type { ParquetFile } from "./parquet-file.js";
+import { appendStagedEvent } from "./staged-events.js";
 import { csvField, type StagingFile } from "./staging-file.js";
 
 /** What staging needs besides the file: plain data, so it can cross to a worker thread. */
@@ -43,18 +44,18 @@ export function addCounts(total: StageCounts, part: StageCounts): void {
 }
 
 /**
- * Stages rows of one source: validates each and appends the staging line of a valid event, or the quarantine
- * line of a rejected row. The general path for any row of any format.
+ * Stages rows of one source: validates each and appends a valid event to the events staging file, or the
+ * quarantine line of a rejected row. The general path for any row of any format.
  */
 export class RowStager {
   private readonly ctx: ValidationContext;
-  private readonly nowText: string;
+  private readonly sourcePath: string;
   private readonly sourceField: string;
 
   constructor(
     private readonly settings: StageSettings,
     source: Source,
-    private readonly eventsFile: StagingFile,
+    private readonly eventsFile: ParquetFile,
     private readonly quarantineFile: StagingFile,
     private readonly counts: StageCounts,
   ) {
@@ -63,7 +64,7 @@ export class RowStager {
       now: settings.now,
       futureToleranceMs: settings.config.futureToleranceMinutes * 60_000,
     };
-    this.nowText = String(settings.now);
+    this.sourcePath = source.path;
     this.sourceField = csvField(source.path);
   }
 
@@ -92,29 +93,26 @@ export class RowStager {
       this.counts.outsideRange++;
       return;
     }
-    let line = `${csvField(event.eventId)},${event.eventType},${event.eventTime},${
-      event.ingestionTime === null ? this.nowText : event.ingestionTime
-    },${csvField(event.campaignId)}`;
-    for (let d = 0; d < event.dimensions.length; d++) line += `,${csvField(event.dimensions[d])}`;
-    line += `,${event.count},${event.costMicros}`;
     // Only a row that may turn out too late carries its source and raw text, to keep staging small.
-    line +=
-      tooOldBefore !== null && event.eventTime < tooOldBefore
-        ? `,${this.sourceField},${row.line},${csvField(row.raw)}`
-        : `,,${row.line},`;
-    this.eventsFile.append(line);
+    const mayBeLate = tooOldBefore !== null && event.eventTime < tooOldBefore;
+    appendStagedEvent(
+      this.eventsFile,
+      event,
+      event.ingestionTime ?? this.settings.now,
+      row.line,
+      mayBeLate ? { source: this.sourcePath, raw: row.raw } : null,
+    );
   }
 }
 
 /**
  * Reads one source, validates each row, and appends valid events and rejected rows to the staging files,
- * counting as it goes. NDJSON lines try the fast paths first (bytes, then text). `onBatch` hears the rows
- * read after each batch.
+ * counting as it goes. NDJSON lines try the fast path first. `onBatch` hears the rows read after each batch.
  */
 export async function stageFile(
   source: Source,
   settings: StageSettings,
-  eventsFile: StagingFile,
+  eventsFile: ParquetFile,
   quarantineFile: StagingFile,
   counts: StageCounts,
   onBatch?: (rows: number) => void,
@@ -128,33 +126,28 @@ export async function stageFile(
     }
     return;
   }
-  const sourceField = csvField(source.path);
-  const bytePath = new NdjsonBytePath(settings, sourceField);
-  const fast = new NdjsonFastPath(settings, sourceField);
-  /** The string paths, for lines the byte path leaves (escapes, non-ASCII text, rows breaking a rule): false
-   * for a blank line, which is not a row. */
-  const stageText = (text: string, line: number): boolean => {
-    const outcome = fast.stage(text, line);
-    if (outcome === STAGED) eventsFile.append(fast.line);
-    else if (outcome === OUTSIDE_RANGE) counts.outsideRange++;
-    else if (text.trim() === "") return false;
-    else general.stage(parseNdjsonLine(text, line));
-    return true;
-  };
+  const fast = new NdjsonFastPath(settings, source.path);
   let lineNumber = 0;
   for await (const chunk of readLineChunks(source.path)) {
     let rows = 0;
-    let start = 0;
-    while (start < chunk.length) {
+    let next = 0;
+    while (next < chunk.length) {
+      const start = next;
       const newline = chunk.indexOf(10, start);
-      const next = newline === -1 ? chunk.length : newline + 1;
       let end = newline === -1 ? chunk.length : newline;
+      next = end + 1;
       if (end > start && chunk[end - 1] === 13) end--;
       lineNumber++;
-      const outcome = bytePath.stage(chunk, start, end, lineNumber, eventsFile);
-      if (outcome === OUTSIDE_RANGE) counts.outsideRange++;
-      if (outcome !== FALLBACK || stageText(chunk.toString("utf8", start, end), lineNumber)) rows++;
-      start = next;
+      const outcome = fast.stage(chunk, start, end, lineNumber, eventsFile);
+      if (outcome === OUTSIDE_RANGE) {
+        counts.outsideRange++;
+      } else if (outcome !== STAGED) {
+        // Escapes, control characters, or a row that breaks a rule: the general path decides.
+        const text = chunk.toString("utf8", start, end);
+        if (text.trim() === "") continue;
+        general.stage(parseNdjsonLine(text, lineNumber));
+      }
+      rows++;
     }
     counts.rowsRead += rows;
     onBatch?.(rows);

@@ -4,6 +4,7 @@ import { Worker } from "node:worker_threads";
 import { listSources, type Source } from "../events/list-sources.js";
 import { addCounts, emptyCounts, type StageCounts, type StageSettings, stageFile } from "./stage-file.js";
 import type { FromWorker, StageWorkerData, ToWorker } from "./stage-worker.js";
+import { createStagedEventsFile } from "./staged-events.js";
 import { StagingFile } from "./staging-file.js";
 import type { ProgressListener } from "./store.js";
 
@@ -13,7 +14,7 @@ export interface StagedFile {
   rows: number;
 }
 
-/** What staging produced: counts, and the CSV files holding valid events and rejected rows. */
+/** What staging produced: counts, the Parquet files of valid events and the CSV files of rejected rows. */
 export interface StageResult {
   sources: string[];
   counts: StageCounts;
@@ -67,7 +68,7 @@ async function stageHere(
   dir: string,
   onProgress?: ProgressListener,
 ): Promise<Omit<StageResult, "sources">> {
-  const eventsFile = new StagingFile(join(dir, "events-0.csv"));
+  const eventsFile = createStagedEventsFile(join(dir, "events-0.parquet"), settings.config);
   const quarantineFile = new StagingFile(join(dir, "quarantine-0.csv"));
   const counts = emptyCounts();
   try {
@@ -116,7 +117,7 @@ function stageOnWorkers(
     for (let w = 0; w < count; w++) {
       const data: StageWorkerData = {
         settings,
-        eventsPath: join(dir, `events-${w}.csv`),
+        eventsPath: join(dir, `events-${w}.parquet`),
         quarantinePath: join(dir, `quarantine-${w}.csv`),
       };
       const worker = new Worker(WORKER_URL, {

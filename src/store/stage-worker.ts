@@ -1,6 +1,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import type { Source } from "../events/list-sources.js";
 import { emptyCounts, type StageSettings, stageFile } from "./stage-file.js";
+import { createStagedEventsFile } from "./staged-events.js";
 import { StagingFile } from "./staging-file.js";
 
 /** What the coordinator tells a staging worker at start. */
@@ -24,7 +25,7 @@ export type FromWorker =
 if (parentPort !== null) {
   const port = parentPort;
   const data = workerData as StageWorkerData;
-  const eventsFile = new StagingFile(data.eventsPath);
+  const eventsFile = createStagedEventsFile(data.eventsPath, data.settings.config);
   const quarantineFile = new StagingFile(data.quarantinePath);
   const counts = emptyCounts();
   const send = (message: FromWorker) => port.postMessage(message);

@@ -12,18 +12,15 @@ export function csvField(value: string | null): string {
 }
 
 /**
- * An append-only CSV file written through a 1 MiB byte buffer: the staging area an ingest run fills before
- * DuckDB loads it in one transaction. Memory stays bounded whatever the run's size. Lines arrive as text
- * (`append`) or as bytes written straight into `buffer` from `length` on (`reserve`, then `endLine`), which
- * spares the hot path building a string per row.
+ * An append-only CSV file written through a 1 MiB byte buffer: where an ingest run stages its rejected rows
+ * before DuckDB loads them in one transaction. Memory stays bounded whatever the run's size.
  */
 export class StagingFile {
   readonly path: string;
   rows = 0;
   /** The write buffer: bytes before `length` are pending lines. */
-  buffer: Buffer = Buffer.allocUnsafe(FLUSH_AT + (FLUSH_AT >> 2));
-  /** Where the next line starts in `buffer`. */
-  length = 0;
+  private buffer: Buffer = Buffer.allocUnsafe(FLUSH_AT + (FLUSH_AT >> 2));
+  private length = 0;
   private readonly fd: number;
 
   constructor(path: string) {
@@ -34,21 +31,13 @@ export class StagingFile {
   /** Appends one line (already CSV formatted, without the newline). */
   append(line: string): void {
     // UTF-8 takes at most 3 bytes per UTF-16 unit, and 1 for the newline.
-    this.reserve(line.length * 3 + 1);
-    this.endLine(this.length + this.buffer.write(line, this.length, "utf8"));
-  }
-
-  /** Makes room for a line of up to `bytes` bytes (newline included) at `length`. */
-  reserve(bytes: number): void {
-    if (this.length + bytes <= this.buffer.length) return;
-    this.flush();
-    if (bytes > this.buffer.length) this.buffer = Buffer.allocUnsafe(bytes);
-  }
-
-  /** Ends the line the caller wrote into `buffer` from `length` to `end` (after `reserve`). */
-  endLine(end: number): void {
-    this.buffer[end] = 10;
-    this.length = end + 1;
+    const needed = line.length * 3 + 1;
+    if (this.length + needed > this.buffer.length) {
+      this.flush();
+      if (needed > this.buffer.length) this.buffer = Buffer.allocUnsafe(needed);
+    }
+    this.length += this.buffer.write(line, this.length, "utf8");
+    this.buffer[this.length++] = 10;
     this.rows++;
     if (this.length >= FLUSH_AT) this.flush();
   }
