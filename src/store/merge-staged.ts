@@ -32,11 +32,18 @@ const HOUR_MS = 3_600_000;
  */
 export async function mergeStaged(input: MergeInput): Promise<Fates> {
   const { connection } = input;
-  if (input.tooOldBefore === null) {
-    const stored = await connection.runAndReadAll("SELECT count(*) FROM (SELECT 1 FROM events LIMIT 1)");
-    if (Number(stored.getRows()[0][0]) === 0) return mergeIntoEmpty(input);
+  // Most ids come once: only the repeated ones need the window that picks a copy.
+  await connection.run(`CREATE OR REPLACE TEMP TABLE repeated_ids AS
+    SELECT event_id FROM ${input.eventsSource} GROUP BY event_id HAVING count(*) > 1`);
+  try {
+    if (input.tooOldBefore === null) {
+      const stored = await connection.runAndReadAll("SELECT count(*) FROM (SELECT 1 FROM events LIMIT 1)");
+      if (Number(stored.getRows()[0][0]) === 0) return await mergeIntoEmpty(input);
+    }
+    return await mergeClassified(input);
+  } finally {
+    await connection.run("DROP TABLE IF EXISTS temp.repeated_ids").catch(() => undefined);
   }
-  return mergeClassified(input);
 }
 
 function dimensionsOf(config: Config): string[] {
@@ -53,6 +60,15 @@ function winnerOrder(config: Config): string {
   ].join(", ");
 }
 
+/** The run's winning copies: every row of an id that comes once, and the picked copy of each repeated id. */
+function winnersSql(input: MergeInput): string {
+  const source = input.eventsSource;
+  return `(SELECT * FROM ${source} ANTI JOIN repeated_ids USING (event_id)
+    UNION ALL
+    SELECT * FROM (SELECT * FROM ${source} SEMI JOIN repeated_ids USING (event_id)
+      QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY ${winnerOrder(input.config)}) = 1))`;
+}
+
 function insertEventsSql(config: Config, runId: number, from: string): string {
   const columns = ["campaign_id", ...dimensionsOf(config), "count", "cost_micros"].join(", ");
   return `INSERT INTO events (event_id, event_type, event_time, ingestion_time, ${columns}, run_id)
@@ -62,13 +78,7 @@ function insertEventsSql(config: Config, runId: number, from: string): string {
 
 async function mergeIntoEmpty(input: MergeInput): Promise<Fates> {
   const { connection, config } = input;
-  const inserted = await connection.run(
-    insertEventsSql(
-      config,
-      input.runId,
-      `${input.eventsSource} QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY ${winnerOrder(config)}) = 1`,
-    ),
-  );
+  const inserted = await connection.run(insertEventsSql(config, input.runId, winnersSql(input)));
   // The cube is a function of the events, and there were none: rebuild it whole.
   await connection.run("DELETE FROM cube");
   await connection.run(insertCubeSql(config.levels, "true"));
@@ -89,17 +99,13 @@ async function mergeClassified(input: MergeInput): Promise<Fates> {
   ].join(" AND ");
   const tooOld = input.tooOldBefore === null ? "false" : `w.event_time < ${input.tooOldBefore}`;
   await connection.run(`CREATE OR REPLACE TEMP TABLE classified AS
-    WITH winners AS (
-      SELECT * FROM ${input.eventsSource}
-      QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY ${winnerOrder(config)}) = 1
-    )
     SELECT w.*, CASE
       WHEN e.event_id IS NOT NULL AND (e.ingestion_time >= epoch_ms(w.ingestion_time) OR (${sameContent}))
         THEN 'duplicate'
       WHEN ${tooOld} THEN 'too_late'
       WHEN e.event_id IS NOT NULL THEN 'replace'
       ELSE 'new' END AS _fate
-    FROM winners w LEFT JOIN events e ON e.event_id = w.event_id`);
+    FROM ${winnersSql(input)} w LEFT JOIN events e ON e.event_id = w.event_id`);
   try {
     const rows = await connection.runAndReadAll("SELECT _fate, count(*) FROM classified GROUP BY _fate");
     const fates: Fates = {};
