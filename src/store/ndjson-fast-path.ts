@@ -39,6 +39,11 @@ const ABSENT = 0;
 const TEXT = 1;
 const INTEGER = 2;
 const NULL = 3;
+/** A time in one of the canonical forms, already read into `integer`. */
+const TIME = 4;
+
+/** The most keys a line is expected to repeat in the order of the line before it. */
+const MAX_EXPECTED_KEYS = 32;
 
 const QUOTE = 34;
 const COMMA = 44;
@@ -59,6 +64,10 @@ const EMPTY = Buffer.alloc(0);
 export class NdjsonFastPath {
   /** Known keys by length, compared in place. */
   private readonly keysByLength: { name: Uint8Array; slot: number }[][] = [];
+  /** Each slot's key. */
+  private readonly keyOf: Uint8Array[] = [];
+  /** The slots of the keys of the last line, in order (-1: not one avails reads): lines of a log repeat. */
+  private readonly expectedSlots = new Int32Array(MAX_EXPECTED_KEYS).fill(-1);
   private readonly kind: Uint8Array;
   /** Per slot: whether its text has bytes beyond ASCII (decoded and checked before use). */
   private readonly wide: Uint8Array;
@@ -67,6 +76,8 @@ export class NdjsonFastPath {
   private readonly integer: Float64Array;
   /** Whether the last scanned line has any byte beyond ASCII. */
   private lineIsWide = false;
+  /** The length of the last time `canonicalTime` read. */
+  private canonicalLength = 0;
   private readonly required: boolean[];
   private readonly defaults: Uint8Array[];
   private readonly caseOf: ("upper" | "lower" | "keep")[];
@@ -88,6 +99,7 @@ export class NdjsonFastPath {
       const name = Buffer.from(names[slot]);
       while (this.keysByLength.length <= name.length) this.keysByLength.push([]);
       this.keysByLength[name.length].push({ name, slot });
+      this.keyOf.push(name);
     }
     const slots = FIRST_DIMENSION + dimensions.length;
     this.kind = new Uint8Array(slots);
@@ -199,6 +211,7 @@ export class NdjsonFastPath {
 
   private time(bytes: Buffer, slot: number): number {
     const kind = this.kind[slot];
+    if (kind === TIME) return this.integer[slot];
     if (kind === INTEGER) return parseEventTime(this.integer[slot]);
     // Text beyond ASCII is never a time (the general path says why).
     if (kind !== TEXT || this.wide[slot] !== 0) return Number.NaN;
@@ -255,11 +268,17 @@ export class NdjsonFastPath {
     i++;
     while (i < lineEnd && bytes[i] === SPACE) i++;
     if (i >= lineEnd || bytes[i] === 125) return false; // {} has no event: let validation say so
-    while (true) {
+    for (let k = 0; ; k++) {
       if (bytes[i] !== QUOTE) return false;
-      const keyEnd = this.stringEnd(bytes, i + 1, lineEnd);
-      if (keyEnd === -1) return false;
-      const slot = this.slotOfKey(bytes, i + 1, keyEnd);
+      // The key the line before had here, compared in place; else the key read and looked up.
+      let slot = k < MAX_EXPECTED_KEYS ? this.expectedSlots[k] : -1;
+      let keyEnd = slot === -1 ? -1 : this.keyEndIf(bytes, i + 1, lineEnd, this.keyOf[slot]);
+      if (keyEnd === -1) {
+        keyEnd = this.stringEnd(bytes, i + 1, lineEnd);
+        if (keyEnd === -1) return false;
+        slot = this.slotOfKey(bytes, i + 1, keyEnd);
+        if (k < MAX_EXPECTED_KEYS) this.expectedSlots[k] = slot;
+      }
       i = keyEnd + 1;
       while (i < lineEnd && bytes[i] === SPACE) i++;
       if (i >= lineEnd || bytes[i] !== 58) return false; // :
@@ -267,7 +286,16 @@ export class NdjsonFastPath {
       while (i < lineEnd && bytes[i] === SPACE) i++;
       if (i >= lineEnd) return false;
       const c = bytes[i];
-      if (c === QUOTE) {
+      const time =
+        c === QUOTE && (slot === EVENT_TIME || slot === INGESTION_TIME)
+          ? this.canonicalTime(bytes, i, lineEnd)
+          : -1;
+      if (time !== -1) {
+        // A canonical time: its bytes are digits and separators, so the string needs no other check.
+        kind[slot] = TIME;
+        this.integer[slot] = time;
+        i += this.canonicalLength + 2;
+      } else if (c === QUOTE) {
         const wideBefore: boolean = this.lineIsWide;
         this.lineIsWide = false;
         const end = this.stringEnd(bytes, i + 1, lineEnd);
@@ -325,6 +353,28 @@ export class NdjsonFastPath {
         return false;
       }
     }
+  }
+
+  /** The end of the key `name` if the string at `start` (after its quote) is exactly it, else -1. */
+  private keyEndIf(bytes: Buffer, start: number, lineEnd: number, name: Uint8Array): number {
+    const end = start + name.length;
+    if (end >= lineEnd || bytes[end] !== QUOTE) return -1;
+    for (let k = 0; k < name.length; k++) if (bytes[start + k] !== name[k]) return -1;
+    return end;
+  }
+
+  /**
+   * The time of the string opening at `quote` when it is one of the two canonical forms (24 or 29 characters),
+   * its length in `canonicalLength`; else -1 (a time is never negative).
+   */
+  private canonicalTime(bytes: Buffer, quote: number, lineEnd: number): number {
+    let length = 0;
+    if (quote + 25 < lineEnd && bytes[quote + 25] === QUOTE) length = 24;
+    else if (quote + 30 < lineEnd && bytes[quote + 30] === QUOTE) length = 29;
+    else return -1;
+    const time = parseCanonicalTimeBytes(bytes, quote + 1, quote + 1 + length);
+    this.canonicalLength = length;
+    return Number.isNaN(time) ? -1 : time;
   }
 
   /**
