@@ -8,8 +8,10 @@ export interface MergeInput {
   connection: DuckDBConnection;
   config: Config;
   runId: number;
-  /** A relation (read_csv or an empty SELECT) of the staged events. */
+  /** A relation (read_parquet or an empty SELECT) of the staged events. */
   eventsSource: string;
+  /** A relation of the id slots (`_id_slot`) more than one staged event hashed to. */
+  repeatedSlotsSource: string;
   /** Events before this (epoch ms) are too late for this run; null when none are. */
   tooOldBefore: number | null;
   watermarkBefore: number | null;
@@ -32,9 +34,10 @@ const HOUR_MS = 3_600_000;
  */
 export async function mergeStaged(input: MergeInput): Promise<Fates> {
   const { connection } = input;
-  // Most ids come once: only the repeated ones need the window that picks a copy.
-  await connection.run(`CREATE OR REPLACE TEMP TABLE repeated_ids AS
-    SELECT event_id FROM ${input.eventsSource} GROUP BY event_id HAVING count(*) > 1`);
+  // Most ids come once: only those in a slot staging saw more than once need the window that picks a copy.
+  await connection.run(
+    `CREATE OR REPLACE TEMP TABLE repeated_slots AS SELECT _id_slot FROM ${input.repeatedSlotsSource}`,
+  );
   try {
     if (input.tooOldBefore === null) {
       const stored = await connection.runAndReadAll("SELECT count(*) FROM (SELECT 1 FROM events LIMIT 1)");
@@ -42,7 +45,7 @@ export async function mergeStaged(input: MergeInput): Promise<Fates> {
     }
     return await mergeClassified(input);
   } finally {
-    await connection.run("DROP TABLE IF EXISTS temp.repeated_ids").catch(() => undefined);
+    await connection.run("DROP TABLE IF EXISTS temp.repeated_slots").catch(() => undefined);
   }
 }
 
@@ -60,12 +63,15 @@ function winnerOrder(config: Config): string {
   ].join(", ");
 }
 
-/** The run's winning copies: every row of an id that comes once, and the picked copy of each repeated id. */
+/**
+ * The run's winning copies: every row whose id slot was seen once (its id comes once), and the picked copy of
+ * each id among the rest. All copies of an id share its slot, so none is left out of the window.
+ */
 function winnersSql(input: MergeInput): string {
   const source = input.eventsSource;
-  return `(SELECT * FROM ${source} ANTI JOIN repeated_ids USING (event_id)
+  return `(SELECT * FROM ${source} ANTI JOIN repeated_slots USING (_id_slot)
     UNION ALL
-    SELECT * FROM (SELECT * FROM ${source} SEMI JOIN repeated_ids USING (event_id)
+    SELECT * FROM (SELECT * FROM ${source} SEMI JOIN repeated_slots USING (_id_slot)
       QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY ${winnerOrder(input.config)}) = 1))`;
 }
 

@@ -1,5 +1,6 @@
 import { parseCanonicalTimeBytes, parseEventTime } from "../events/parse-time.js";
 import { ByteKeyTable } from "./byte-key-table.js";
+import type { IdSightings } from "./id-sightings.js";
 import type { ParquetFile } from "./parquet-file.js";
 import type { StageSettings } from "./stage-file.js";
 import { StagedColumn } from "./staged-events.js";
@@ -92,6 +93,7 @@ export class NdjsonFastPath {
   constructor(
     private readonly settings: StageSettings,
     sourcePath: string,
+    private readonly sightings: IdSightings,
   ) {
     const dimensions = settings.config.dimensions;
     const names = [...FIXED_FIELDS, ...dimensions.map((d) => d.name)];
@@ -195,6 +197,7 @@ export class NdjsonFastPath {
     columns[tail + StagedColumn.line].int64(lineNumber);
     if (mayBeLate) columns[tail + StagedColumn.raw].utf8Bytes(bytes, start, end);
     else columns[tail + StagedColumn.raw].utf8Bytes(EMPTY, 0, 0);
+    columns[tail + StagedColumn.idSlot].int64(this.sightings.see(bytes, from[EVENT_ID], to[EVENT_ID]));
     out.endRow();
     return STAGED;
   }

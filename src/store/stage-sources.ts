@@ -2,6 +2,8 @@ import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { listSources, type Source } from "../events/list-sources.js";
+import { IdSightings } from "./id-sightings.js";
+import { ParquetFile } from "./parquet-file.js";
 import { addCounts, emptyCounts, type StageCounts, type StageSettings, stageFile } from "./stage-file.js";
 import type { FromWorker, StageWorkerData, ToWorker } from "./stage-worker.js";
 import { createStagedEventsFile } from "./staged-events.js";
@@ -14,12 +16,16 @@ export interface StagedFile {
   rows: number;
 }
 
-/** What staging produced: counts, the Parquet files of valid events and the CSV files of rejected rows. */
+/**
+ * What staging produced: counts, the Parquet files of valid events, the CSV files of rejected rows, and a
+ * Parquet file of the id slots (`_id_slot`) more than one staged event hashed to.
+ */
 export interface StageResult {
   sources: string[];
   counts: StageCounts;
   eventsFiles: StagedFile[];
   quarantineFiles: StagedFile[];
+  repeatedSlotsFile: StagedFile;
 }
 
 /** Young-generation size of a staging worker: parsing makes many short-lived objects, and a larger nursery
@@ -50,12 +56,25 @@ export async function stageSources(
 ): Promise<StageResult> {
   const sources = await listSources(paths);
   const workers = workerCount(sources.length);
+  const sightings = new IdSightings();
   onProgress?.(0, sources.length, "rows 0");
   const result =
     workers === 0
-      ? await stageHere(sources, settings, dir, onProgress)
-      : await stageOnWorkers(sources, settings, dir, workers, onProgress);
-  return { sources: sources.map((s) => s.path), ...result };
+      ? await stageHere(sources, settings, dir, sightings, onProgress)
+      : await stageOnWorkers(sources, settings, dir, workers, sightings, onProgress);
+  const repeated = new ParquetFile(join(dir, "repeated-slots.parquet"), [
+    { name: "_id_slot", type: "int64" },
+  ]);
+  for (const slot of sightings.repeatedSlots()) {
+    repeated.columns[0].int64(slot);
+    repeated.endRow();
+  }
+  repeated.close();
+  return {
+    sources: sources.map((s) => s.path),
+    ...result,
+    repeatedSlotsFile: { path: repeated.path, rows: repeated.rows },
+  };
 }
 
 function withSource(source: Source, message: string): Error {
@@ -66,14 +85,15 @@ async function stageHere(
   sources: Source[],
   settings: StageSettings,
   dir: string,
+  sightings: IdSightings,
   onProgress?: ProgressListener,
-): Promise<Omit<StageResult, "sources">> {
+): Promise<Omit<StageResult, "sources" | "repeatedSlotsFile">> {
   const eventsFile = createStagedEventsFile(join(dir, "events-0.parquet"), settings.config);
   const quarantineFile = new StagingFile(join(dir, "quarantine-0.csv"));
   const counts = emptyCounts();
   try {
     for (let s = 0; s < sources.length; s++) {
-      await stageFile(sources[s], settings, eventsFile, quarantineFile, counts, () =>
+      await stageFile(sources[s], settings, eventsFile, quarantineFile, counts, sightings, () =>
         onProgress?.(s, sources.length, `rows ${counts.rowsRead}`),
       ).catch((error: unknown) => {
         throw withSource(sources[s], (error as Error).message);
@@ -96,8 +116,9 @@ function stageOnWorkers(
   settings: StageSettings,
   dir: string,
   count: number,
+  sightings: IdSightings,
   onProgress?: ProgressListener,
-): Promise<Omit<StageResult, "sources">> {
+): Promise<Omit<StageResult, "sources" | "repeatedSlotsFile">> {
   return new Promise((resolve, reject) => {
     const counts = emptyCounts();
     const eventsFiles: StagedFile[] = [];
@@ -119,6 +140,7 @@ function stageOnWorkers(
         settings,
         eventsPath: join(dir, `events-${w}.parquet`),
         quarantinePath: join(dir, `quarantine-${w}.csv`),
+        sightings: sightings.buffer,
       };
       const worker = new Worker(WORKER_URL, {
         workerData: data,

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from "node:worker_threads";
 import type { Source } from "../events/list-sources.js";
+import { IdSightings } from "./id-sightings.js";
 import { emptyCounts, type StageSettings, stageFile } from "./stage-file.js";
 import { createStagedEventsFile } from "./staged-events.js";
 import { StagingFile } from "./staging-file.js";
@@ -9,6 +10,8 @@ export interface StageWorkerData {
   settings: StageSettings;
   eventsPath: string;
   quarantinePath: string;
+  /** The run's id sightings, shared by every staging thread. */
+  sightings: SharedArrayBuffer;
 }
 
 /** Messages from the coordinator to a staging worker: a file to stage, or the end of the run. */
@@ -28,6 +31,7 @@ if (parentPort !== null) {
   const eventsFile = createStagedEventsFile(data.eventsPath, data.settings.config);
   const quarantineFile = new StagingFile(data.quarantinePath);
   const counts = emptyCounts();
+  const sightings = new IdSightings(data.sightings);
   const send = (message: FromWorker) => port.postMessage(message);
   port.on("message", (message: ToWorker) => {
     if (message.type === "finish") {
@@ -36,7 +40,7 @@ if (parentPort !== null) {
       send({ type: "finished", counts, eventsRows: eventsFile.rows, quarantineRows: quarantineFile.rows });
       return;
     }
-    stageFile(message.source, data.settings, eventsFile, quarantineFile, counts, (rows) =>
+    stageFile(message.source, data.settings, eventsFile, quarantineFile, counts, sightings, (rows) =>
       send({ type: "rows", rows }),
     )
       .then(() => send({ type: "file-done" }))
