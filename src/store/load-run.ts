@@ -79,10 +79,10 @@ export async function loadRun(input: LoadRunInput): Promise<IngestReport> {
       config,
       runId,
       eventsSource,
-      repeatedSlotsSource:
-        staged.repeatedSlotsFile.rows === 0
-          ? "(SELECT NULL::BIGINT AS _id_slot WHERE false)"
-          : `read_parquet(${quoteLiteral(staged.repeatedSlotsFile.path)})`,
+      repeatedHashesSource:
+        staged.repeatedHashesFile.rows === 0
+          ? "(SELECT NULL::BIGINT AS _id_hash WHERE false)"
+          : `read_parquet(${quoteLiteral(staged.repeatedHashesFile.path)})`,
       tooOldBefore: input.tooOldBefore,
       watermarkBefore: input.watermarkBefore,
       touchedTable: "touched",

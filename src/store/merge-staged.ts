@@ -10,8 +10,8 @@ export interface MergeInput {
   runId: number;
   /** A relation (read_parquet or an empty SELECT) of the staged events. */
   eventsSource: string;
-  /** A relation of the id slots (`_id_slot`) more than one staged event hashed to. */
-  repeatedSlotsSource: string;
+  /** A relation of the id hashes (`_id_hash`) more than one staged event has. */
+  repeatedHashesSource: string;
   /** Events before this (epoch ms) are too late for this run; null when none are. */
   tooOldBefore: number | null;
   watermarkBefore: number | null;
@@ -34,9 +34,9 @@ const HOUR_MS = 3_600_000;
  */
 export async function mergeStaged(input: MergeInput): Promise<Fates> {
   const { connection } = input;
-  // Most ids come once: only those in a slot staging saw more than once need the window that picks a copy.
+  // Most ids come once: only those whose hash staging saw more than once need the window that picks a copy.
   await connection.run(
-    `CREATE OR REPLACE TEMP TABLE repeated_slots AS SELECT _id_slot FROM ${input.repeatedSlotsSource}`,
+    `CREATE OR REPLACE TEMP TABLE repeated_hashes AS SELECT _id_hash FROM ${input.repeatedHashesSource}`,
   );
   try {
     if (input.tooOldBefore === null) {
@@ -45,7 +45,7 @@ export async function mergeStaged(input: MergeInput): Promise<Fates> {
     }
     return await mergeClassified(input);
   } finally {
-    await connection.run("DROP TABLE IF EXISTS temp.repeated_slots").catch(() => undefined);
+    await connection.run("DROP TABLE IF EXISTS temp.repeated_hashes").catch(() => undefined);
   }
 }
 
@@ -64,14 +64,14 @@ function winnerOrder(config: Config): string {
 }
 
 /**
- * The run's winning copies: every row whose id slot was seen once (its id comes once), and the picked copy of
- * each id among the rest. All copies of an id share its slot, so none is left out of the window.
+ * The run's winning copies: every row whose id hash was seen once (its id comes once), and the picked copy of
+ * each id among the rest. All copies of an id share its hash, so none is left out of the window.
  */
 function winnersSql(input: MergeInput): string {
   const source = input.eventsSource;
-  return `(SELECT * FROM ${source} ANTI JOIN repeated_slots USING (_id_slot)
+  return `(SELECT * FROM ${source} ANTI JOIN repeated_hashes USING (_id_hash)
     UNION ALL
-    SELECT * FROM (SELECT * FROM ${source} SEMI JOIN repeated_slots USING (_id_slot)
+    SELECT * FROM (SELECT * FROM ${source} SEMI JOIN repeated_hashes USING (_id_hash)
       QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY ${winnerOrder(input.config)}) = 1))`;
 }
 

@@ -12,7 +12,7 @@ import {
 } from "../../test/event-lines.js";
 import { useTempFolder } from "../../test/temp-folder.js";
 import { parseNdjsonLine } from "../events/read-ndjson.js";
-import { IdSightings } from "./id-sightings.js";
+import { IdHashes } from "./id-hashes.js";
 import { FALLBACK, NdjsonFastPath, OUTSIDE_RANGE, STAGED } from "./ndjson-fast-path.js";
 import type { ParquetFile } from "./parquet-file.js";
 import { emptyCounts, RowStager, type StageSettings } from "./stage-file.js";
@@ -22,8 +22,8 @@ import { StagingFile } from "./staging-file.js";
 const SOURCE = { path: "/logs/a,b é.ndjson", format: "ndjson" as const };
 
 const folder = useTempFolder("avails-fast-path-");
-/** One for every test: an id's slot depends on the id alone. */
-const sightings = new IdSightings();
+/** One for every test: an id's hash depends on the id alone. */
+const hashes = new IdHashes();
 
 /** Closes a staging file and returns its bytes. */
 function bytesOf(file: ParquetFile): Buffer {
@@ -38,7 +38,7 @@ function general(settings: StageSettings, text: string, line: number) {
   const events = createStagedEventsFile(join(folder.dir, "general.parquet"), settings.config);
   const quarantine = new StagingFile(join(folder.dir, "quarantine.csv"));
   const counts = emptyCounts();
-  new RowStager(settings, SOURCE, events, quarantine, counts, sightings).stage(parseNdjsonLine(text, line));
+  new RowStager(settings, SOURCE, events, quarantine, counts, hashes).stage(parseNdjsonLine(text, line));
   quarantine.close();
   return { rows: events.rows, bytes: bytesOf(events), outside: counts.outsideRange };
 }
@@ -51,7 +51,7 @@ function fast(settings: StageSettings, line: Buffer, lineNumber: number, reused?
   const before = Buffer.from('{"event_id":"before"}\n');
   const chunk = Buffer.concat([before, line, Buffer.from('\n{"event_id":"after"}')]);
   const out = createStagedEventsFile(join(folder.dir, "fast.parquet"), settings.config);
-  const outcome = (reused ?? new NdjsonFastPath(settings, SOURCE.path, sightings)).stage(
+  const outcome = (reused ?? new NdjsonFastPath(settings, SOURCE.path, hashes)).stage(
     chunk,
     before.length,
     before.length + line.length,
@@ -96,7 +96,7 @@ describe("NdjsonFastPath", () => {
         (flags, row, how, lineNumber) => {
           const settings = settingsOf(flags);
           const key = JSON.stringify(flags);
-          const path = paths.get(key) ?? new NdjsonFastPath(settings, SOURCE.path, sightings);
+          const path = paths.get(key) ?? new NdjsonFastPath(settings, SOURCE.path, hashes);
           paths.set(key, path);
           if (agrees(settings, Buffer.from(layout(row, how)), lineNumber, path)) staged++;
         },
@@ -177,7 +177,7 @@ describe("NdjsonFastPath", () => {
       '{"event_id":"a","event_type":"opportunity","event_time":"2026-11-08T06:22:04.647Z","geo":"SE","device":"tv"}';
     const chunk = Buffer.from(`${text}${text}`);
     const out = createStagedEventsFile(join(folder.dir, "bounds.parquet"), settings.config);
-    const path = new NdjsonFastPath(settings, SOURCE.path, sightings);
+    const path = new NdjsonFastPath(settings, SOURCE.path, hashes);
     // Every cut of the line short of its end is not a whole object, whatever follows it in the buffer.
     for (let end = 0; end < text.length; end++) {
       expect(path.stage(chunk, 0, end, 1, out), String(end)).toBe(FALLBACK);

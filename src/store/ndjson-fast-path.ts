@@ -1,6 +1,6 @@
 import { parseCanonicalTimeBytes, parseEventTime } from "../events/parse-time.js";
 import { ByteKeyTable } from "./byte-key-table.js";
-import type { IdSightings } from "./id-sightings.js";
+import { type IdHashes, idHash } from "./id-hashes.js";
 import type { ParquetFile } from "./parquet-file.js";
 import type { StageSettings } from "./stage-file.js";
 import { StagedColumn } from "./staged-events.js";
@@ -93,7 +93,7 @@ export class NdjsonFastPath {
   constructor(
     private readonly settings: StageSettings,
     sourcePath: string,
-    private readonly sightings: IdSightings,
+    private readonly hashes: IdHashes,
   ) {
     const dimensions = settings.config.dimensions;
     const names = [...FIXED_FIELDS, ...dimensions.map((d) => d.name)];
@@ -197,7 +197,9 @@ export class NdjsonFastPath {
     columns[tail + StagedColumn.line].int64(lineNumber);
     if (mayBeLate) columns[tail + StagedColumn.raw].utf8Bytes(bytes, start, end);
     else columns[tail + StagedColumn.raw].utf8Bytes(EMPTY, 0, 0);
-    columns[tail + StagedColumn.idSlot].int64(this.sightings.see(bytes, from[EVENT_ID], to[EVENT_ID]));
+    const hash = idHash(bytes, from[EVENT_ID], to[EVENT_ID]);
+    this.hashes.add(hash);
+    columns[tail + StagedColumn.idHash].int64(hash);
     out.endRow();
     return STAGED;
   }

@@ -13,15 +13,15 @@ import {
 } from "../../test/event-lines.js";
 import { useTempFolder } from "../../test/temp-folder.js";
 import { parseNdjsonLine } from "../events/read-ndjson.js";
-import { IdSightings } from "./id-sightings.js";
+import { IdHashes } from "./id-hashes.js";
 import type { ParquetFile } from "./parquet-file.js";
 import { emptyCounts, RowStager, type StageSettings, stageFile } from "./stage-file.js";
 import { createStagedEventsFile } from "./staged-events.js";
 import { StagingFile } from "./staging-file.js";
 
 const folder = useTempFolder("avails-stage-file-");
-/** One for every test: an id's slot depends on the id alone. */
-const sightings = new IdSightings();
+/** One for every test: an id's hash depends on the id alone. */
+const hashes = new IdHashes();
 
 function contents(file: StagingFile | ParquetFile): string {
   file.close();
@@ -33,7 +33,7 @@ async function staged(settings: StageSettings, path: string) {
   const events = createStagedEventsFile(join(folder.dir, "fast-events.parquet"), settings.config);
   const quarantine = new StagingFile(join(folder.dir, "fast-quarantine.csv"));
   const counts = emptyCounts();
-  await stageFile({ path, format: "ndjson" }, settings, events, quarantine, counts, sightings);
+  await stageFile({ path, format: "ndjson" }, settings, events, quarantine, counts, hashes);
   return { events: contents(events), rows: events.rows, quarantine: contents(quarantine), counts };
 }
 
@@ -42,7 +42,7 @@ function generalOnly(settings: StageSettings, path: string, lines: string[]) {
   const events = createStagedEventsFile(join(folder.dir, "general-events.parquet"), settings.config);
   const quarantine = new StagingFile(join(folder.dir, "general-quarantine.csv"));
   const counts = emptyCounts();
-  const stager = new RowStager(settings, { path, format: "ndjson" }, events, quarantine, counts, sightings);
+  const stager = new RowStager(settings, { path, format: "ndjson" }, events, quarantine, counts, hashes);
   lines.forEach((text, i) => {
     if (text.trim() === "") return;
     counts.rowsRead++;

@@ -6,7 +6,7 @@ import { parseNdjsonLine } from "../events/read-ndjson.js";
 import { readSource } from "../events/read-source.js";
 import type { RejectionReason } from "../events/rejection.js";
 import { type ValidationContext, validateRecord } from "../events/validate.js";
-import type { IdSightings } from "./id-sightings.js";
+import { type IdHashes, idHash } from "./id-hashes.js";
 import { NdjsonFastPath, OUTSIDE_RANGE, STAGED } from "./ndjson-fast-path.js";
 import type { ParquetFile } from "./parquet-file.js";
 import { appendStagedEvent } from "./staged-events.js";
@@ -59,7 +59,7 @@ export class RowStager {
     private readonly eventsFile: ParquetFile,
     private readonly quarantineFile: StagingFile,
     private readonly counts: StageCounts,
-    private readonly sightings: IdSightings,
+    private readonly hashes: IdHashes,
   ) {
     this.ctx = {
       dimensions: settings.config.dimensions,
@@ -103,8 +103,15 @@ export class RowStager {
       event.ingestionTime ?? this.settings.now,
       row.line,
       mayBeLate ? { source: this.sourcePath, raw: row.raw } : null,
-      this.sightings.seeText(event.eventId),
+      this.hashOf(event.eventId),
     );
+  }
+
+  private hashOf(eventId: string): number {
+    const bytes = Buffer.from(eventId, "utf8");
+    const hash = idHash(bytes, 0, bytes.length);
+    this.hashes.add(hash);
+    return hash;
   }
 }
 
@@ -118,10 +125,10 @@ export async function stageFile(
   eventsFile: ParquetFile,
   quarantineFile: StagingFile,
   counts: StageCounts,
-  sightings: IdSightings,
+  hashes: IdHashes,
   onBatch?: (rows: number) => void,
 ): Promise<void> {
-  const general = new RowStager(settings, source, eventsFile, quarantineFile, counts, sightings);
+  const general = new RowStager(settings, source, eventsFile, quarantineFile, counts, hashes);
   if (source.format !== "ndjson") {
     for await (const rows of readSource(source)) {
       for (let r = 0; r < rows.length; r++) general.stage(rows[r]);
@@ -130,7 +137,7 @@ export async function stageFile(
     }
     return;
   }
-  const fast = new NdjsonFastPath(settings, source.path, sightings);
+  const fast = new NdjsonFastPath(settings, source.path, hashes);
   let lineNumber = 0;
   for await (const chunk of readLineChunks(source.path)) {
     let rows = 0;

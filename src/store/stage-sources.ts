@@ -2,7 +2,7 @@ import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { listSources, type Source } from "../events/list-sources.js";
-import { IdSightings } from "./id-sightings.js";
+import { IdHashes, repeatedHashes } from "./id-hashes.js";
 import { ParquetFile } from "./parquet-file.js";
 import { addCounts, emptyCounts, type StageCounts, type StageSettings, stageFile } from "./stage-file.js";
 import type { FromWorker, StageWorkerData, ToWorker } from "./stage-worker.js";
@@ -18,14 +18,14 @@ export interface StagedFile {
 
 /**
  * What staging produced: counts, the Parquet files of valid events, the CSV files of rejected rows, and a
- * Parquet file of the id slots (`_id_slot`) more than one staged event hashed to.
+ * Parquet file of the id hashes (`_id_hash`) more than one staged event has.
  */
 export interface StageResult {
   sources: string[];
   counts: StageCounts;
   eventsFiles: StagedFile[];
   quarantineFiles: StagedFile[];
-  repeatedSlotsFile: StagedFile;
+  repeatedHashesFile: StagedFile;
 }
 
 /** Young-generation size of a staging worker: parsing makes many short-lived objects, and a larger nursery
@@ -56,26 +56,28 @@ export async function stageSources(
 ): Promise<StageResult> {
   const sources = await listSources(paths);
   const workers = workerCount(sources.length);
-  const sightings = new IdSightings();
   onProgress?.(0, sources.length, "rows 0");
-  const result =
+  const { hashes, ...result } =
     workers === 0
-      ? await stageHere(sources, settings, dir, sightings, onProgress)
-      : await stageOnWorkers(sources, settings, dir, workers, sightings, onProgress);
-  const repeated = new ParquetFile(join(dir, "repeated-slots.parquet"), [
-    { name: "_id_slot", type: "int64" },
+      ? await stageHere(sources, settings, dir, onProgress)
+      : await stageOnWorkers(sources, settings, dir, workers, onProgress);
+  const repeated = new ParquetFile(join(dir, "repeated-hashes.parquet"), [
+    { name: "_id_hash", type: "int64" },
   ]);
-  for (const slot of sightings.repeatedSlots()) {
-    repeated.columns[0].int64(slot);
+  for (const hash of repeatedHashes(hashes)) {
+    repeated.columns[0].int64(hash);
     repeated.endRow();
   }
   repeated.close();
   return {
     sources: sources.map((s) => s.path),
     ...result,
-    repeatedSlotsFile: { path: repeated.path, rows: repeated.rows },
+    repeatedHashesFile: { path: repeated.path, rows: repeated.rows },
   };
 }
+
+/** What the staging threads produced, with each thread's sorted id hashes. */
+type Staged = Omit<StageResult, "sources" | "repeatedHashesFile"> & { hashes: Uint32Array[] };
 
 function withSource(source: Source, message: string): Error {
   return new Error(message.startsWith(source.path) ? message : `${source.path}: ${message}`);
@@ -85,15 +87,15 @@ async function stageHere(
   sources: Source[],
   settings: StageSettings,
   dir: string,
-  sightings: IdSightings,
   onProgress?: ProgressListener,
-): Promise<Omit<StageResult, "sources" | "repeatedSlotsFile">> {
+): Promise<Staged> {
+  const hashes = new IdHashes();
   const eventsFile = createStagedEventsFile(join(dir, "events-0.parquet"), settings.config);
   const quarantineFile = new StagingFile(join(dir, "quarantine-0.csv"));
   const counts = emptyCounts();
   try {
     for (let s = 0; s < sources.length; s++) {
-      await stageFile(sources[s], settings, eventsFile, quarantineFile, counts, sightings, () =>
+      await stageFile(sources[s], settings, eventsFile, quarantineFile, counts, hashes, () =>
         onProgress?.(s, sources.length, `rows ${counts.rowsRead}`),
       ).catch((error: unknown) => {
         throw withSource(sources[s], (error as Error).message);
@@ -108,6 +110,7 @@ async function stageHere(
     counts,
     eventsFiles: [{ path: eventsFile.path, rows: eventsFile.rows }],
     quarantineFiles: [{ path: quarantineFile.path, rows: quarantineFile.rows }],
+    hashes: [hashes.sorted()],
   };
 }
 
@@ -116,13 +119,13 @@ function stageOnWorkers(
   settings: StageSettings,
   dir: string,
   count: number,
-  sightings: IdSightings,
   onProgress?: ProgressListener,
-): Promise<Omit<StageResult, "sources" | "repeatedSlotsFile">> {
+): Promise<Staged> {
   return new Promise((resolve, reject) => {
     const counts = emptyCounts();
     const eventsFiles: StagedFile[] = [];
     const quarantineFiles: StagedFile[] = [];
+    const hashes: Uint32Array[] = [];
     const pool: Worker[] = [];
     let next = 0;
     let filesDone = 0;
@@ -140,7 +143,6 @@ function stageOnWorkers(
         settings,
         eventsPath: join(dir, `events-${w}.parquet`),
         quarantinePath: join(dir, `quarantine-${w}.csv`),
-        sightings: sightings.buffer,
       };
       const worker = new Worker(WORKER_URL, {
         workerData: data,
@@ -178,8 +180,9 @@ function stageOnWorkers(
             addCounts(counts, message.counts);
             eventsFiles.push({ path: data.eventsPath, rows: message.eventsRows });
             quarantineFiles.push({ path: data.quarantinePath, rows: message.quarantineRows });
+            hashes.push(message.hashes);
             void worker.terminate();
-            if (++finished === count) resolve({ counts, eventsFiles, quarantineFiles });
+            if (++finished === count) resolve({ counts, eventsFiles, quarantineFiles, hashes });
             break;
         }
       });

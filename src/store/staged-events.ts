@@ -22,8 +22,8 @@ export const StagedColumn = {
   source: 2,
   line: 3,
   raw: 4,
-  /** The id's slot in the run's IdSightings. */
-  idSlot: 5,
+  /** The id's hash (idHash). */
+  idHash: 5,
 } as const;
 
 /**
@@ -45,13 +45,13 @@ export function createStagedEventsFile(path: string, config: Config): ParquetFil
     { name: "_source", type: "utf8" },
     { name: "_line", type: "int64" },
     { name: "_raw", type: "utf8" },
-    { name: "_id_slot", type: "int64" },
+    { name: "_id_hash", type: "int64" },
   ]);
 }
 
 /**
- * Appends a validated event to a staging file, with its ingestion time (the event's or the run's clock), its
- * id's slot among the run's sightings and, for a row that may turn out too late, its source and raw text.
+ * Appends a validated event to a staging file, with its ingestion time (the event's or the run's clock), the
+ * hash of its id and, for a row that may turn out too late, its source and raw text.
  */
 export function appendStagedEvent(
   file: ParquetFile,
@@ -59,7 +59,7 @@ export function appendStagedEvent(
   ingestionTime: number,
   line: number,
   late: { source: string; raw: string } | null,
-  idSlot: number,
+  idHash: number,
 ): void {
   const columns = file.columns;
   columns[StagedColumn.eventId].text(event.eventId);
@@ -76,7 +76,7 @@ export function appendStagedEvent(
   columns[tail + StagedColumn.source].text(late === null ? "" : late.source);
   columns[tail + StagedColumn.line].int64(line);
   columns[tail + StagedColumn.raw].text(late === null ? "" : late.raw);
-  columns[tail + StagedColumn.idSlot].int64(idSlot);
+  columns[tail + StagedColumn.idHash].int64(idHash);
   file.endRow();
 }
 
@@ -99,7 +99,7 @@ export function stagedEventsSql(paths: readonly string[], config: Config): strin
       "NULL::VARCHAR AS _source",
       "NULL::BIGINT AS _line",
       "NULL::VARCHAR AS _raw",
-      "NULL::BIGINT AS _id_slot",
+      "NULL::BIGINT AS _id_hash",
     ];
     return `(SELECT ${nulls.join(", ")} WHERE false)`;
   }
@@ -115,7 +115,7 @@ export function stagedEventsSql(paths: readonly string[], config: Config): strin
     "_source",
     "_line",
     "_raw",
-    "_id_slot",
+    "_id_hash",
   ];
   return `(SELECT ${columns.join(", ")} FROM read_parquet([${paths.map(quoteLiteral).join(", ")}]))`;
 }
