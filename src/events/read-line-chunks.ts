@@ -38,8 +38,13 @@ export async function* readLineChunks(path: string): AsyncGenerator<Buffer> {
       carry = carry.length === 0 ? Buffer.from(chunk) : Buffer.concat([carry, chunk]);
       continue;
     }
-    const whole = chunk.subarray(0, lastNewline + 1);
-    yield carry.length === 0 ? whole : Buffer.concat([carry, whole]);
+    let first = 0;
+    if (carry.length > 0) {
+      // The line the last chunk began, ended: a small chunk of its own, so the rest is not copied.
+      first = chunk.indexOf(10) + 1;
+      yield Buffer.concat([carry, chunk.subarray(0, first)]);
+    }
+    if (first <= lastNewline) yield chunk.subarray(first, lastNewline + 1);
     // A copy: the stream may hand out views of memory it reuses.
     carry = lastNewline + 1 === chunk.length ? EMPTY : Buffer.from(chunk.subarray(lastNewline + 1));
   }
