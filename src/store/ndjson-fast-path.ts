@@ -1,7 +1,7 @@
 import { parseCanonicalTimeBytes, parseEventTime } from "../events/parse-time.js";
 import { ByteKeyTable } from "./byte-key-table.js";
 import { type IdHashes, idHash } from "./id-hashes.js";
-import type { ParquetFile } from "./parquet-file.js";
+import { type ParquetFile, plainText } from "./parquet-file.js";
 import type { StageSettings } from "./stage-file.js";
 import { StagedColumn } from "./staged-events.js";
 
@@ -52,7 +52,9 @@ const SPACE = 32;
 
 const EVENT_TYPES = ["opportunity", "impression", "click"].map((t) => Buffer.from(t));
 const OPPORTUNITY = 0;
-const EMPTY = Buffer.alloc(0);
+// Values written on many rows, encoded once.
+const EVENT_TYPE_VALUES = EVENT_TYPES.map((t) => plainText(t));
+const EMPTY_VALUE = plainText("");
 
 /**
  * The hot path of NDJSON staging: reads a log line that is a flat JSON object in one pass over its bytes,
@@ -82,9 +84,9 @@ export class NdjsonFastPath {
   private readonly required: boolean[];
   private readonly defaults: Uint8Array[];
   private readonly caseOf: ("upper" | "lower" | "keep")[];
-  /** Per dimension, raw value bytes -> its case-normalised UTF-8 bytes. */
+  /** Per dimension, raw value bytes -> its case-normalised value, encoded for the staging file. */
   private readonly normalised: ByteKeyTable[];
-  /** The normalised bytes of each dimension of the row being staged. */
+  /** The encoded value of each dimension of the row being staged. */
   private readonly values: Uint8Array[];
   private readonly now: number;
   private readonly latestTime: number;
@@ -110,13 +112,13 @@ export class NdjsonFastPath {
     this.end = new Int32Array(slots);
     this.integer = new Float64Array(slots);
     this.required = dimensions.map((d) => d.required);
-    this.defaults = dimensions.map((d) => Buffer.from(d.default));
+    this.defaults = dimensions.map((d) => plainText(d.default));
     this.caseOf = dimensions.map((d) => d.case);
     this.normalised = dimensions.map(() => new ByteKeyTable(MAX_CACHED_VALUES));
     this.values = [...this.defaults];
     this.now = settings.now;
     this.latestTime = settings.now + settings.config.futureToleranceMinutes * 60_000;
-    this.source = Buffer.from(sourcePath);
+    this.source = plainText(sourcePath);
   }
 
   /**
@@ -178,25 +180,22 @@ export class NdjsonFastPath {
 
     const columns = out.columns;
     columns[StagedColumn.eventId].utf8Bytes(bytes, from[EVENT_ID], to[EVENT_ID]);
-    const type = EVENT_TYPES[eventType];
-    columns[StagedColumn.eventType].utf8Bytes(type, 0, type.length);
+    columns[StagedColumn.eventType].plain(EVENT_TYPE_VALUES[eventType]);
     columns[StagedColumn.eventTime].int64(eventTime);
     columns[StagedColumn.ingestionTime].int64(ingestion);
-    if (eventType === OPPORTUNITY) columns[StagedColumn.campaignId].utf8Bytes(EMPTY, 0, 0);
+    if (eventType === OPPORTUNITY) columns[StagedColumn.campaignId].plain(EMPTY_VALUE);
     else columns[StagedColumn.campaignId].utf8Bytes(bytes, from[CAMPAIGN_ID], to[CAMPAIGN_ID]);
     for (let d = 0; d < dimensions; d++) {
-      const value = this.values[d];
-      columns[StagedColumn.firstDimension + d].utf8Bytes(value, 0, value.length);
+      columns[StagedColumn.firstDimension + d].plain(this.values[d]);
     }
     const tail = StagedColumn.firstDimension + dimensions;
     columns[tail + StagedColumn.count].int64(count);
     columns[tail + StagedColumn.costMicros].int64(cost);
     // Only a row that may turn out too late carries its source and raw text, to keep staging small.
-    if (mayBeLate) columns[tail + StagedColumn.source].utf8Bytes(this.source, 0, this.source.length);
-    else columns[tail + StagedColumn.source].utf8Bytes(EMPTY, 0, 0);
+    columns[tail + StagedColumn.source].plain(mayBeLate ? this.source : EMPTY_VALUE);
     columns[tail + StagedColumn.line].int64(lineNumber);
     if (mayBeLate) columns[tail + StagedColumn.raw].utf8Bytes(bytes, start, end);
-    else columns[tail + StagedColumn.raw].utf8Bytes(EMPTY, 0, 0);
+    else columns[tail + StagedColumn.raw].plain(EMPTY_VALUE);
     const hash = idHash(bytes, from[EVENT_ID], to[EVENT_ID]);
     this.hashes.add(hash);
     columns[tail + StagedColumn.idHash].int64(hash);
@@ -227,7 +226,7 @@ export class NdjsonFastPath {
     return Number.isNaN(canonical) ? parseEventTime(bytes.toString("latin1", start, end)) : canonical;
   }
 
-  /** The normalised bytes of a dimension value, or undefined when the general path must judge it. */
+  /** The normalised value of a dimension, encoded, or undefined when the general path must judge it. */
   private dimension(d: number, bytes: Buffer, start: number, end: number): Uint8Array | undefined {
     const table = this.normalised[d];
     const known = table.get(bytes, start, end);
@@ -238,7 +237,7 @@ export class NdjsonFastPath {
     const value = bytes.toString("utf8", start, end);
     if (value.length === 0 || value.length > MAX_DIMENSION_LENGTH || value.trim() !== value) return undefined;
     const mode = this.caseOf[d];
-    const normalised = Buffer.from(
+    const normalised = plainText(
       mode === "upper" ? value.toUpperCase() : mode === "lower" ? value.toLowerCase() : value,
     );
     // Cached up to a bound, so a column of unique values cannot grow the table without end.

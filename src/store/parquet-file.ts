@@ -55,6 +55,15 @@ export class ParquetColumn {
     this.length = p + 8;
   }
 
+  /** Appends a value already encoded (`plainText`). */
+  plain(encoded: Uint8Array): void {
+    this.ensure(encoded.length);
+    const buffer = this.buffer;
+    const p = this.length;
+    for (let k = 0; k < encoded.length; k++) buffer[p + k] = encoded[k];
+    this.length = p + encoded.length;
+  }
+
   /** Appends the UTF-8 bytes `bytes[start, end)` as a BYTE_ARRAY value (length, then bytes). */
   utf8Bytes(bytes: Uint8Array, start: number, end: number): void {
     const length = end - start;
@@ -78,6 +87,20 @@ export class ParquetColumn {
     this.buffer.writeUInt32LE(written, this.length);
     this.length += 4 + written;
   }
+}
+
+/**
+ * The PLAIN encoding of a text value (its UTF-8 length, then its bytes), for a value written many times.
+ *
+ * @example
+ * plainText("tv"); // Uint8Array [2, 0, 0, 0, 116, 118]
+ */
+export function plainText(value: string | Uint8Array): Uint8Array {
+  const bytes = typeof value === "string" ? Buffer.from(value, "utf8") : value;
+  const encoded = new Uint8Array(4 + bytes.length);
+  new DataView(encoded.buffer).setUint32(0, bytes.length, true);
+  encoded.set(bytes, 4);
+  return encoded;
 }
 
 /**
