@@ -106,8 +106,9 @@ export function plainText(value: string | Uint8Array): Uint8Array {
 /**
  * A Parquet file written row by row, in the simplest form of the format DuckDB reads at full speed: required
  * INT64 and UTF-8 BYTE_ARRAY columns, PLAIN encoding, no compression, one data page per column chunk, row
- * groups of up to 65,536 rows (so a reader can split the file among its threads). Rows are appended by
- * writing one value into every column, then `endRow`; memory stays bounded by one row group.
+ * groups of up to 65,536 rows or about 32 MiB (so a reader can split the file among its threads, and a page
+ * stays far below the format's 2 GiB). Rows are appended by writing one value into every column, then
+ * `endRow`; memory stays bounded by one row group.
  * Spec: https://github.com/apache/parquet-format (parquet.thrift, Encodings.md).
  *
  * @example
@@ -143,7 +144,7 @@ export class ParquetFile {
     this.rows++;
     if (++this.groupRows >= ROW_GROUP_ROWS) {
       this.flushRowGroup();
-    } else if ((this.groupRows & 1023) === 0) {
+    } else if ((this.groupRows & 63) === 0) {
       let bytes = 0;
       for (const column of this.columns) bytes += column.length;
       if (bytes >= ROW_GROUP_BYTES) this.flushRowGroup();
