@@ -91,6 +91,30 @@ describe("ParquetFile", () => {
     }
   });
 
+  it("ParquetFile ends a row group early when its values pass about 32 MiB", async () => {
+    const path = join(folder.dir, "large.parquet");
+    const file = new ParquetFile(path, [{ name: "text", type: "utf8" }]);
+    const value = "x".repeat(1 << 20);
+    for (let i = 0; i < 100; i++) {
+      file.columns[0].text(`${i}${value}`);
+      file.endRow();
+    }
+    file.close();
+    const connection = await instance.connect();
+    try {
+      const groups = await connection.runAndReadAll(
+        `SELECT row_group_num_rows FROM parquet_metadata(${quoteLiteral(path)}) ORDER BY row_group_id`,
+      );
+      expect(groups.getRows().map((row) => Number(row[0]))).toEqual([64, 36]);
+      const check = await connection.runAndReadAll(
+        `SELECT count(*), sum(length(text)), count(DISTINCT text) FROM read_parquet(${quoteLiteral(path)})`,
+      );
+      expect(check.getRows()[0].map(Number)).toEqual([100, 100 * (1 << 20) + 10 + 2 * 90, 100]);
+    } finally {
+      connection.closeSync();
+    }
+  });
+
   it("ParquetFile with no rows is a valid empty file", async () => {
     const path = join(folder.dir, "empty.parquet");
     const file = new ParquetFile(path, [{ name: "id", type: "utf8" }]);
