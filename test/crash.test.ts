@@ -1,4 +1,5 @@
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { openStore } from "../src/store/duckdb-store.js";
@@ -112,7 +113,10 @@ describe("one writer at a time", () => {
     try {
       const input = files(dir);
       const store = join(dir, "store");
-      const writer = spawn(process.execPath, [CLI, "--store", store, "ingest", ...input.batch], {
+      // The writer reads a named pipe, so it holds the lock until the pipe is written, however fast it ingests.
+      const pipe = join(dir, "pipe.ndjson");
+      execFileSync("mkfifo", [pipe]);
+      const writer = spawn(process.execPath, [CLI, "--store", store, "ingest", pipe], {
         stdio: ["ignore", "ignore", "pipe"],
         env: { ...process.env, TZ: "UTC" },
       });
@@ -126,6 +130,7 @@ describe("one writer at a time", () => {
           `^avails: the store .* is in use by another avails process \\(PID ${writer.pid}\\); try again`,
         ),
       );
+      await writeFile(pipe, await readFile(input.batch[0]));
       expect(await done).toBe(0);
       // Once the writer is done, the same command succeeds.
       const after = await cli(["--store", store, "status", "--json"]);

@@ -1,6 +1,16 @@
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { at, cli, impression, opportunity, tempDir, writeNdjson } from "./helpers.js";
+import { openStore } from "../src/store/duckdb-store.js";
+import {
+  at,
+  cli,
+  cubeDigest,
+  defaultConfig,
+  impression,
+  opportunity,
+  tempDir,
+  writeNdjson,
+} from "./helpers.js";
 
 let dir: string;
 let cleanup: () => void;
@@ -132,6 +142,37 @@ describe("avails ingest", () => {
     );
     expect(run.accepted).toBe(2);
     expect(run.quarantined).toEqual({});
+  });
+
+  it("lands a first run into an empty store as a run into a store with events does", async () => {
+    // Retries with later and equal ingestion times, content tie-breaks, commas and bad rows among them.
+    const rows = [];
+    for (let i = 0; i < 300; i++) {
+      rows.push(opportunity(`o${i}`, i % 50, ["SE", "no", "D,K"][i % 3], ["mobile", "TV"][i % 2]));
+      if (i % 3 === 0) rows.push(impression(`i${i}`, i % 50, `c,${i % 4}`, { ingestion_time: at(60) }));
+      if (i % 7 === 0) rows.push(impression(`i${i - (i % 3)}`, i % 50, "c9", { ingestion_time: at(61) }));
+      if (i % 11 === 0) rows.push(opportunity(`o${i}`, i % 50, "FI", "mobile", { ingestion_time: at(1) }));
+      if (i % 13 === 0) rows.push(opportunity(`o${i}`, (i + 1) % 50, "SE", "tv"));
+    }
+    rows.push({ event_id: "bad", event_type: "view", event_time: at(1) });
+    const file = writeNdjson(join(dir, "a.ndjson"), rows);
+    const empty = await openStore(join(dir, "empty"), defaultConfig);
+    const first = await empty.ingest([file], { now: Date.UTC(2026, 9, 5) });
+    // The other store already holds one of the events, so its run takes the general path.
+    const held = await openStore(join(dir, "held"), defaultConfig);
+    await held.ingest([writeNdjson(join(dir, "held.ndjson"), [rows[0]])], { now: Date.UTC(2026, 9, 5) });
+    const later = await held.ingest([file], { now: Date.UTC(2026, 9, 5) });
+    try {
+      expect(await cubeDigest(held)).toBe(await cubeDigest(empty));
+      expect((await held.status()).events).toEqual((await empty.status()).events);
+      expect(later.accepted).toBe(first.accepted - 1);
+      expect(later.duplicates).toBe(first.duplicates + 1);
+      expect(later.quarantined).toEqual(first.quarantined);
+      expect(first.quarantined).toEqual({ unknown_event_type: 1 });
+    } finally {
+      await empty.close();
+      await held.close();
+    }
   });
 
   it("is idempotent: ingesting the same file again leaves the cube as it was", async () => {

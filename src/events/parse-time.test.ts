@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseEventTime } from "./parse-time.js";
+import { parseCanonicalTimeBytes, parseEventTime } from "./parse-time.js";
 
 describe("parseEventTime", () => {
   it("parseEventTime(iso) honours Z and numeric offsets", () => {
@@ -93,6 +94,68 @@ describe("parseEventTime on the canonical form with an offset", () => {
       "2026-01-01T00:00:00.000+0100x",
     ]) {
       expect(parseEventTime(bad), bad).toBeNaN();
+    }
+  });
+});
+
+describe("parseCanonicalTimeBytes", () => {
+  /** The bytes of `text` inside a larger buffer, so offsets are exercised too. */
+  function parseBytes(text: string): number {
+    const bytes = Buffer.from(`{"t":"${text}"}`, "latin1");
+    return parseCanonicalTimeBytes(bytes, 6, 6 + text.length);
+  }
+
+  it("parseCanonicalTimeBytes reads both canonical forms as parseEventTime does", () => {
+    expect(parseBytes("2026-11-25T16:00:00.000Z")).toBe(Date.UTC(2026, 10, 25, 16));
+    expect(parseBytes("2026-11-25T17:30:00.250+01:30")).toBe(Date.UTC(2026, 10, 25, 16, 0, 0, 250));
+    expect(parseBytes("2026-11-25T11:00:00.000-05:00")).toBe(Date.UTC(2026, 10, 25, 16));
+  });
+
+  it("parseCanonicalTimeBytes is NaN for other forms, impossible fields and junk", () => {
+    for (const other of [
+      "2026-11-25T16:00:00Z",
+      "1795795200000",
+      "2026-11-25T16:00:00.000+0100",
+      "2026-02-29T00:00:00.000Z",
+      "2026-01-01T00:00:00.000+24:00",
+      "2026-01-01T00:00:00.0x0Z",
+      "2026-01-01T00:00:00.000z",
+      "",
+    ]) {
+      expect(parseBytes(other), other).toBeNaN();
+    }
+  });
+
+  it("parseCanonicalTimeBytes equals parseEventTime on canonical text, edited or not, unless it is NaN", () => {
+    const printable = fc.integer({ min: 32, max: 126 }).map((c) => String.fromCharCode(c));
+    const canonicalish = fc
+      .tuple(
+        fc.integer({ min: -5e11, max: 3e14 }),
+        fc.constantFrom("Z", "+00:00", "+05:30", "-12:00", "+23:59", "-00:60", "+0100"),
+        fc.array(fc.tuple(fc.nat(28), printable), { maxLength: 2 }),
+      )
+      .map(([t, zone, edits]) => {
+        const chars = [...`${new Date(t).toISOString().slice(0, 23)}${zone}`];
+        for (const [at, c] of edits) if (at < chars.length) chars[at] = c;
+        return chars.join("");
+      });
+    let read = 0;
+    fc.assert(
+      fc.property(fc.oneof(canonicalish, fc.string({ unit: printable, maxLength: 30 })), (text) => {
+        const fromBytes = parseBytes(text);
+        if (Number.isNaN(fromBytes)) return;
+        read++;
+        expect(fromBytes).toBe(parseEventTime(text));
+      }),
+      { numRuns: 3000, seed: 7 },
+    );
+    expect(read).toBeGreaterThan(200);
+  });
+
+  it("parseCanonicalTimeBytes reads every toISOString() text parseEventTime reads", () => {
+    for (let t = Date.UTC(1970, 0, 1); t < Date.UTC(2100, 0, 1); t += 86_400_000 * 37 + 3_723_456) {
+      const text = new Date(t).toISOString();
+      expect(parseBytes(text), text).toBe(t);
     }
   });
 });

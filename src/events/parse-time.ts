@@ -91,14 +91,82 @@ function parseCanonical(text: string): number {
     if (!(offsetHours <= 23 && offsetMins <= 59)) return Number.NaN;
     offsetMinutes = (zone === 45 ? -1 : 1) * (offsetHours * 60 + offsetMins);
   }
-  const year = digit(text, 0) * 1000 + digit(text, 1) * 100 + digit(text, 2) * 10 + digit(text, 3);
-  const month = digit(text, 5) * 10 + digit(text, 6);
-  const day = digit(text, 8) * 10 + digit(text, 9);
-  const hour = digit(text, 11) * 10 + digit(text, 12);
-  const minute = digit(text, 14) * 10 + digit(text, 15);
-  const second = digit(text, 17) * 10 + digit(text, 18);
-  const millis = digit(text, 20) * 100 + digit(text, 21) * 10 + digit(text, 22);
-  // NaN from a non-digit fails every comparison below, so it falls out here too.
+  return canonicalEpoch(
+    digit(text, 0) * 1000 + digit(text, 1) * 100 + digit(text, 2) * 10 + digit(text, 3),
+    digit(text, 5) * 10 + digit(text, 6),
+    digit(text, 8) * 10 + digit(text, 9),
+    digit(text, 11) * 10 + digit(text, 12),
+    digit(text, 14) * 10 + digit(text, 15),
+    digit(text, 17) * 10 + digit(text, 18),
+    digit(text, 20) * 100 + digit(text, 21) * 10 + digit(text, 22),
+    offsetMinutes,
+  );
+}
+
+function byteDigit(bytes: Uint8Array, i: number): number {
+  const d = bytes[i] - 48;
+  return d >= 0 && d <= 9 ? d : Number.NaN;
+}
+
+/**
+ * `parseEventTime` of the ASCII text `bytes[start, end)` when it is one of the two common forms (see
+ * parseCanonical), read straight from the bytes; NaN for any other text, which the caller decodes and hands to
+ * `parseEventTime`. For the NDJSON fast path, which never makes a string of a time.
+ *
+ * @example
+ * parseCanonicalTimeBytes(Buffer.from("2026-11-25T16:00:00.000Z"), 0, 24); // 1795795200000
+ */
+export function parseCanonicalTimeBytes(bytes: Uint8Array, start: number, end: number): number {
+  const length = end - start;
+  if (
+    (length !== 24 && length !== 29) ||
+    bytes[start + 4] !== 45 ||
+    bytes[start + 7] !== 45 ||
+    bytes[start + 10] !== 84 ||
+    bytes[start + 13] !== 58 ||
+    bytes[start + 16] !== 58 ||
+    bytes[start + 19] !== 46
+  ) {
+    return Number.NaN;
+  }
+  let offsetMinutes = 0;
+  const zone = bytes[start + 23];
+  if (length === 24) {
+    if (zone !== 90) return Number.NaN; // Z
+  } else {
+    if ((zone !== 43 && zone !== 45) || bytes[start + 26] !== 58) return Number.NaN; // + or -, then HH:MM
+    const offsetHours = byteDigit(bytes, start + 24) * 10 + byteDigit(bytes, start + 25);
+    const offsetMins = byteDigit(bytes, start + 27) * 10 + byteDigit(bytes, start + 28);
+    if (!(offsetHours <= 23 && offsetMins <= 59)) return Number.NaN;
+    offsetMinutes = (zone === 45 ? -1 : 1) * (offsetHours * 60 + offsetMins);
+  }
+  const b = start;
+  return canonicalEpoch(
+    byteDigit(bytes, b) * 1000 +
+      byteDigit(bytes, b + 1) * 100 +
+      byteDigit(bytes, b + 2) * 10 +
+      byteDigit(bytes, b + 3),
+    byteDigit(bytes, b + 5) * 10 + byteDigit(bytes, b + 6),
+    byteDigit(bytes, b + 8) * 10 + byteDigit(bytes, b + 9),
+    byteDigit(bytes, b + 11) * 10 + byteDigit(bytes, b + 12),
+    byteDigit(bytes, b + 14) * 10 + byteDigit(bytes, b + 15),
+    byteDigit(bytes, b + 17) * 10 + byteDigit(bytes, b + 18),
+    byteDigit(bytes, b + 20) * 100 + byteDigit(bytes, b + 21) * 10 + byteDigit(bytes, b + 22),
+    offsetMinutes,
+  );
+}
+
+/** Epoch ms of the fields of a canonical time, checked; NaN (from a non-digit) fails every check. */
+function canonicalEpoch(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  millis: number,
+  offsetMinutes: number,
+): number {
   if (
     !(year >= 1970 && month >= 1 && month <= 12 && day >= 1 && hour <= 23 && minute <= 59 && second <= 59)
   ) {

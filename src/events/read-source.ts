@@ -2,7 +2,6 @@ import type { Source } from "./list-sources.js";
 import type { RawRow } from "./raw-row.js";
 import { readCsv } from "./read-csv.js";
 import { readNdjson } from "./read-ndjson.js";
-import { readParquet } from "./read-parquet.js";
 
 /**
  * Streams any supported source as batches of raw rows.
@@ -17,6 +16,13 @@ export function readSource(source: Source): AsyncGenerator<RawRow[]> {
     case "csv":
       return readCsv(source.path);
     case "parquet":
-      return readParquet(source.path);
+      return readParquetLazily(source.path);
   }
+}
+
+/** Parquet is read through DuckDB, whose native module is loaded only by a run that has Parquet files: a staging
+ * worker that reads logs never pays for it. */
+async function* readParquetLazily(path: string): AsyncGenerator<RawRow[]> {
+  const { readParquet } = await import("./read-parquet.js");
+  yield* readParquet(path);
 }

@@ -1,12 +1,15 @@
 import type { Config } from "../config/schema.js";
 import type { Source } from "../events/list-sources.js";
 import type { RawRow } from "../events/raw-row.js";
+import { readLineChunks } from "../events/read-line-chunks.js";
 import { parseNdjsonLine } from "../events/read-ndjson.js";
 import { readSource } from "../events/read-source.js";
-import { readTextLines } from "../events/read-text-lines.js";
 import type { RejectionReason } from "../events/rejection.js";
 import { type ValidationContext, validateRecord } from "../events/validate.js";
+import { type IdHashes, idHash } from "./id-hashes.js";
 import { NdjsonFastPath, OUTSIDE_RANGE, STAGED } from "./ndjson-fast-path.js";
+import type { ParquetFile } from "./parquet-file.js";
+import { appendStagedEvent } from "./staged-events.js";
 import { csvField, type StagingFile } from "./staging-file.js";
 
 /** What staging needs besides the file: plain data, so it can cross to a worker thread. */
@@ -42,27 +45,28 @@ export function addCounts(total: StageCounts, part: StageCounts): void {
 }
 
 /**
- * Stages rows of one source: validates each and appends the staging line of a valid event, or the quarantine
- * line of a rejected row. The general path for any row of any format.
+ * Stages rows of one source: validates each and appends a valid event to the events staging file, or the
+ * quarantine line of a rejected row. The general path for any row of any format.
  */
 export class RowStager {
   private readonly ctx: ValidationContext;
-  private readonly nowText: string;
+  private readonly sourcePath: string;
   private readonly sourceField: string;
 
   constructor(
     private readonly settings: StageSettings,
     source: Source,
-    private readonly eventsFile: StagingFile,
+    private readonly eventsFile: ParquetFile,
     private readonly quarantineFile: StagingFile,
     private readonly counts: StageCounts,
+    private readonly hashes: IdHashes,
   ) {
     this.ctx = {
       dimensions: settings.config.dimensions,
       now: settings.now,
       futureToleranceMs: settings.config.futureToleranceMinutes * 60_000,
     };
-    this.nowText = String(settings.now);
+    this.sourcePath = source.path;
     this.sourceField = csvField(source.path);
   }
 
@@ -91,17 +95,23 @@ export class RowStager {
       this.counts.outsideRange++;
       return;
     }
-    let line = `${csvField(event.eventId)},${event.eventType},${event.eventTime},${
-      event.ingestionTime === null ? this.nowText : event.ingestionTime
-    },${csvField(event.campaignId)}`;
-    for (let d = 0; d < event.dimensions.length; d++) line += `,${csvField(event.dimensions[d])}`;
-    line += `,${event.count},${event.costMicros}`;
     // Only a row that may turn out too late carries its source and raw text, to keep staging small.
-    line +=
-      tooOldBefore !== null && event.eventTime < tooOldBefore
-        ? `,${this.sourceField},${row.line},${csvField(row.raw)}`
-        : `,,${row.line},`;
-    this.eventsFile.append(line);
+    const mayBeLate = tooOldBefore !== null && event.eventTime < tooOldBefore;
+    appendStagedEvent(
+      this.eventsFile,
+      event,
+      event.ingestionTime ?? this.settings.now,
+      row.line,
+      mayBeLate ? { source: this.sourcePath, raw: row.raw } : null,
+      this.hashOf(event.eventId),
+    );
+  }
+
+  private hashOf(eventId: string): number {
+    const bytes = Buffer.from(eventId, "utf8");
+    const hash = idHash(bytes, 0, bytes.length);
+    this.hashes.add(hash);
+    return hash;
   }
 }
 
@@ -112,12 +122,13 @@ export class RowStager {
 export async function stageFile(
   source: Source,
   settings: StageSettings,
-  eventsFile: StagingFile,
+  eventsFile: ParquetFile,
   quarantineFile: StagingFile,
   counts: StageCounts,
+  hashes: IdHashes,
   onBatch?: (rows: number) => void,
 ): Promise<void> {
-  const general = new RowStager(settings, source, eventsFile, quarantineFile, counts);
+  const general = new RowStager(settings, source, eventsFile, quarantineFile, counts, hashes);
   if (source.format !== "ndjson") {
     for await (const rows of readSource(source)) {
       for (let r = 0; r < rows.length; r++) general.stage(rows[r]);
@@ -126,21 +137,25 @@ export async function stageFile(
     }
     return;
   }
-  const fast = new NdjsonFastPath(settings, csvField(source.path));
+  const fast = new NdjsonFastPath(settings, source.path, hashes);
   let lineNumber = 0;
-  for await (const lines of readTextLines(source.path)) {
+  for await (const chunk of readLineChunks(source.path)) {
     let rows = 0;
-    for (let i = 0; i < lines.length; i++) {
+    let next = 0;
+    while (next < chunk.length) {
+      const start = next;
+      const newline = chunk.indexOf(10, start);
+      let end = newline === -1 ? chunk.length : newline;
+      next = end + 1;
+      if (end > start && chunk[end - 1] === 13) end--;
       lineNumber++;
-      const text = lines[i];
-      const outcome = fast.stage(text, lineNumber);
-      if (outcome === STAGED) {
-        eventsFile.append(fast.line);
-      } else if (outcome === OUTSIDE_RANGE) {
+      const outcome = fast.stage(chunk, start, end, lineNumber, eventsFile);
+      if (outcome === OUTSIDE_RANGE) {
         counts.outsideRange++;
-      } else if (text.trim() === "") {
-        continue;
-      } else {
+      } else if (outcome !== STAGED) {
+        // Escapes, control characters, or a row that breaks a rule: the general path decides.
+        const text = chunk.toString("utf8", start, end);
+        if (text.trim() === "") continue;
         general.stage(parseNdjsonLine(text, lineNumber));
       }
       rows++;

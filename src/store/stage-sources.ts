@@ -2,8 +2,11 @@ import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { listSources, type Source } from "../events/list-sources.js";
+import { IdHashes, repeatedHashes } from "./id-hashes.js";
+import { ParquetFile } from "./parquet-file.js";
 import { addCounts, emptyCounts, type StageCounts, type StageSettings, stageFile } from "./stage-file.js";
 import type { FromWorker, StageWorkerData, ToWorker } from "./stage-worker.js";
+import { createStagedEventsFile } from "./staged-events.js";
 import { StagingFile } from "./staging-file.js";
 import type { ProgressListener } from "./store.js";
 
@@ -13,12 +16,16 @@ export interface StagedFile {
   rows: number;
 }
 
-/** What staging produced: counts, and the CSV files holding valid events and rejected rows. */
+/**
+ * What staging produced: counts, the Parquet files of valid events, the CSV files of rejected rows, and a
+ * Parquet file of the id hashes (`_id_hash`) more than one staged event has.
+ */
 export interface StageResult {
   sources: string[];
   counts: StageCounts;
   eventsFiles: StagedFile[];
   quarantineFiles: StagedFile[];
+  repeatedHashesFile: StagedFile;
 }
 
 /** Young-generation size of a staging worker: parsing makes many short-lived objects, and a larger nursery
@@ -50,12 +57,27 @@ export async function stageSources(
   const sources = await listSources(paths);
   const workers = workerCount(sources.length);
   onProgress?.(0, sources.length, "rows 0");
-  const result =
+  const { hashes, ...result } =
     workers === 0
       ? await stageHere(sources, settings, dir, onProgress)
       : await stageOnWorkers(sources, settings, dir, workers, onProgress);
-  return { sources: sources.map((s) => s.path), ...result };
+  const repeated = new ParquetFile(join(dir, "repeated-hashes.parquet"), [
+    { name: "_id_hash", type: "int64" },
+  ]);
+  for (const hash of repeatedHashes(hashes)) {
+    repeated.columns[0].int64(hash);
+    repeated.endRow();
+  }
+  repeated.close();
+  return {
+    sources: sources.map((s) => s.path),
+    ...result,
+    repeatedHashesFile: { path: repeated.path, rows: repeated.rows },
+  };
 }
+
+/** What the staging threads produced, with each thread's sorted id hashes. */
+type Staged = Omit<StageResult, "sources" | "repeatedHashesFile"> & { hashes: Uint32Array[] };
 
 function withSource(source: Source, message: string): Error {
   return new Error(message.startsWith(source.path) ? message : `${source.path}: ${message}`);
@@ -66,13 +88,14 @@ async function stageHere(
   settings: StageSettings,
   dir: string,
   onProgress?: ProgressListener,
-): Promise<Omit<StageResult, "sources">> {
-  const eventsFile = new StagingFile(join(dir, "events-0.csv"));
+): Promise<Staged> {
+  const hashes = new IdHashes();
+  const eventsFile = createStagedEventsFile(join(dir, "events-0.parquet"), settings.config);
   const quarantineFile = new StagingFile(join(dir, "quarantine-0.csv"));
   const counts = emptyCounts();
   try {
     for (let s = 0; s < sources.length; s++) {
-      await stageFile(sources[s], settings, eventsFile, quarantineFile, counts, () =>
+      await stageFile(sources[s], settings, eventsFile, quarantineFile, counts, hashes, () =>
         onProgress?.(s, sources.length, `rows ${counts.rowsRead}`),
       ).catch((error: unknown) => {
         throw withSource(sources[s], (error as Error).message);
@@ -87,6 +110,7 @@ async function stageHere(
     counts,
     eventsFiles: [{ path: eventsFile.path, rows: eventsFile.rows }],
     quarantineFiles: [{ path: quarantineFile.path, rows: quarantineFile.rows }],
+    hashes: [hashes.sorted()],
   };
 }
 
@@ -96,11 +120,12 @@ function stageOnWorkers(
   dir: string,
   count: number,
   onProgress?: ProgressListener,
-): Promise<Omit<StageResult, "sources">> {
+): Promise<Staged> {
   return new Promise((resolve, reject) => {
     const counts = emptyCounts();
     const eventsFiles: StagedFile[] = [];
     const quarantineFiles: StagedFile[] = [];
+    const hashes: Uint32Array[] = [];
     const pool: Worker[] = [];
     let next = 0;
     let filesDone = 0;
@@ -116,7 +141,7 @@ function stageOnWorkers(
     for (let w = 0; w < count; w++) {
       const data: StageWorkerData = {
         settings,
-        eventsPath: join(dir, `events-${w}.csv`),
+        eventsPath: join(dir, `events-${w}.parquet`),
         quarantinePath: join(dir, `quarantine-${w}.csv`),
       };
       const worker = new Worker(WORKER_URL, {
@@ -155,8 +180,9 @@ function stageOnWorkers(
             addCounts(counts, message.counts);
             eventsFiles.push({ path: data.eventsPath, rows: message.eventsRows });
             quarantineFiles.push({ path: data.quarantinePath, rows: message.quarantineRows });
+            hashes.push(message.hashes);
             void worker.terminate();
-            if (++finished === count) resolve({ counts, eventsFiles, quarantineFiles });
+            if (++finished === count) resolve({ counts, eventsFiles, quarantineFiles, hashes });
             break;
         }
       });

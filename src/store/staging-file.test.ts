@@ -101,4 +101,16 @@ describe("StagingFile", () => {
     second.close();
     expect(await readFile(path, "utf8")).toBe("new\n");
   });
+
+  it("StagingFile writes text in UTF-8, and a line larger than its buffer whole", async () => {
+    const path = join(dir, "huge.csv");
+    const file = new StagingFile(path);
+    file.append("ünïcode,😀");
+    const huge = "z".repeat(3 * 1024 * 1024);
+    file.append(huge);
+    file.append("last");
+    file.close();
+    expect(await readFile(path, "utf8")).toBe(`ünïcode,😀\n${huge}\nlast\n`);
+    expect(file.rows).toBe(3);
+  });
 });

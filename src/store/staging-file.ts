@@ -12,15 +12,16 @@ export function csvField(value: string | null): string {
 }
 
 /**
- * An append-only CSV file written through a 1 MB buffer: the staging area an ingest run fills before DuckDB
- * loads it in one transaction. Memory stays bounded whatever the run's size.
+ * An append-only CSV file written through a 1 MiB byte buffer: where an ingest run stages its rejected rows
+ * before DuckDB loads them in one transaction. Memory stays bounded whatever the run's size.
  */
 export class StagingFile {
   readonly path: string;
   rows = 0;
+  /** The write buffer: bytes before `length` are pending lines. */
+  private buffer: Buffer = Buffer.allocUnsafe(FLUSH_AT + (FLUSH_AT >> 2));
+  private length = 0;
   private readonly fd: number;
-  private lines: string[] = [];
-  private chars = 0;
 
   constructor(path: string) {
     this.path = path;
@@ -29,19 +30,22 @@ export class StagingFile {
 
   /** Appends one line (already CSV formatted, without the newline). */
   append(line: string): void {
-    this.lines.push(line);
-    this.chars += line.length;
+    // UTF-8 takes at most 3 bytes per UTF-16 unit, and 1 for the newline.
+    const needed = line.length * 3 + 1;
+    if (this.length + needed > this.buffer.length) {
+      this.flush();
+      if (needed > this.buffer.length) this.buffer = Buffer.allocUnsafe(needed);
+    }
+    this.length += this.buffer.write(line, this.length, "utf8");
+    this.buffer[this.length++] = 10;
     this.rows++;
-    if (this.chars >= FLUSH_AT) this.flush();
+    if (this.length >= FLUSH_AT) this.flush();
   }
 
   flush(): void {
-    if (this.lines.length > 0) {
-      this.lines.push("");
-      writeSync(this.fd, this.lines.join("\n"));
-      this.lines = [];
-      this.chars = 0;
-    }
+    let written = 0;
+    while (written < this.length) written += writeSync(this.fd, this.buffer, written, this.length - written);
+    this.length = 0;
   }
 
   close(): void {
