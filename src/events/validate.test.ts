@@ -221,6 +221,14 @@ describe("validateRecord rejections", () => {
     expect(rejection(row({ count: -2 })).reason).toBe("bad_value");
   });
 
+  it("validateRecord(row) rejects a count above 2^31 - 1, which the store cannot hold, as bad_value", () => {
+    expect(rejection(row({ count: 2_147_483_648 }))).toEqual({
+      reason: "bad_value",
+      detail: "count: 2147483648 is above 2147483647, the most one row can carry",
+    });
+    expect(validateRecord(row({ count: 2_147_483_647 }), CTX).ok).toBe(true);
+  });
+
   it("validateRecord(row) rejects count 1.5 as bad_value, as a number and as text", () => {
     expect(rejection(row({ count: 1.5 }))).toEqual({
       reason: "bad_value",

@@ -3,6 +3,9 @@ import type { DeliveryEvent, EventType } from "./event.js";
 import { parseEventTime } from "./parse-time.js";
 import type { Rejection } from "./rejection.js";
 
+/** The store keeps count as a 32-bit integer: a larger pre-aggregated row is refused, not stored. */
+export const MAX_COUNT = 2_147_483_647;
+
 /** What validation needs to know besides the row. */
 export interface ValidationContext {
   dimensions: readonly DimensionConfig[];
@@ -158,6 +161,12 @@ export function validateRecord(record: Record<string, unknown>, ctx: ValidationC
       return reject("bad_type", `count: expected an integer, got ${show(countValue)}`);
     if (!(parsed >= 1) || !Number.isSafeInteger(parsed)) {
       return reject("bad_value", `count: ${show(countValue)} is not an integer >= 1`);
+    }
+    if (parsed > MAX_COUNT) {
+      return reject(
+        "bad_value",
+        `count: ${show(countValue)} is above ${MAX_COUNT}, the most one row can carry`,
+      );
     }
     count = parsed;
   }

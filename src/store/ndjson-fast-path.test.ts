@@ -156,6 +156,7 @@ describe("NdjsonFastPath", () => {
       `{"event_id":"a",${base}`,
       `{"event_id":"a",${base}} trailing`,
       `{"event_id":"a",${base},"count":01}`,
+      `{"event_id":"a",${base},"count":2147483648}`,
       `{"event_id":"a",${base},"count":nul}`,
       `{"event_id":"a",${base},"geo":" SE"}`,
       `{"event_id":"a",${base},"geo":"SE\u00a0"}`,

@@ -1,4 +1,5 @@
 import { parseCanonicalTimeBytes, parseEventTime } from "../events/parse-time.js";
+import { MAX_COUNT } from "../events/validate.js";
 import { ByteKeyTable } from "./byte-key-table.js";
 import { type IdHashes, idHash } from "./id-hashes.js";
 import { type ParquetFile, plainText } from "./parquet-file.js";
@@ -147,7 +148,7 @@ export class NdjsonFastPath {
     let count = 1;
     if (kind[COUNT] === INTEGER) {
       count = this.integer[COUNT];
-      if (count < 1) return FALLBACK;
+      if (count < 1 || count > MAX_COUNT) return FALLBACK;
     } else if (kind[COUNT] !== ABSENT && kind[COUNT] !== NULL) {
       return FALLBACK;
     }
