@@ -171,6 +171,7 @@ function runOnWorkers<I, S, O>(
       const worker = new Worker(WORKER_SOURCE, {
         eval: true,
         workerData: { url: moduleUrl.href, shared: options.shared },
+        resourceLimits: { maxYoungGenerationSizeMb: 64 },
       });
       workers.push(worker);
       // Indices of the tasks this worker holds, oldest (the one it works on) first.
