@@ -1,5 +1,4 @@
-import { readTextLines } from "../events/read-text-lines.js";
-import { splitCsvRecord } from "../events/split-csv-record.js";
+import { readCsvRecords } from "../events/read-csv-records.js";
 import { dsLayout, type Frequency, formatDs, parseDs } from "./frequency.js";
 import { parseObservation } from "./parse-observation.js";
 import { describeGrid, gridIndex, gridTime, inferGrid, type TimeGrid } from "./time-grid.js";
@@ -31,8 +30,6 @@ export interface ReadLongFormatOptions {
 /** The default maxLength: 570 years of hours. */
 export const MAX_SERIES_LENGTH = 5_000_000;
 
-/** A quoted field may span lines, but not without end: past this a record is reported unterminated. */
-const MAX_RECORD_LINES = 64;
 const COLUMNS = ["unique_id", "ds", "y"] as const;
 
 /** The rows of one series in file order, in arrays that grow by doubling. */
@@ -91,33 +88,12 @@ export async function readLongFormat(
   const bySeries = new Map<string, SeriesRows>();
   let columns: number[] | null = null;
   let width = 0;
-  let lineNumber = 0;
-  let pending = "";
-  let pendingStart = 0;
-  let pendingLines = 0;
   const fail = (line: number, message: string): never => {
     throw new Error(`${path}:${line}: ${message}`);
   };
-  for await (const lines of readTextLines(path)) {
-    for (const text of lines) {
-      lineNumber++;
-      let recordText = text;
-      let recordLine = lineNumber;
-      if (pendingLines > 0) {
-        recordText = `${pending}\n${text}`;
-        recordLine = pendingStart;
-      } else if (text.trim() === "") {
-        continue;
-      }
-      const fields = splitCsvRecord(recordText);
-      if (fields === null) {
-        if (pendingLines + 1 >= MAX_RECORD_LINES) fail(recordLine, "unterminated quoted field");
-        pending = recordText;
-        pendingStart = recordLine;
-        pendingLines++;
-        continue;
-      }
-      pendingLines = 0;
+  for await (const records of readCsvRecords(path)) {
+    for (const { line: recordLine, fields } of records) {
+      if (fields === null) throw new Error(`${path}:${recordLine}: unterminated quoted field`);
       if (columns === null) {
         columns = headerColumns(fields, (message) => fail(recordLine, message));
         width = fields.length;
@@ -144,7 +120,6 @@ export async function readLongFormat(
       rows.push(time, y as number, recordLine);
     }
   }
-  if (pendingLines > 0) fail(pendingStart, "unterminated quoted field");
   if (columns === null) throw new Error(`${path}: empty file; expected a header with unique_id, ds and y`);
   if (bySeries.size === 0) throw new Error(`${path}: no rows after the header`);
   const series: LongSeries[] = [];
