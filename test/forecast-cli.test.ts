@@ -190,7 +190,7 @@ describe("avails forecast --input", () => {
   });
 
   const bad: [string, string[], string][] = [
-    ["a missing column", ["unique_id,ds", "a,2026-01-01"], "y"],
+    ["a missing column", ["unique_id,ds", "a,2026-01-01"], ":1: no y column in the header"],
     ["an unparseable date", ["unique_id,ds,y", "a,2026-01-01,1", "a,2026-01-0x,2"], ":3:"],
     ["an unparseable number", ["unique_id,ds,y", "a,2026-01-01,1", "a,2026-01-02,lots"], ":3:"],
     [

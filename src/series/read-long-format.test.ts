@@ -341,4 +341,13 @@ describe("readLongFormat: bad input", () => {
     const path = await csv(["unique_id,ds,y", "s,2026-01-01,1", '"s,2026-01-02,2', "s,2026-01-03,3"]);
     await rejects(path, "daily", `${path}:3: unterminated quoted field`);
   });
+
+  it("readLongFormat(path) names a missing file or a folder plainly", async () => {
+    await expect(readLongFormat(join(folder.dir, "absent.csv"), "daily")).rejects.toThrow(
+      `cannot read ${join(folder.dir, "absent.csv")}: no such file`,
+    );
+    await expect(readLongFormat(folder.dir, "daily")).rejects.toThrow(
+      `cannot read ${folder.dir}: it is a folder, not a CSV file`,
+    );
+  });
 });

@@ -1,3 +1,4 @@
+import { stat } from "node:fs/promises";
 import { readCsvRecords } from "../events/read-csv-records.js";
 import { dsLayout, type Frequency, formatDs, parseDs } from "./frequency.js";
 import { parseObservation } from "./parse-observation.js";
@@ -60,6 +61,15 @@ function grow(array: Float64Array): Float64Array {
   return grown;
 }
 
+/** Fails with the path and a plain reason, not the system's error code, when `path` is no readable file. */
+async function assertReadableFile(path: string): Promise<void> {
+  const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
+    const reason = error.code === "ENOENT" ? "no such file" : (error.code ?? error.message);
+    throw new Error(`cannot read ${path}: ${reason}`);
+  });
+  if (!info.isFile()) throw new Error(`cannot read ${path}: it is a folder, not a CSV file`);
+}
+
 function quote(text: string): string {
   return JSON.stringify(text);
 }
@@ -84,6 +94,7 @@ export async function readLongFormat(
   freq: Frequency,
   options: ReadLongFormatOptions = {},
 ): Promise<LongSeries[]> {
+  await assertReadableFile(path);
   const maxLength = options.maxLength ?? MAX_SERIES_LENGTH;
   const bySeries = new Map<string, SeriesRows>();
   let columns: number[] | null = null;
