@@ -8,6 +8,7 @@ import { ParquetFile } from "./parquet-file.js";
 import { quoteLiteral } from "./sql.js";
 
 const folder = useTempFolder("avails-parquet-");
+let cases = 0;
 let instance: DuckDBInstance;
 
 beforeAll(async () => {
@@ -39,7 +40,9 @@ describe("ParquetFile", () => {
           { maxLength: 40 },
         ),
         async (rows) => {
-          const path = join(folder.dir, "rows.parquet");
+          // A fresh name per case: DuckDB may serve a file it has read before from its cache, by path, so a
+          // file rewritten in place within the cache's time resolution can read as the old bytes.
+          const path = join(folder.dir, `rows-${++cases}.parquet`);
           const file = new ParquetFile(path, [
             { name: "text", type: "utf8" },
             { name: "number", type: "int64" },
