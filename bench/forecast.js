@@ -14,6 +14,8 @@ import { augursModels, hasR, runR } from "./forecast/peers.js";
 import { timeCli } from "./forecast/time-cli.js";
 
 const LEVELS = [80, 95];
+/** Forecast origins per series, h apart (BENCH_WINDOWS); 1 is the usual single holdout. */
+const WINDOWS = Number(process.env.BENCH_WINDOWS ?? 5);
 const PEERS_SCRIPT = process.env.BENCH_PEERS_R ?? "/work/shared/peers/peers.R";
 /** R models per frequency: auto.arima on 168-hour seasons takes minutes a series, so hourly data goes without. */
 const R_MODELS = {
@@ -71,62 +73,102 @@ function finite(forecast, horizon) {
   return arrays.every((a) => a.length === horizon && Array.prototype.every.call(a, Number.isFinite));
 }
 
-/** Scores one model on a data set, given each series' forecast (or null when it failed) and time. */
+/**
+ * The test cases of a data set: every series at each of `windows` forecast origins, h apart, the last one
+ * leaving the final h points as the test window (the usual holdout of the shared data's README), the earlier
+ * ones testing on the h points before (statsforecast's cross_validation with step_size = h, Hyndman &
+ * Athanasopoulos, FPP3 5.10). One holdout of a few series is a small sample: 14 test points for GitHub, 16
+ * for quarterly. A window is left out where it would leave fewer than three periods of the longest season to
+ * train on (the two 72-month series get 3 windows). Each case: `{ key, series, window, train, actual }`.
+ */
+function testCases(set) {
+  const cases = [];
+  const minTrain = 3 * set.seasons.at(-1);
+  for (const s of set.series) {
+    for (let w = 0; w < WINDOWS; w++) {
+      const end = s.values.length - w * set.horizon;
+      if (end - set.horizon < minTrain) break;
+      cases.push({
+        key: `${s.id}@${w}`,
+        series: s,
+        window: w,
+        train: s.values.subarray(0, end - set.horizon),
+        actual: s.values.subarray(end - set.horizon, end),
+      });
+    }
+  }
+  return cases;
+}
+
+/**
+ * Scores one model on a data set, given each case's forecast (or null when it failed) and time: MASE
+ * averaged over the last window's series (the usual holdout) and over every window's, WAPE and coverage
+ * pooled over every window, series and step, and the median time per fit.
+ */
 function score(name, set, forecastOf, msOf) {
   const pool = new PooledErrors(LEVELS);
+  const lastPool = new PooledErrors(LEVELS);
   const scaled = [];
+  const lastScaled = [];
   const times = [];
   let failed = 0;
-  for (const s of set.series) {
-    const train = s.values.subarray(0, s.values.length - set.horizon);
-    const actual = s.values.subarray(s.values.length - set.horizon);
-    const forecast = forecastOf(s, train);
+  for (const c of set.cases) {
+    const forecast = forecastOf(c);
     if (forecast === null || !finite(forecast, set.horizon)) {
       failed++;
       continue;
     }
-    pool.add(actual, forecast);
-    scaled.push(mase(train, actual, forecast.mean, set.seasons[0]));
-    times.push(msOf(s));
+    const value = mase(c.train, c.actual, forecast.mean, set.seasons[0]);
+    pool.add(c.actual, forecast);
+    scaled.push(value);
+    if (c.window === 0) {
+      lastPool.add(c.actual, forecast);
+      lastScaled.push(value);
+    }
+    times.push(msOf(c));
   }
+  const mean = (values) =>
+    values.length > 0 ? values.reduce((a, b) => a + b, 0) / values.length : Number.NaN;
   const ok = scaled.length > 0;
   return {
     model: name,
-    mase: ok ? scaled.reduce((a, b) => a + b, 0) / scaled.length : Number.NaN,
+    maseLast: mean(lastScaled),
+    mase: mean(scaled),
     wape: ok ? pool.wape() : Number.NaN,
     coverage80: ok ? pool.coverage(0) : Number.NaN,
     coverage95: ok ? pool.coverage(1) : Number.NaN,
+    coverage80Last: lastScaled.length > 0 ? lastPool.coverage(0) : Number.NaN,
+    coverage95Last: lastScaled.length > 0 ? lastPool.coverage(1) : Number.NaN,
     msPerSeries: median(times),
     failed,
   };
 }
 
 /**
- * Fits an in-process model to every series, timing fit and forecast of all levels together. One untimed fit
+ * Fits an in-process model to every case, timing fit and forecast of all levels together. One untimed fit
  * first, so that no model's figure includes the JIT compiling its code (a data set may hold one series).
  */
 function runModel(model, set) {
   const ms = new Map();
-  const first = set.series[0].values;
   try {
-    model.forecast(first.subarray(0, first.length - set.horizon), set.seasons, set.horizon, LEVELS);
+    model.forecast(set.cases[0].train, set.seasons, set.horizon, LEVELS);
   } catch {
     // Scored as a failure below.
   }
   return score(
     model.name,
     set,
-    (s, train) => {
+    (c) => {
       const started = performance.now();
       try {
-        const forecast = model.forecast(train, set.seasons, set.horizon, LEVELS);
-        ms.set(s.id, performance.now() - started);
+        const forecast = model.forecast(c.train, set.seasons, set.horizon, LEVELS);
+        ms.set(c.key, performance.now() - started);
         return forecast;
       } catch {
         return null;
       }
     },
-    (s) => ms.get(s.id),
+    (c) => ms.get(c.key),
   );
 }
 
@@ -137,19 +179,22 @@ function printTable(set, rows) {
   const n = set.series.reduce((a, s) => a + s.values.length, 0) / set.series.length;
   console.log(
     `\n### ${set.name}: ${set.series.length} series of ${Math.round(n)} points, h = ${set.horizon}, ` +
-      `seasons ${set.seasons.join(", ")}\n`,
+      `seasons ${set.seasons.join(", ")}, ${WINDOWS} windows (${set.cases.length * set.horizon} test points)\n`,
   );
-  console.log("| model | MASE | WAPE | coverage 80 | coverage 95 | ms per series (median) | failed |");
-  console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+  console.log(
+    "| model | MASE last h | MASE | WAPE | coverage 80 | coverage 95 | ms per series (median) | failed |",
+  );
+  console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
   for (const r of rows) {
     console.log(
-      `| ${r.model} | ${fixed(3)(r.mase)} | ${percent(r.wape)} | ${percent(r.coverage80)} | ${percent(r.coverage95)} | ` +
-        `${fixed(r.msPerSeries < 10 ? 2 : 0)(r.msPerSeries)} | ${r.failed} |`,
+      `| ${r.model} | ${fixed(3)(r.maseLast)} | ${fixed(3)(r.mase)} | ${percent(r.wape)} | ${percent(r.coverage80)} | ` +
+        `${percent(r.coverage95)} | ${fixed(r.msPerSeries < 10 ? 2 : 0)(r.msPerSeries)} | ${r.failed} |`,
     );
   }
 }
 
 const sets = await loadDatasets();
+for (const set of sets) set.cases = testCases(set);
 const inProcess = [...AVAILS_MODELS, SEASONAL_NAIVE, ...(await augursModels())];
 const withR = process.env.BENCH_SKIP_R !== "1" && hasR() && existsSync(PEERS_SCRIPT);
 console.log(
@@ -169,8 +214,8 @@ for (const set of sets) {
         score(
           `R ${model}`,
           set,
-          (s) => forecasts.get(s.id) ?? null,
-          (s) => 1000 * seconds.get(s.id),
+          (c) => forecasts.get(c.key) ?? null,
+          (c) => 1000 * seconds.get(c.key),
         ),
       );
     }

@@ -92,8 +92,9 @@ function readCsv(path) {
 /**
  * Runs R's forecast package on a data set: /work/shared/peers/peers.R for hourly and daily data (seasons 24 and
  * 168, or 7), the companion peers-seasonal.R for one period (monthly 12, quarterly 4). Both hold out the last
- * `horizon` points and give 80% and 95% intervals. Returns, per model, each series' forecast (by id) and the
- * seconds its fit and forecast took.
+ * `horizon` points and give 80% and 95% intervals. Each test case of `set.cases` goes to R as a series of its
+ * own, cut after its test window. Returns, per model, each case's forecast (by its key) and the seconds its fit
+ * and forecast took.
  *
  * @example
  * const r = runR(set, ["ets", "theta"], "bench/out/forecast/r-taylor");
@@ -102,7 +103,14 @@ function readCsv(path) {
 export function runR(set, models, dir, peersScript) {
   mkdirSync(dir, { recursive: true });
   const input = join(dir, "input.csv");
-  writeLongCsv(set, input);
+  // One series per test case, cut after its test window, so that R's holdout of the last h points is that case's.
+  const series = set.cases.map((c) => ({
+    id: c.key,
+    values: c.series.values.subarray(0, c.train.length + set.horizon),
+    start: c.series.start,
+    grid: c.series.grid,
+  }));
+  writeLongCsv({ ...set, series }, input);
   const args =
     set.freq === "hourly" || set.freq === "daily"
       ? [peersScript, input, set.freq, `${set.horizon}`, dir, models.join(",")]

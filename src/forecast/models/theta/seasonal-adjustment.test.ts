@@ -6,8 +6,16 @@ const weekly = (n: number, level = 100) =>
   Float64Array.from({ length: n }, (_, t) => level + 30 * Math.sin((2 * Math.PI * t) / 7) + (t % 3));
 
 describe("chooseSeasonalAdjustment(y, count, seasons)", () => {
-  test("takes the smallest season with two full seasons of data", () => {
+  test("takes the longest season the test finds, falling back to shorter ones", () => {
+    // Daily cycles with a quieter weekend: lag 168 holds both patterns.
+    const hourly = Float64Array.from(
+      { length: 4 * 168 },
+      (_, t) => (100 + 40 * Math.sin((2 * Math.PI * t) / 24)) * (t % 168 >= 120 ? 0.6 : 1) + (t % 5),
+    );
+    expect(chooseSeasonalAdjustment(hourly, hourly.length, [24, 168])?.period).toBe(168);
+    // A weekly pattern has no 30-day cycle: 30 fails the test and 7 is used.
     const y = weekly(70);
+    expect(passesSeasonalityTest(y, 70, 30)).toBe(false);
     expect(chooseSeasonalAdjustment(y, 70, [7, 30])?.period).toBe(7);
   });
 
@@ -29,8 +37,10 @@ describe("chooseSeasonalAdjustment(y, count, seasons)", () => {
     expect(chooseSeasonalAdjustment(weekly(70), 70, [])).toBeNull();
   });
 
-  test("uses only the smallest supported season, even if it fails the test", () => {
-    expect(chooseSeasonalAdjustment(weekly(70), 70, [5, 7])).toBeNull();
+  test("is null when no season passes the test", () => {
+    expect(passesSeasonalityTest(weekly(70), 70, 5)).toBe(false);
+    expect(chooseSeasonalAdjustment(weekly(70), 70, [5])).toBeNull();
+    expect(chooseSeasonalAdjustment(weekly(70), 70, [5, 7])?.period).toBe(7);
   });
 
   test("is multiplicative on positive data and additive when some values are <= 0", () => {

@@ -13,8 +13,10 @@ export interface SeasonalAdjustment {
 const SMALLEST_MULTIPLICATIVE_INDEX = 0.01;
 
 /**
- * Decides whether and how to deseasonalise `y[0, count)` for a Theta model. The period is the smallest of
- * `seasons` with at least two full seasons of data; it is used when the 90% autocorrelation test finds it.
+ * Decides whether and how to deseasonalise `y[0, count)` for a Theta model. The period is the longest of
+ * `seasons` with at least two full seasons of data that the 90% autocorrelation test finds, trying the
+ * longer ones first: a weekly profile of hourly data holds the daily one too (what R's thetaf does with
+ * an `msts` series, whose frequency is its longest period), while a daily one misses the weekend.
  * The decomposition is multiplicative, as in the M4 Theta benchmark, unless the data has values <= 0 or
  * a multiplicative index falls below 0.01 (statsforecast's guard); then it is additive.
  *
@@ -31,8 +33,12 @@ export function chooseSeasonalAdjustment(
   count: number,
   seasons: readonly number[],
 ): SeasonalAdjustment | null {
-  const period = seasons.find((season) => season >= 2 && count >= 2 * season);
-  if (period === undefined || !passesSeasonalityTest(y, count, period)) return null;
+  let period = 0;
+  for (let i = seasons.length - 1; i >= 0 && period === 0; i--) {
+    const season = seasons[i];
+    if (season >= 2 && count >= 2 * season && passesSeasonalityTest(y, count, season)) period = season;
+  }
+  if (period === 0) return null;
   let positive = true;
   for (let t = 0; t < count; t++) if (!(y[t] > 0)) positive = false;
   if (positive) {

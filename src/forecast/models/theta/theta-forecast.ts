@@ -76,7 +76,7 @@ function multiply(values: Float64Array, factor: number): void {
  * from the model's state-space form, reseasonalised like the point forecasts.
  *
  * @param y observations, finite, at least one
- * @param request horizon, levels and seasons; the smallest season with two full seasons of data is tested
+ * @param request horizon, levels and seasons; the longest season with two full seasons of data that passes the seasonality test is used
  * @param variant "stm", "otm", "dotm" or "auto"
  * @example forecastTheta(new Float64Array([3, 5, 4, 6, 5, 7, 6, 8]), { horizon: 2, levels: [80], seasons: [] }, "otm")
  */

@@ -13,8 +13,8 @@ function thetaForecaster(name: string, variant: ThetaVariant): Forecaster {
 /**
  * AutoTheta: fits the standard, optimised and dynamic optimised Theta models and keeps the one with the
  * smallest in-sample one-step MSE, as statsforecast's AutoTheta does (ties go to the simpler model).
- * Seasonal series (90% autocorrelation test at the smallest season with two full seasons of data) are
- * deseasonalised by classical decomposition first. Series of fewer than 4 points get the naive forecast.
+ * Seasonal series (90% autocorrelation test at each season with two full seasons of data, the longest
+ * that passes used) are deseasonalised by classical decomposition first. Series of fewer than 4 points get the naive forecast.
  *
  * @example theta.forecast(y, { horizon: 14, levels: [80, 95], seasons: [7] }).description // "Theta(DOTM, seasonal 7)"
  */
