@@ -42,11 +42,14 @@ const mstlTheta: Forecaster = { ...mstl({ trend: dynamicOptimizedTheta }), name:
 const autoSingleSeason = autoForecaster([autoEts, theta, mstlTheta]);
 
 /**
- * The automatic model for series with several seasons (hourly: 24 and 168). ETS and Theta see one season
- * only, so MSTL and the weekly seasonal naive model carry the longer ones; ETS is left out because a
- * seasonal ETS fit on thousands of hourly points costs ten times a Theta fit and sees the day only.
+ * The automatic model for series with several seasons (hourly: 24 and 168): Theta on the weekly profile
+ * and MSTL, with their mean. ETS is left out because it sees the daily cycle only (R's ets takes no period
+ * above 24) and a seasonal ETS fit on thousands of hourly points costs ten times a Theta fit. The seasonal
+ * naive model is not a candidate: it stays the benchmark and the short-series fallback, and as a third
+ * member of the mean ensembles it diluted MSTL on 5 rolling windows of the taylor series (MASE 0.304
+ * against 0.277 without it) while never winning on its own on the demo series.
  */
-const autoMultiSeason = autoForecaster([theta, mstlTheta, weeklySeasonalNaive]);
+const autoMultiSeason = autoForecaster([theta, mstlTheta]);
 
 const pick = (request: ForecastRequest) => (request.seasons.length >= 2 ? autoMultiSeason : autoSingleSeason);
 
