@@ -186,6 +186,7 @@ export function autoForecaster(candidates: readonly Forecaster[], options: AutoO
           horizon,
           levels: [],
           seasons,
+          xreg: request.xreg,
           windows: plan.windows,
           step: plan.step,
         });

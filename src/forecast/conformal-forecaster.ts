@@ -54,7 +54,14 @@ export function conformalForecaster(
     }
     let cv: ReturnType<typeof crossValidate>;
     try {
-      cv = crossValidate(y, model, { horizon, levels, seasons, windows: plan.windows, step: plan.step });
+      cv = crossValidate(y, model, {
+        horizon,
+        levels,
+        seasons,
+        xreg: request.xreg,
+        windows: plan.windows,
+        step: plan.step,
+      });
     } catch (error) {
       const warning = `calibration failed (${(error as Error).message}): the intervals are model "${model.name}"'s own`;
       return { result: model.forecast(y, request), intervals: "model", warnings: [warning] };

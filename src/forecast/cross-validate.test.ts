@@ -113,4 +113,39 @@ describe("crossValidate(y, forecaster, options)", () => {
       'model "broken" returned a non-finite forecast (NaN) at origin 3, step 1',
     );
   });
+
+  test("cuts the regressors with the series: the fold at origin t sees xreg[i][0, t + horizon)", () => {
+    // Forecasts the regressor's future values, so each fold shows which columns it was given.
+    const echo = {
+      name: "echo",
+      forecast(history: Float64Array, request: { horizon: number; xreg?: readonly Float64Array[] }) {
+        const column = request.xreg?.[0] ?? new Float64Array(history.length + request.horizon);
+        expect(column.length).toBe(history.length + request.horizon);
+        const mean = column.slice(history.length);
+        return {
+          mean,
+          lower: [mean],
+          upper: [mean],
+          fitted: new Float64Array(history.length),
+          description: "",
+        };
+      },
+    };
+    const xreg = [Float64Array.from({ length: 13 }, (_, t) => 100 + t)];
+    const cv = crossValidate(y, echo, { ...options, xreg });
+    expect(cv.folds.map((fold) => fold.origin)).toEqual([3, 5, 7]);
+    for (const fold of cv.folds) {
+      expect([...fold.mean]).toEqual([100 + fold.origin, 101 + fold.origin, 102 + fold.origin]);
+    }
+  });
+
+  test("rejects regressors that do not cover the series and the horizon, naming the column", () => {
+    expect(() => crossValidate(y, lastValue, { ...options, xreg: [new Float64Array(10)] })).toThrow(
+      "xreg[0]: expected a Float64Array of 13 values (10 observations + horizon 3), got 10",
+    );
+    const gap = Float64Array.from({ length: 13 }, (_, t) => (t === 4 ? Number.NaN : 0));
+    expect(() => crossValidate(y, lastValue, { ...options, xreg: [new Float64Array(13), gap] })).toThrow(
+      "xreg[1][4] is NaN",
+    );
+  });
 });

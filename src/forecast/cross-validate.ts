@@ -1,5 +1,5 @@
 import type { Forecaster, ForecastRequest } from "./forecaster.js";
-import { validateFinite, validateRequest } from "./validate-request.js";
+import { validateFinite, validateRequest, validateXreg } from "./validate-request.js";
 
 /** How to cross-validate: the forecast request plus the rolling origins. */
 export interface CrossValidationOptions extends ForecastRequest {
@@ -105,10 +105,12 @@ export function crossValidate(
 ): CrossValidation {
   validateRequest(options);
   validateFinite(y);
-  const { horizon, levels, seasons } = options;
+  validateXreg(options, y.length);
+  const { horizon, levels, seasons, xreg } = options;
   const step = options.step ?? horizon;
   const origins = foldOrigins(y.length, horizon, options.windows, step);
-  const request: ForecastRequest = { horizon, levels, seasons };
+  const request: ForecastRequest =
+    xreg === undefined ? { horizon, levels, seasons } : { horizon, levels, seasons, xreg };
   const folds: CrossValidationFold[] = [];
   const refit = options.refit === true || forecaster.forecastOrigins === undefined;
   if (!refit && forecaster.forecastOrigins) {
@@ -125,7 +127,11 @@ export function crossValidate(
     }
   } else {
     for (const origin of origins) {
-      const result = forecaster.forecast(y.slice(0, origin), request);
+      const foldRequest =
+        xreg === undefined
+          ? request
+          : { ...request, xreg: xreg.map((column) => column.subarray(0, origin + horizon)) };
+      const result = forecaster.forecast(y.slice(0, origin), foldRequest);
       checkForecast(result.mean, horizon, forecaster.name, origin);
       for (let l = 0; l < levels.length; l++) {
         checkForecast(result.lower[l], horizon, forecaster.name, origin);

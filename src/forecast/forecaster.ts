@@ -14,6 +14,13 @@ export interface ForecastRequest {
   readonly levels: readonly number[];
   /** Seasonal periods in steps, ascending, e.g. [24, 168] for hourly data or [7] for daily; [] for none. */
   readonly seasons: readonly number[];
+  /**
+   * Exogenous regressors (calendar events, promotions), optional: one column per regressor covering the
+   * observations and the horizon, `xreg[i][t]` for t in [0, y.length + horizon). Models that take
+   * regressors (ARIMA, event adjustments) read them; the others ignore them. Cross-validation cuts the
+   * columns with the series: the fold at origin t sees `xreg[i].subarray(0, t + horizon)`.
+   */
+  readonly xreg?: readonly Float64Array[];
 }
 
 /** A model's forecast of one series. */

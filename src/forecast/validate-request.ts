@@ -43,3 +43,26 @@ export function validateFinite(y: Float64Array, name = "y"): void {
     }
   }
 }
+
+/**
+ * Checks a request's regressors against a series of `n` points: every column a Float64Array of
+ * `n + horizon` finite values. No `xreg` passes.
+ *
+ * @example
+ * validateXreg({ horizon: 2, levels: [], seasons: [], xreg: [new Float64Array(5)] }, 4); // throws "xreg[0]: ..."
+ */
+export function validateXreg(request: ForecastRequest, n: number): void {
+  const { xreg, horizon } = request;
+  if (xreg === undefined) return;
+  if (!Array.isArray(xreg)) throw new Error("xreg: expected an array of Float64Array columns");
+  for (let i = 0; i < xreg.length; i++) {
+    const column = xreg[i];
+    if (!(column instanceof Float64Array) || column.length !== n + horizon) {
+      throw new Error(
+        `xreg[${i}]: expected a Float64Array of ${n + horizon} values (${n} observations + horizon ${horizon}), ` +
+          `got ${column instanceof Float64Array ? column.length : typeof column}`,
+      );
+    }
+    validateFinite(column, `xreg[${i}]`);
+  }
+}
