@@ -43,8 +43,11 @@ describe("chooseSeasonalAdjustment(y, count, seasons)", () => {
     expect(chooseSeasonalAdjustment(weekly(70), 70, [5, 7])?.period).toBe(7);
   });
 
-  test("is multiplicative on positive data and additive when some values are <= 0", () => {
+  test("is multiplicative on non-negative data and additive when some values are negative", () => {
     expect(chooseSeasonalAdjustment(weekly(70), 70, [7])?.multiplicative).toBe(true);
+    // A day without traffic at all keeps the ratios to the trend meaningful.
+    const outage = Float64Array.from(weekly(70), (value, t) => (t === 10 ? 0 : value));
+    expect(chooseSeasonalAdjustment(outage, 70, [7])?.multiplicative).toBe(true);
     const shifted = weekly(70, 0);
     expect(chooseSeasonalAdjustment(shifted, 70, [7])?.multiplicative).toBe(false);
   });

@@ -17,8 +17,9 @@ const SMALLEST_MULTIPLICATIVE_INDEX = 0.01;
  * `seasons` with at least two full seasons of data that the 90% autocorrelation test finds, trying the
  * longer ones first: a weekly profile of hourly data holds the daily one too (what R's thetaf does with
  * an `msts` series, whose frequency is its longest period), while a daily one misses the weekend.
- * The decomposition is multiplicative, as in the M4 Theta benchmark, unless the data has values <= 0 or
- * a multiplicative index falls below 0.01 (statsforecast's guard); then it is additive.
+ * The decomposition is multiplicative, as in the M4 Theta benchmark and R's thetaf, unless the data
+ * has negative values or a multiplicative index falls below 0.01 (statsforecast's guard); then it is
+ * additive. Zeros stay multiplicative, as in R's `decompose`.
  *
  * @param y observations
  * @param count observations to use
@@ -39,9 +40,14 @@ export function chooseSeasonalAdjustment(
     if (season >= 2 && count >= 2 * season && passesSeasonalityTest(y, count, season)) period = season;
   }
   if (period === 0) return null;
-  let positive = true;
-  for (let t = 0; t < count; t++) if (!(y[t] > 0)) positive = false;
-  if (positive) {
+  // Zeros are fine for ratios to the trend (a quiet night hour of ad traffic); negative values are not.
+  let nonNegative = true;
+  let total = 0;
+  for (let t = 0; t < count; t++) {
+    if (!(y[t] >= 0)) nonNegative = false;
+    total += y[t];
+  }
+  if (nonNegative && total > 0) {
     const indices = classicalSeasonalIndices(y, count, period, true);
     if (indices.every((index) => index >= SMALLEST_MULTIPLICATIVE_INDEX)) {
       return { period, multiplicative: true, indices };
