@@ -319,6 +319,28 @@ describe("avails backtest", () => {
       "20",
     ]);
     expect(tooMany.code).not.toBe(0);
-    expect(tooMany.stderr).toContain("windows");
+    expect(tooMany.stderr).toContain(
+      "--windows: 20 windows of 7 need series of more than 140 points; the longest has 120",
+    );
+  });
+
+  test("skips a series too short for the windows with a warning naming it, and backtests the others", async () => {
+    const mixed = write("backtest-young.csv", [
+      "unique_id,ds,y",
+      ...weekly("SE", 120, 1000),
+      ...weekly("young", 20, 50),
+    ]);
+    const result = await cli([
+      "backtest",
+      ...["--input", mixed, "--freq", "daily", "--horizon", "7", "--windows", "3"],
+      ...["--models", "snaive", "--json"],
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(
+      'warning: series "young": 20 points leave no training data for 3 windows of 7, skipped',
+    );
+    const summary = JSON.parse(result.stdout);
+    expect(summary).toMatchObject({ series: 1, skipped: 1 });
+    expect(summary.models[0].chosen).toEqual({ "SeasonalNaive(7)": 3 });
   });
 });

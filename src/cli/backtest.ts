@@ -4,6 +4,7 @@ import { summarizeBacktest } from "../run/backtest-summary.js";
 import type { BacktestSettings, SeriesBacktest } from "../run/backtest-task.js";
 import type { ForecastTaskInput } from "../run/forecast-long-series.js";
 import { splitEmptySeries } from "../run/split-empty-series.js";
+import { splitShortSeries } from "../run/split-short-series.js";
 import { runPool } from "../run/worker-pool.js";
 import { FREQUENCIES } from "../series/frequency.js";
 import { readLongFormat } from "../series/read-long-format.js";
@@ -32,11 +33,16 @@ export function registerBacktest(program: Command): void {
       if (options.horizon === undefined)
         throw new Error("--horizon: required, the steps each window forecasts");
       const settings = parseBacktestFlags(options as RawForecastFlags, MODEL_NAMES);
-      const { observed: series, empty } = splitEmptySeries(
-        await readLongFormat(settings.input, settings.freq),
-      );
+      const { observed, empty } = splitEmptySeries(await readLongFormat(settings.input, settings.freq));
       for (const s of empty)
         console.error(`warning: series "${s.id}": no observations (every y is missing), skipped`);
+      const { long: series, short } = splitShortSeries(observed, settings.windows, settings.horizon);
+      for (const s of short) {
+        console.error(
+          `warning: series "${s.id}": ${s.values.length} points leave no training data for ` +
+            `${settings.windows} windows of ${settings.horizon}, skipped`,
+        );
+      }
       const shared: BacktestSettings = {
         horizon: settings.horizon,
         windows: settings.windows,
@@ -54,6 +60,7 @@ export function registerBacktest(program: Command): void {
       const accuracy = summarizeBacktest(backtests, settings.levels, settings.seasons[0] ?? 1);
       const summary = {
         series: series.length,
+        skipped: empty.length + short.length,
         horizon: settings.horizon,
         windows: settings.windows,
         seasons: settings.seasons,
