@@ -53,6 +53,25 @@ describe("forecastSeries(values, request)", () => {
     ]);
   });
 
+  test("hands the regressors to the model, cut like the series when leading gaps are dropped", () => {
+    const seen: number[][] = [];
+    const recorder: Forecaster = {
+      name: "recorder",
+      forecast(y, request) {
+        seen.push(Array.from(request.xreg?.[0] ?? []));
+        return lastValue.forecast(y, request);
+      },
+    };
+    const y = weekly(40);
+    y.fill(Number.NaN, 0, 2);
+    const xreg = [Float64Array.from({ length: 47 }, (_, t) => t)];
+    forecastSeries(y, { ...daily, model: recorder, conformal: false, xreg });
+    expect(seen).toEqual([Array.from({ length: 45 }, (_, t) => t + 2)]);
+    expect(() => forecastSeries(y, { ...daily, model: recorder, xreg: [new Float64Array(40)] })).toThrow(
+      "xreg[0]: expected a Float64Array of 47 values (40 observations + horizon 7), got 40",
+    );
+  });
+
   test("throws on a series without observations, an empty one and infinite values", () => {
     const request = { ...daily, model: lastValue };
     expect(() => forecastSeries(new Float64Array(5).fill(Number.NaN), request)).toThrow(

@@ -3,7 +3,7 @@ import { fallbackNaive } from "./fallback-naive.js";
 import { type ForecastReport, isReportingForecaster } from "./forecast-report.js";
 import type { Forecaster, ForecastRequest, ForecastResult } from "./forecaster.js";
 import { imputeGaps } from "./impute-gaps.js";
-import { validateRequest } from "./validate-request.js";
+import { validateRequest, validateXreg } from "./validate-request.js";
 
 /** What to forecast a series with. */
 export interface SeriesForecastRequest extends ForecastRequest {
@@ -42,6 +42,8 @@ const MIN_MODEL_POINTS = 4;
  * - intervals are conformal (`conformalForecaster`, or the model's own calibration when it reports, as
  *   `autoForecaster` does) unless `conformal` is false or the series is too short, which is reported;
  * - a series with no negative value is a count: forecasts and bounds below zero are raised to zero;
+ * - regressors (`xreg`, covering the values and the horizon) go to the model, cut like the values when
+ *   leading gaps are dropped; the fallbacks ignore them;
  * - a model that returns a non-finite forecast or bound throws an error naming it: nothing non-finite is
  *   ever returned.
  *
@@ -58,6 +60,7 @@ export function forecastSeries(values: Float64Array, request: SeriesForecastRequ
   const fallbackModel = request.fallback ?? fallbackNaive;
   if (!(values instanceof Float64Array)) throw new Error("values: expected a Float64Array");
   if (values.length === 0) throw new Error("values: the series is empty");
+  validateXreg(request, values.length);
   for (let i = 0; i < values.length; i++) {
     if (values[i] === Number.POSITIVE_INFINITY || values[i] === Number.NEGATIVE_INFINITY) {
       throw new Error(`values[${i}] is ${values[i]}: a series holds finite numbers and NaN for gaps`);
@@ -113,7 +116,13 @@ export function forecastSeries(values: Float64Array, request: SeriesForecastRequ
     }
   }
 
-  const modelRequest: ForecastRequest = { horizon, levels, seasons };
+  // Regressors follow the series: cut where leading gaps were dropped; the fallback models take none.
+  const xreg =
+    fallback === null && request.xreg !== undefined && request.xreg.length > 0
+      ? request.xreg.map((column) => column.subarray(imputed.leading))
+      : undefined;
+  const modelRequest: ForecastRequest =
+    xreg === undefined ? { horizon, levels, seasons } : { horizon, levels, seasons, xreg };
   const conformal = request.conformal !== false;
   let report: ForecastReport;
   if (isReportingForecaster(chosen)) report = chosen.forecastWithReport(y, modelRequest, { conformal });
