@@ -7,8 +7,9 @@
  * errors of a sparse series are the small negative ones of its zeros, a quantile can fall on the wrong
  * side of the mean: each bound is kept on its own side (the interval always holds the mean), and the lower
  * bound is raised to 0, as demand is never negative. The width is the same at every step: the forecast is
- * a rate per period, and every period's demand scatters around it alike. Without any error the bounds are
- * NaN, visibly unknown.
+ * a rate per period, and every period's demand scatters around it alike. A model with no one-step error yet
+ * (ADIDA on a series one bucket long) sizes them from the deviations of the observations from the forecast
+ * instead, so the bounds are always finite (zero-width for a single observation).
  *
  * @example
  * empiricalIntervals(y, fitted, new Float64Array(24).fill(0.4), [80, 95]) // { lower: [...], upper: [...] }
@@ -24,6 +25,10 @@ export function empiricalIntervals(
   for (let t = 0; t < y.length; t++) {
     const error = y[t] - fitted[t];
     if (!Number.isNaN(error)) errors[count++] = error;
+  }
+  if (count === 0) {
+    for (let t = 0; t < y.length; t++) errors[t] = y[t] - mean[0];
+    count = y.length;
   }
   const sorted = errors.subarray(0, count).sort();
   const lower: Float64Array[] = [];
