@@ -12,6 +12,8 @@ interface AdidaFit {
 /**
  * The bucket size of ADIDA: the mean interval between demands in y[0, end), rounded, at least 1 (1 when
  * there is no demand).
+ *
+ * @example aggregationLevel(new Float64Array([0, 0, 1, 0, 0, 2, 0, 0, 0, 1]), 10) // round(10 / 3) = 3
  */
 export function aggregationLevel(y: Float64Array, end: number): number {
   const interval = meanDemandInterval(y, end);

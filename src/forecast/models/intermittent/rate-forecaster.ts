@@ -27,7 +27,9 @@ export interface RateModel<Parameters> {
  * negative or non-finite value, naming it.
  *
  * @example
- * const model = rateForecaster({ name: "mean", fit: () => null, run: meanRates, describe: () => "Mean" });
+ * const model = rateForecaster({
+ *   name: "croston", fit: () => 0.1, run: (y, a, rates) => crostonRates(y, a, a, 1, rates), describe: () => "Croston",
+ * });
  */
 export function rateForecaster<Parameters>(model: RateModel<Parameters>): Forecaster {
   return {

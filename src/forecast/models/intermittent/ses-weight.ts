@@ -10,6 +10,8 @@ export const WEIGHT_BOUNDS: readonly [number, number] = [0.1, 0.3];
 /**
  * The one-step sum of squared errors of simple exponential smoothing on x[0, count), the level starting
  * at x[0] and updated by every later value: l = l + alpha * (x[i] - l), error x[i] - l before the update.
+ *
+ * @example sesSquaredErrors(new Float64Array([2, 4, 4]), 3, 0.5) // 2^2 + 1^2 = 5
  */
 export function sesSquaredErrors(x: Float64Array, count: number, alpha: number): number {
   let level = x[0];

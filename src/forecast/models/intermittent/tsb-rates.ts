@@ -35,7 +35,12 @@ export function tsbRates(
   }
 }
 
-/** The in-sample one-step sum of squared errors of the TSB filter on y[0, end), from the first demand on. */
+/**
+ * The in-sample one-step sum of squared errors of the TSB filter on y[0, end), from the first demand on
+ * (`tsbRates` without storing the rates, for the weight search).
+ *
+ * @example tsbSquaredErrors(new Float64Array([0, 4, 0, 2]), 4, 0.5, 0.2) // (0 - 2)^2 + (2 - 1.6)^2 = 4.16
+ */
 export function tsbSquaredErrors(
   y: Float64Array,
   end: number,
