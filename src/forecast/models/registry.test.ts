@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import type { AutoForecaster } from "../auto-forecaster.js";
 import { forecastSeries } from "../forecast-series.js";
 import { MODEL_NAMES, resolveModel } from "./registry.js";
 
@@ -14,7 +15,18 @@ function hourlyPattern(days: number): Float64Array {
 describe("resolveModel(name)", () => {
   test("knows every model named on the command line, auto first", () => {
     expect(MODEL_NAMES[0]).toBe("auto");
-    for (const name of ["ets", "theta", "mstl", "snaive", "naive", "ensemble", "dotm", "ewma"]) {
+    const intermittent = ["croston", "croston_optimized", "sba", "tsb", "adida", "imapa"];
+    for (const name of [
+      "ets",
+      "theta",
+      "mstl",
+      "snaive",
+      "naive",
+      "ensemble",
+      "dotm",
+      "ewma",
+      ...intermittent,
+    ]) {
       expect(MODEL_NAMES).toContain(name);
       expect(resolveModel(name).name).toBe(name);
     }
@@ -47,5 +59,38 @@ describe("resolveModel(name)", () => {
       expect(report.result.lower[1][h]).toBeLessThanOrEqual(report.result.mean[h]);
       expect(report.result.upper[1][h]).toBeGreaterThanOrEqual(report.result.mean[h]);
     }
+  });
+
+  test("auto lets the intermittent models compete on a sparse series, and not on a dense one", () => {
+    const auto = resolveModel("auto") as AutoForecaster;
+    const request = { horizon: 24, levels: [80], seasons: [24] };
+    const sparse = new Float64Array(24 * 21);
+    for (let t = 0; t < sparse.length; t++) sparse[t] = (t * 7919) % 13 < 3 ? 1 + ((t * 31) % 4) : 0;
+    const labels = auto.forecastWithReport(sparse, request).selection.scores.map((s) => s.label);
+    for (const name of ["tsb", "sba", "croston_optimized", "imapa", "ets", "theta", "mstl"]) {
+      expect(labels).toContain(name);
+    }
+    const dense = hourlyPattern(21);
+    const denseLabels = auto.forecastWithReport(dense, request).selection.scores.map((s) => s.label);
+    expect(denseLabels).not.toContain("tsb");
+  });
+
+  test("auto still picks a seasonal model for a daily pattern with zero nights, intermittent as it is", () => {
+    const y = new Float64Array(24 * 7 * 6);
+    for (let t = 0; t < y.length; t++) {
+      const hour = t % 24;
+      y[t] =
+        hour < 8
+          ? 0
+          : Math.round(20 * (1 + Math.sin((2 * Math.PI * (hour - 8)) / 32)) + 3 * Math.sin(t * 7.31));
+    }
+    const report = forecastSeries(y, {
+      model: resolveModel("auto"),
+      horizon: 48,
+      levels: [80],
+      seasons: [24, 168],
+    });
+    expect(report.description).toMatch(/theta|mstl/);
+    expect(report.description).not.toMatch(/tsb|sba|croston|imapa/);
   });
 });

@@ -10,6 +10,7 @@ import {
   windowAverage,
 } from "./baselines/index.js";
 import { autoEts } from "./ets/ets.js";
+import { adida, croston, crostonOptimized, imapa, isIntermittent, sba, tsb } from "./intermittent/index.js";
 import { mstl } from "./mstl/index.js";
 import { dynamicOptimizedTheta, optimizedTheta, standardTheta, theta } from "./theta/theta.js";
 
@@ -51,13 +52,40 @@ const autoSingleSeason = autoForecaster([autoEts, theta, mstlTheta]);
  */
 const autoMultiSeason = autoForecaster([theta, mstlTheta]);
 
-const pick = (request: ForecastRequest) => (request.seasons.length >= 2 ? autoMultiSeason : autoSingleSeason);
+/**
+ * The intermittent demand models auto tries on sparse series, TSB first (the model a series too short to
+ * select gets): it alone lets the forecast decay through a run of zeros, when a young campaign or a rare
+ * device stops. Classic Croston and ADIDA are left out: SBA is Croston with its bias corrected, and IMAPA
+ * averages ADIDA over bucket sizes.
+ */
+const INTERMITTENT: readonly Forecaster[] = [tsb(), sba(), crostonOptimized(), imapa()];
 
-/** "auto": the automatic model for the request's seasons; reports what won on each series. */
+/**
+ * The automatic models for intermittent series (`isIntermittent`): the four intermittent models compete
+ * with the usual candidates of the request's seasons, which still win where the zeros follow a daily or
+ * weekly pattern (night hours) that the flat intermittent forecasts cannot repeat.
+ */
+const autoIntermittentSingleSeason = autoForecaster([...INTERMITTENT, autoEts, theta, mstlTheta]);
+const autoIntermittentMultiSeason = autoForecaster([...INTERMITTENT, theta, mstlTheta]);
+
+/** The automatic model for a series and request: by intermittency, then by the number of seasons. */
+function pick(y: Float64Array, request: ForecastRequest): AutoForecaster {
+  const several = request.seasons.length >= 2;
+  if (isIntermittent(y)) return several ? autoIntermittentMultiSeason : autoIntermittentSingleSeason;
+  return several ? autoMultiSeason : autoSingleSeason;
+}
+
+/**
+ * "auto": the automatic model for the series and the request's seasons; reports what won on each series.
+ * - Several seasons (hourly 24 and 168): Theta and MSTL.
+ * - One season or none: AutoETS, Theta and MSTL.
+ * - Intermittent series (`isIntermittent`: average demand interval >= 1.32, or more than a quarter of the
+ *   values 0, and none negative): TSB, SBA, optimised Croston and IMAPA join the candidates above.
+ */
 const auto: AutoForecaster = {
   name: "auto",
-  forecast: (y, request) => pick(request).forecast(y, request),
-  forecastWithReport: (y, request, options) => pick(request).forecastWithReport(y, request, options),
+  forecast: (y, request) => pick(y, request).forecast(y, request),
+  forecastWithReport: (y, request, options) => pick(y, request).forecastWithReport(y, request, options),
 };
 
 /** The fixed combination of the three model families, as the M4 combination benchmarks. */
@@ -78,6 +106,12 @@ const MODELS: ReadonlyMap<string, Forecaster> = new Map<string, Forecaster>([
   ["seasonal_window_average", seasonalWindowAverage()],
   ["rolling_mean", rollingMean()],
   ["ewma", ewma()],
+  ["croston", croston()],
+  ["croston_optimized", crostonOptimized()],
+  ["sba", sba()],
+  ["tsb", tsb()],
+  ["adida", adida()],
+  ["imapa", imapa()],
   ["ensemble", COMBINATION],
 ]);
 
