@@ -91,7 +91,11 @@ describe("profileThetaSse(y, count, trend, alpha, burnIn, fixedTrendWeight, solu
 
   test("gives the SSE and solution of the sums taken in one plain loop, to the last bit", () => {
     // Long series with alpha near 1 take (1 - alpha)^t to 0 early, which the loops treat separately.
-    const long = fc.array(fc.double({ min: -50, max: 50, noNaN: true }), { minLength: 1, maxLength: 400 });
+    const long = fc.array(fc.double({ min: -50, max: 50, noNaN: true }), {
+      minLength: 1,
+      maxLength: 400,
+      size: "max",
+    });
     fc.assert(
       fc.property(
         long,
