@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { MODEL_NAMES } from "../forecast/models/registry.js";
+import { MODEL_NAMES } from "../forecast/models/model-names.js";
 import { forecastLongSeries } from "../run/forecast-long-series.js";
 import type { ForecastTaskSettings } from "../run/forecast-task.js";
 import { splitEmptySeries } from "../run/split-empty-series.js";
