@@ -1,6 +1,5 @@
 import type { Command } from "commander";
-import { MODEL_NAMES } from "../forecast/models/registry.js";
-import { summarizeBacktest } from "../run/backtest-summary.js";
+import { MODEL_NAMES } from "../forecast/models/model-names.js";
 import type { BacktestSettings, SeriesBacktest } from "../run/backtest-task.js";
 import type { ForecastTaskInput } from "../run/forecast-long-series.js";
 import { splitEmptySeries } from "../run/split-empty-series.js";
@@ -57,6 +56,7 @@ export function registerBacktest(program: Command): void {
         { shared, onProgress: progress.update },
       );
       progress.done();
+      const { summarizeBacktest } = await import("../run/backtest-summary.js");
       const accuracy = summarizeBacktest(backtests, settings.levels, settings.seasons[0] ?? 1);
       const summary = {
         series: series.length,

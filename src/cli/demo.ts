@@ -1,7 +1,6 @@
 import { join } from "node:path";
 import type { Command } from "commander";
 import { DEMO_DEFAULTS, validateDemoOptions } from "../demo/options.js";
-import { seedDemoStore } from "../demo/seed-store.js";
 import { globalOptions, withStore } from "./context.js";
 import { formatReport, formatReportLine, formatStatus } from "./format-report.js";
 import { createProgress } from "./progress.js";
@@ -81,6 +80,8 @@ export function registerDemo(program: Command): void {
         const generation = createProgress("generate");
         const ingestion = createProgress("ingest");
         const started = Date.now();
+        // Loaded here: the generator is most of the CLI's code, which other commands should not load.
+        const { seedDemoStore } = await import("../demo/seed-store.js");
         const { manifest, reports } = await seedDemoStore(
           store,
           {

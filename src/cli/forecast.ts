@@ -1,8 +1,9 @@
 import type { Command } from "commander";
-import { MODEL_NAMES } from "../forecast/models/registry.js";
+import { MODEL_NAMES } from "../forecast/models/model-names.js";
 import { forecastLongSeries } from "../run/forecast-long-series.js";
 import type { ForecastTaskSettings } from "../run/forecast-task.js";
 import { splitEmptySeries } from "../run/split-empty-series.js";
+import { startWorkers } from "../run/worker-pool.js";
 import { FREQUENCIES } from "../series/frequency.js";
 import { readLongFormat } from "../series/read-long-format.js";
 import { writeForecastCsv } from "../series/write-forecast-csv.js";
@@ -37,12 +38,6 @@ export function registerForecast(program: Command): void {
       if (options.freq === undefined) throw new Error(`--freq: required, one of ${FREQUENCIES.join(", ")}`);
       if (options.horizon === undefined) throw new Error("--horizon: required, the steps to forecast");
       const settings = parseForecastFlags(options as RawForecastFlags, MODEL_NAMES);
-      const { observed: series, empty } = splitEmptySeries(
-        await readLongFormat(settings.input, settings.freq),
-      );
-      for (const s of empty)
-        console.error(`warning: series "${s.id}": no observations (every y is missing), skipped`);
-      const progress = createProgress("forecast");
       const shared: ForecastTaskSettings = {
         horizon: settings.horizon,
         levels: settings.levels,
@@ -50,7 +45,20 @@ export function registerForecast(program: Command): void {
         seasons: settings.seasons,
         model: settings.model,
       };
-      const forecasts = await forecastLongSeries(TASK, series, shared, { onProgress: progress.update });
+      // The workers load the models while this thread reads the file.
+      const started = startWorkers(TASK, { shared });
+      const input = await readLongFormat(settings.input, settings.freq).catch(async (error: unknown) => {
+        await started.stop();
+        throw error;
+      });
+      const { observed: series, empty } = splitEmptySeries(input);
+      for (const s of empty)
+        console.error(`warning: series "${s.id}": no observations (every y is missing), skipped`);
+      const progress = createProgress("forecast");
+      const forecasts = await forecastLongSeries(TASK, series, shared, {
+        onProgress: progress.update,
+        started,
+      });
       progress.done();
       printWarnings(forecasts);
       await writeForecastCsv(settings.output, settings.levels, forecasts, settings.quantiles);

@@ -1,7 +1,6 @@
 import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import type { Command } from "commander";
-import { longFormatCsv, readSeries } from "../series/read-series.js";
 import { MEASURES, type Measure } from "../store/store.js";
 import { globalOptions, withStore } from "./context.js";
 
@@ -35,6 +34,7 @@ export function registerSeries(program: Command): void {
           throw new Error(`--freq: "${options.freq}" is not hourly or daily`);
         }
         const freq = options.freq;
+        const { longFormatCsv, readSeries } = await import("../series/read-series.js");
         const dense = await withStore(globalOptions(command), true, (store, config) =>
           readSeries(store, {
             level: options.level,

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, describe, expect, it } from "vitest";
-import { type PoolTask, runPool } from "./worker-pool.js";
+import { type PoolTask, runPool, startWorkers } from "./worker-pool.js";
 
 const SUM_TASK = new URL("./fixtures/sum-task.js", import.meta.url);
 const SUM_TASK_TS = new URL("./fixtures/sum-task.ts", import.meta.url);
@@ -127,6 +127,61 @@ describe("runPool on worker threads", () => {
     await expect(runPool(BROKEN, seriesTasks(2), { workers: 2 })).rejects.toThrow(
       `task module ${BROKEN.href}: this module is broken`,
     );
+  });
+});
+
+describe("startWorkers, then runPool", () => {
+  it("runPool(module, tasks, { started }) runs the tasks on the workers started before them", async () => {
+    const started = startWorkers(SUM_TASK, { workers: 2, shared: { scale: 3 } });
+    expect(started.count).toBe(2);
+    await sleep(20); // the input being read meanwhile
+    const outputs = await runPool<SumInput, { scale: number }, SumOutput>(SUM_TASK, seriesTasks(6), {
+      shared: { scale: 3 },
+      started,
+    });
+    expect(outputs.map((o) => o.sum)).toEqual(Array.from({ length: 6 }, (_, i) => 3 * sumOf(i)));
+    expect(outputs.some((o) => o.threadId === 0)).toBe(false);
+  });
+
+  it("runPool(module, tasks, { started }) uses no more started workers than tasks", async () => {
+    const started = startWorkers(SUM_TASK, { workers: 3, shared: { scale: 1 } });
+    const outputs = await runPool<SumInput, { scale: number }, SumOutput>(SUM_TASK, seriesTasks(1), {
+      started,
+    });
+    expect(outputs.map((o) => o.sum)).toEqual([1]);
+    expect(await runPool(SUM_TASK, [], { started: startWorkers(SUM_TASK, { workers: 2 }) })).toEqual([]);
+  });
+
+  it("runPool(module, tasks, { started }) reports a module that failed to load before the tasks came", async () => {
+    const started = startWorkers(BROKEN, { workers: 1 });
+    await sleep(200);
+    await expect(runPool(BROKEN, seriesTasks(2), { started })).rejects.toThrow(
+      `task module ${BROKEN.href}: this module is broken`,
+    );
+  });
+
+  it("startWorkers(TypeScript module) starts none: the tasks run here", async () => {
+    const started = startWorkers(SUM_TASK_TS, { workers: 2 });
+    expect(started.count).toBe(0);
+    const outputs = await runPool<SumInput, { scale: number }, SumOutput>(SUM_TASK_TS, seriesTasks(2), {
+      shared: { scale: 1 },
+      started,
+    });
+    expect(outputs.map((o) => o.threadId)).toEqual([0, 0]);
+  });
+
+  it("runPool rejects started workers that were stopped, taken, or started for another module", async () => {
+    const stopped = startWorkers(SUM_TASK, { workers: 1 });
+    await stopped.stop();
+    await expect(runPool(SUM_TASK, seriesTasks(1), { started: stopped })).rejects.toThrow(
+      "started: these workers were already taken or stopped",
+    );
+    const other = startWorkers(NO_TASK, { workers: 1 });
+    await expect(runPool(SUM_TASK, seriesTasks(1), { started: other })).rejects.toThrow(
+      `started: workers started by startWorkers for ${SUM_TASK.href}`,
+    );
+    await other.stop();
+    expect(() => startWorkers(SUM_TASK, { workers: -1 })).toThrow("workers: -1 is not a whole number >= 0");
   });
 });
 

@@ -1,5 +1,7 @@
-import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+import { type FromWorker, PoolThread } from "./pool-thread.js";
+import { type StartedWorkers, ThreadReserve, wantedWorkers } from "./start-workers.js";
+
+export { type StartedWorkers, startWorkers } from "./start-workers.js";
 
 /** One unit of work: the series it is for (named in errors and progress), its input, buffers to move. */
 export interface PoolTask<I> {
@@ -25,70 +27,15 @@ export interface PoolOptions<S> {
   workers?: number;
   /** Called after each task with the tasks done, their total and the series just finished. */
   onProgress?: (done: number, total: number, id: string) => void;
+  /**
+   * Workers started ahead by startWorkers (same module; their shared settings and count are used): the pool
+   * takes those it needs and stops the rest.
+   */
+  started?: StartedWorkers;
 }
 
 /** Tasks handed to a worker ahead of the one it works on, so that it never waits for the next. */
 const IN_FLIGHT_PER_WORKER = 2;
-
-/** Messages from a pool worker. */
-type FromWorker =
-  | { type: "ready" }
-  | { type: "done"; index: number; output: unknown }
-  | { type: "failed"; index: number; message: string }
-  | { type: "load-failed"; message: string };
-
-// The worker's whole program: load the task module, then run tasks in the order they come, one at a time.
-// It is evaluated as a script, so the pool needs no compiled file of its own and works from sources too.
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require("node:worker_threads");
-const transferables = (value, found, depth) => {
-  // Only views spanning a whole buffer move: a slice of a buffer the task keeps must be copied.
-  if (ArrayBuffer.isView(value)) {
-    if (value.buffer instanceof ArrayBuffer && value.byteLength === value.buffer.byteLength) found.add(value.buffer);
-    return found;
-  }
-  if (depth > 0 && value !== null && typeof value === "object") {
-    for (const item of Array.isArray(value) ? value : Object.values(value)) transferables(item, found, depth - 1);
-  }
-  return found;
-};
-import(workerData.url).then((module) => {
-  const run = module.runTask;
-  if (typeof run !== "function") throw new Error("it does not export a function runTask");
-  let queue = Promise.resolve();
-  parentPort.on("message", ({ index, input }) => {
-    queue = queue.then(async () => {
-      try {
-        const output = await run(input, workerData.shared);
-        const transfer = [...transferables(output, new Set(), 3)];
-        parentPort.postMessage({ type: "done", index, output }, transfer);
-      } catch (error) {
-        parentPort.postMessage({ type: "failed", index, message: error instanceof Error ? error.message : String(error) });
-      }
-    });
-  });
-  parentPort.postMessage({ type: "ready" });
-}).catch((error) => {
-  parentPort.postMessage({ type: "load-failed", message: error instanceof Error ? error.message : String(error) });
-});
-`;
-
-/** Threads wanted: the option, else `$AVAILS_WORKERS`, else one per core. */
-function wantedWorkers(option: number | undefined): number {
-  if (option !== undefined) {
-    if (!Number.isInteger(option) || option < 0)
-      throw new Error(`workers: ${option} is not a whole number >= 0`);
-    return option;
-  }
-  const configured = process.env.AVAILS_WORKERS;
-  if (configured !== undefined && configured !== "") {
-    const n = Number(configured);
-    if (!Number.isInteger(n) || n < 0)
-      throw new Error(`AVAILS_WORKERS: "${configured}" is not a whole number >= 0`);
-    return n;
-  }
-  return availableParallelism();
-}
 
 function seriesError(id: string, message: string): Error {
   return new Error(`series ${JSON.stringify(id)}: ${message}`);
@@ -112,11 +59,22 @@ export async function runPool<I, S, O>(
   tasks: readonly PoolTask<I>[],
   options: PoolOptions<S> = {},
 ): Promise<O[]> {
+  const { started } = options;
+  if (started !== undefined) {
+    if (!(started instanceof ThreadReserve) || started.moduleUrl.href !== moduleUrl.href) {
+      throw new Error(`started: workers started by startWorkers for ${moduleUrl.href}`);
+    }
+    const threads = started.take(tasks.length);
+    if (tasks.length === 0) return [];
+    return threads.length === 0 ? runHere(moduleUrl, tasks, options) : runOnWorkers(tasks, options, threads);
+  }
   const wanted = wantedWorkers(options.workers);
   if (tasks.length === 0) return [];
   // A worker thread of Node 20 cannot load TypeScript: a .ts module (tests, run from sources) runs here.
   const count = moduleUrl.pathname.endsWith(".ts") ? 0 : Math.min(wanted, tasks.length);
-  return count === 0 ? runHere(moduleUrl, tasks, options) : runOnWorkers(moduleUrl, tasks, options, count);
+  if (count === 0) return runHere(moduleUrl, tasks, options);
+  const threads = Array.from({ length: count }, () => new PoolThread(moduleUrl, options.shared));
+  return runOnWorkers(tasks, options, threads);
 }
 
 async function runHere<I, S, O>(
@@ -149,14 +107,13 @@ async function runHere<I, S, O>(
 }
 
 function runOnWorkers<I, S, O>(
-  moduleUrl: URL,
   tasks: readonly PoolTask<I>[],
   options: PoolOptions<S>,
-  count: number,
+  threads: readonly PoolThread[],
 ): Promise<O[]> {
   return new Promise((resolve, reject) => {
     const outputs = new Array<O>(tasks.length);
-    const workers: Worker[] = [];
+    const workers = threads.map((thread) => thread.worker);
     let next = 0;
     let done = 0;
     let settled = false;
@@ -167,13 +124,8 @@ function runOnWorkers<I, S, O>(
       void stopAll();
       reject(error);
     };
-    for (let w = 0; w < count; w++) {
-      const worker = new Worker(WORKER_SOURCE, {
-        eval: true,
-        workerData: { url: moduleUrl.href, shared: options.shared },
-        resourceLimits: { maxYoungGenerationSizeMb: 64 },
-      });
-      workers.push(worker);
+    for (const thread of threads) {
+      const { worker } = thread;
       // Indices of the tasks this worker holds, oldest (the one it works on) first.
       const held: number[] = [];
       const handOut = () => {
@@ -187,7 +139,7 @@ function runOnWorkers<I, S, O>(
         }
       };
       const working = () => (held.length > 0 ? tasks[held[0]].id : null);
-      worker.on("message", (message: FromWorker) => {
+      const onMessage = (message: FromWorker) => {
         if (settled) return;
         switch (message.type) {
           case "ready":
@@ -209,21 +161,24 @@ function runOnWorkers<I, S, O>(
             fail(seriesError(tasks[message.index].id, message.message));
             break;
           case "load-failed":
-            fail(new Error(`task module ${moduleUrl.href}: ${message.message}`));
+            fail(new Error(`task module ${thread.moduleHref}: ${message.message}`));
             break;
         }
-      });
-      worker.on("error", (error) => {
-        const id = working();
-        fail(id === null ? error : seriesError(id, `a worker failed: ${error.message}`));
-      });
-      worker.on("exit", (code) => {
-        const id = working();
-        fail(
-          id === null
-            ? new Error(`a worker stopped with code ${code}`)
-            : seriesError(id, `the worker stopped with code ${code}`),
-        );
+      };
+      thread.listen((event) => {
+        if (event.kind === "message") {
+          onMessage(event.message);
+        } else if (event.kind === "error") {
+          const id = working();
+          fail(id === null ? event.error : seriesError(id, `a worker failed: ${event.error.message}`));
+        } else {
+          const id = working();
+          fail(
+            id === null
+              ? new Error(`a worker stopped with code ${event.code}`)
+              : seriesError(id, `the worker stopped with code ${event.code}`),
+          );
+        }
       });
     }
   });

@@ -1,7 +1,7 @@
 import { stat } from "node:fs/promises";
-import { readCsvRecords } from "../events/read-csv-records.js";
-import { dsLayout, type Frequency, formatDs, parseDs } from "./frequency.js";
-import { parseObservation } from "./parse-observation.js";
+import { readLineChunks } from "../events/read-line-chunks.js";
+import { type Frequency, formatDs } from "./frequency.js";
+import { LongFormatRows, type SeriesRows } from "./long-format-rows.js";
 import { describeGrid, gridIndex, gridTime, inferGrid, type TimeGrid } from "./time-grid.js";
 
 /** One series of a long-format file, laid out on its time grid. */
@@ -30,36 +30,6 @@ export interface ReadLongFormatOptions {
 
 /** The default maxLength: 570 years of hours. */
 export const MAX_SERIES_LENGTH = 5_000_000;
-
-const COLUMNS = ["unique_id", "ds", "y"] as const;
-
-/** The rows of one series in file order, in arrays that grow by doubling. */
-class SeriesRows {
-  times: Float64Array = new Float64Array(16);
-  ys: Float64Array = new Float64Array(16);
-  lines: Float64Array = new Float64Array(16);
-  length = 0;
-  missing = 0;
-
-  push(time: number, y: number, line: number): void {
-    if (this.length === this.times.length) {
-      this.times = grow(this.times);
-      this.ys = grow(this.ys);
-      this.lines = grow(this.lines);
-    }
-    this.times[this.length] = time;
-    this.ys[this.length] = y;
-    this.lines[this.length] = line;
-    this.length++;
-    if (Number.isNaN(y)) this.missing++;
-  }
-}
-
-function grow(array: Float64Array): Float64Array {
-  const grown = new Float64Array(array.length * 2);
-  grown.set(array);
-  return grown;
-}
 
 /** Fails with the path and a plain reason, not the system's error code, when `path` is no readable file. */
 async function assertReadableFile(path: string): Promise<void> {
@@ -96,74 +66,12 @@ export async function readLongFormat(
 ): Promise<LongSeries[]> {
   await assertReadableFile(path);
   const maxLength = options.maxLength ?? MAX_SERIES_LENGTH;
-  const bySeries = new Map<string, SeriesRows>();
-  let columns: number[] | null = null;
-  let width = 0;
-  const fail = (line: number, message: string): never => {
-    throw new Error(`${path}:${line}: ${message}`);
-  };
-  for await (const records of readCsvRecords(path)) {
-    for (const { line: recordLine, fields } of records) {
-      if (fields === null) throw new Error(`${path}:${recordLine}: unterminated quoted field`);
-      if (columns === null) {
-        columns = headerColumns(fields, (message) => fail(recordLine, message));
-        width = fields.length;
-        continue;
-      }
-      if (fields.length !== width) fail(recordLine, `${fields.length} fields where the header has ${width}`);
-      const id = fields[columns[0]];
-      if (id === "") fail(recordLine, "unique_id is empty");
-      const dsText = fields[columns[1]].trim();
-      const time = parseDs(freq, dsText);
-      if (Number.isNaN(time)) fail(recordLine, badDs(freq, dsText));
-      const y = parseObservation(fields[columns[2]]);
-      if (y === null) {
-        fail(
-          recordLine,
-          `y ${quote(fields[columns[2]])} is not a number (empty, NA or NaN mark a missing value)`,
-        );
-      }
-      let rows = bySeries.get(id);
-      if (rows === undefined) {
-        rows = new SeriesRows();
-        bySeries.set(id, rows);
-      }
-      rows.push(time, y as number, recordLine);
-    }
-  }
-  if (columns === null) throw new Error(`${path}: empty file; expected a header with unique_id, ds and y`);
-  if (bySeries.size === 0) throw new Error(`${path}: no rows after the header`);
+  const collector = new LongFormatRows(path, freq);
+  for await (const chunk of readLineChunks(path)) collector.push(chunk);
+  const bySeries = collector.finish();
   const series: LongSeries[] = [];
   for (const [id, rows] of bySeries) series.push(layOut(path, freq, id, rows, maxLength));
   return series;
-}
-
-/** Positions of unique_id, ds and y in the header, or a failure naming what is wrong with it. */
-function headerColumns(fields: string[], fail: (message: string) => never): number[] {
-  const names = fields.map((name) => name.trim());
-  for (let i = 0; i < names.length; i++) {
-    if ((COLUMNS as readonly string[]).includes(names[i]) && names.indexOf(names[i]) !== i) {
-      fail(`column ${names[i]} appears twice in the header`);
-    }
-  }
-  return COLUMNS.map((column) => {
-    const at = names.indexOf(column);
-    if (at === -1) {
-      fail(
-        `no ${column} column in the header (${names.map(quote).join(", ")}); expected unique_id, ds and y`,
-      );
-    }
-    return at;
-  });
-}
-
-function badDs(freq: Frequency, text: string): string {
-  const message = `ds ${quote(text)} is not a ${freq === "hourly" ? "timestamp" : "date"} (${dsLayout(freq)})`;
-  if (freq === "hourly" && !Number.isNaN(parseDs("daily", text))) return `${message}; is the data daily?`;
-  if (freq !== "hourly" && !Number.isNaN(parseDs("hourly", text))) {
-    return `${message}: it has a time of day; is the data hourly?`;
-  }
-  return message;
 }
 
 /** Lays the rows of one series out on its grid, checking that each is on the grid and none is there twice. */

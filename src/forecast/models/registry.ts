@@ -11,6 +11,7 @@ import {
 } from "./baselines/index.js";
 import { autoEts } from "./ets/ets.js";
 import { adida, croston, crostonOptimized, imapa, isIntermittent, sba, tsb } from "./intermittent/index.js";
+import { MODEL_NAMES } from "./model-names.js";
 import { mstl } from "./mstl/index.js";
 import { dynamicOptimizedTheta, optimizedTheta, standardTheta, theta } from "./theta/theta.js";
 
@@ -115,8 +116,14 @@ const MODELS: ReadonlyMap<string, Forecaster> = new Map<string, Forecaster>([
   ["ensemble", COMBINATION],
 ]);
 
-/** The names `resolveModel` knows, "auto" first. */
-export const MODEL_NAMES: readonly string[] = [...MODELS.keys()];
+export { MODEL_NAMES } from "./model-names.js";
+
+// The command line lists models from MODEL_NAMES without loading this file: the two must agree.
+if (MODEL_NAMES.length !== MODELS.size || MODEL_NAMES.some((name, i) => [...MODELS.keys()][i] !== name)) {
+  throw new Error(
+    `MODEL_NAMES (${MODEL_NAMES.join(", ")}) differ from the registry (${[...MODELS.keys()].join(", ")})`,
+  );
+}
 
 /**
  * The forecaster a model name on the command line or in the API stands for.

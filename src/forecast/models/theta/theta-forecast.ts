@@ -61,7 +61,9 @@ interface Prepared {
 /** Scales y and deseasonalises it, deciding on seasonality and the indices from y[0, count) only. */
 function prepare(y: Float64Array, count: number, seasons: readonly number[]): Prepared {
   const scale = scaleOf(y, count);
-  const adjusted = Float64Array.from(y, (value) => value / scale);
+  // A plain loop: Float64Array.from with a mapping function is many times slower in V8.
+  const adjusted = new Float64Array(y.length);
+  for (let t = 0; t < y.length; t++) adjusted[t] = y[t] / scale;
   const adjustment = chooseSeasonalAdjustment(adjusted, count, seasons);
   if (adjustment !== null) deseasonalize(adjusted, adjusted.length, adjustment, adjusted);
   return { scale, adjustment, adjusted };

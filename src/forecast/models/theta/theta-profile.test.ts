@@ -21,6 +21,30 @@ function directSse(
   return sse;
 }
 
+/** The sums of profileThetaSse in one plain loop, as first written: the split loops must match it bit for bit. */
+function oneLoopSums(y: Float64Array, trend: ThetaTrend | null, alpha: number, burnIn: number): number[] {
+  const beta = 1 - alpha;
+  const inverseAlpha = 1 / alpha;
+  let level = y[0];
+  let power = 1;
+  const sums = [0, 0, 0, 0, 0, 0];
+  for (let t = 0; t < y.length; t++) {
+    const weight = t < burnIn ? 1e-10 : 1;
+    const d = trend ? trend.intercept[t] * power + trend.slope[t] * (1 - power * beta) * inverseAlpha : 0;
+    const r = y[t] - level;
+    sums[0] += weight * power * power;
+    sums[1] += weight * power * d;
+    sums[2] += weight * d * d;
+    sums[3] += weight * power * r;
+    sums[4] += weight * d * r;
+    sums[5] += weight * r * r;
+    level = alpha * y[t] + beta * level;
+    power *= beta;
+    if (power < 1e-150) power = 0;
+  }
+  return sums;
+}
+
 const series = fc.array(fc.double({ min: 1, max: 100, noNaN: true }), { minLength: 6, maxLength: 30 });
 
 describe("profileThetaSse(y, count, trend, alpha, burnIn, fixedTrendWeight, solution)", () => {
@@ -60,6 +84,46 @@ describe("profileThetaSse(y, count, trend, alpha, burnIn, fixedTrendWeight, solu
           const optimum = directSse(y, trend, alpha, solution[1], solution[0], 3);
           expect(optimum).toBeLessThanOrEqual(directSse(y, trend, alpha, c, level0, 3) * (1 + 1e-9) + 1e-9);
           expect(best).toBeGreaterThanOrEqual(0);
+        },
+      ),
+    );
+  });
+
+  test("gives the SSE and solution of the sums taken in one plain loop, to the last bit", () => {
+    // Long series with alpha near 1 take (1 - alpha)^t to 0 early, which the loops treat separately.
+    const long = fc.array(fc.double({ min: -50, max: 50, noNaN: true }), {
+      minLength: 1,
+      maxLength: 400,
+      size: "max",
+    });
+    fc.assert(
+      fc.property(
+        long,
+        fc.double({ min: 0.1, max: 0.99, noNaN: true }),
+        fc.constantFrom("none", "static", "dynamic"),
+        fc.integer({ min: 0, max: 5 }),
+        fc.constantFrom(Number.NaN, 0, 0.5),
+        (values, alpha, kind, burnIn, fixed) => {
+          const y = Float64Array.from(values);
+          const n = y.length;
+          const trend =
+            kind === "none" ? null : kind === "static" ? staticTrend(y, n, n) : dynamicTrend(y, n);
+          const [sgg, sgd, sdd, sgr, sdr, srr] = oneLoopSums(y, trend, alpha, burnIn);
+          let c = fixed;
+          if (Number.isNaN(c)) {
+            const determinant = sgg * sdd - sgd * sgd;
+            c =
+              determinant <= 1e-10 * sgg * sdd
+                ? 0.5
+                : Math.min(1, Math.max(0, (sgg * sdr - sgd * sgr) / determinant));
+          }
+          const onLevel = sgr - c * sgd;
+          const shift = onLevel / sgg;
+          const solution = new Float64Array(2);
+          const sse = profileThetaSse(y, n, trend, alpha, burnIn, fixed, solution);
+          expect(sse).toBe(Math.max(0, srr - 2 * c * sdr + c * c * sdd - onLevel * shift));
+          expect(solution[0]).toBe(y[0] + shift);
+          expect(solution[1]).toBe(c);
         },
       ),
     );

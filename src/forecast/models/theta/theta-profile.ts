@@ -51,22 +51,70 @@ export function profileThetaSse(
   let sgr = 0;
   let sdr = 0;
   let srr = 0;
-  for (let t = 0; t < count; t++) {
-    const weight = t < burnIn ? BURN_IN_WEIGHT : 1;
+  // Three loops doing the same arithmetic as one, minus the operations that cannot change a bit: the
+  // burn-in with its weights, then weight 1 (x * 1 is x), then, once (1 - alpha)^t is clamped to 0, without
+  // the sums it multiplies (they only add zeros). This is the hot loop of every Theta fit.
+  const burnInEnd = Math.min(burnIn, count);
+  let t = 0;
+  for (; t < burnInEnd; t++) {
     const d = hasTrend ? intercepts[t] * betaPower + slopes[t] * (1 - betaPower * beta) * inverseAlpha : 0;
     const value = y[t];
     const r = value - level;
-    const wg = weight * betaPower;
-    const wd = weight * d;
+    const wg = BURN_IN_WEIGHT * betaPower;
+    const wd = BURN_IN_WEIGHT * d;
     sgg += wg * betaPower;
     sgd += wg * d;
     sdd += wd * d;
     sgr += wg * r;
     sdr += wd * r;
-    srr += weight * r * r;
+    srr += BURN_IN_WEIGHT * r * r;
     level = alpha * value + beta * level;
     betaPower *= beta;
     if (betaPower < NEGLIGIBLE_POWER) betaPower = 0;
+  }
+  if (hasTrend) {
+    for (; t < count && betaPower !== 0; t++) {
+      const d = intercepts[t] * betaPower + slopes[t] * (1 - betaPower * beta) * inverseAlpha;
+      const value = y[t];
+      const r = value - level;
+      sgg += betaPower * betaPower;
+      sgd += betaPower * d;
+      sdd += d * d;
+      sgr += betaPower * r;
+      sdr += d * r;
+      srr += r * r;
+      level = alpha * value + beta * level;
+      betaPower *= beta;
+      if (betaPower < NEGLIGIBLE_POWER) betaPower = 0;
+    }
+    // (1 - alpha)^t is 0 from here: d is the slope term alone (the intercept term is a zero, finite states).
+    for (; t < count; t++) {
+      const d = slopes[t] * inverseAlpha;
+      const value = y[t];
+      const r = value - level;
+      sdd += d * d;
+      sdr += d * r;
+      srr += r * r;
+      level = alpha * value + beta * level;
+    }
+  } else {
+    // No trend: d is 0, so sgd, sdd and sdr stay 0.
+    for (; t < count && betaPower !== 0; t++) {
+      const value = y[t];
+      const r = value - level;
+      sgg += betaPower * betaPower;
+      sgr += betaPower * r;
+      srr += r * r;
+      level = alpha * value + beta * level;
+      betaPower *= beta;
+      if (betaPower < NEGLIGIBLE_POWER) betaPower = 0;
+    }
+    for (; t < count; t++) {
+      const value = y[t];
+      const r = value - level;
+      srr += r * r;
+      level = alpha * value + beta * level;
+    }
   }
   let c = fixedTrendWeight;
   if (Number.isNaN(c)) {
