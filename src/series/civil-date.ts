@@ -66,3 +66,21 @@ export function isoDate(days: number): string {
   const { year, month, day } = civilFromDays(days);
   return `${String(year).padStart(4, "0")}-${month < 10 ? "0" : ""}${month}-${day < 10 ? "0" : ""}${day}`;
 }
+
+/**
+ * The day number of a `YYYY-MM-DD` date, or NaN when the text is not a real date in that form.
+ *
+ * @example
+ * parseIsoDate("2026-12-25"); // 20812
+ * parseIsoDate("2026-02-29"); // NaN: 2026 is no leap year
+ */
+export function parseIsoDate(text: string): number {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return Number.NaN;
+  const year = Number(text.slice(0, 4));
+  const month = Number(text.slice(5, 7));
+  const day = Number(text.slice(8, 10));
+  if (month < 1 || month > 12 || day < 1) return Number.NaN;
+  const days = daysFromCivil(year, month, day);
+  // A day past the month's end rolls into the next month: the round trip tells.
+  return civilFromDays(days).month === month ? days : Number.NaN;
+}
