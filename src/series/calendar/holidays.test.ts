@@ -62,6 +62,28 @@ describe("holidays", () => {
     expect(dateOf("JP", 2020, "sports_day")).toEqual(["2020-07-24"]);
   });
 
+  test("weekend holidays give a weekday off: US observed days, UK substitute bank holidays", () => {
+    const substitutes = (market: string, year: number) =>
+      holidays(market, year, year)
+        .filter((h) => h.id === "substitute_holiday")
+        .map((h) => `${h.date} ${h.name}`);
+    expect(substitutes("US", 2021)).toEqual([
+      "2021-06-18 Juneteenth (observed)",
+      "2021-07-05 Independence Day (observed)",
+      "2021-12-24 Christmas Day (observed)",
+      "2021-12-31 New Year's Day (observed)",
+    ]);
+    expect(substitutes("US", 2026)).toEqual(["2026-07-03 Independence Day (observed)"]);
+    expect(substitutes("GB", 2021)).toEqual([
+      "2021-12-27 Christmas Day (observed)",
+      "2021-12-28 Boxing Day (observed)",
+    ]);
+    expect(substitutes("GB", 2022)).toEqual([
+      "2022-01-03 New Year's Day (observed)",
+      "2022-12-27 Christmas Day (observed)",
+    ]);
+  });
+
   test("India's fixed-date national holidays; lunar festivals are not built in", () => {
     expect(holidays("IN", 2026, 2026).map((h) => `${h.date} ${h.id}`)).toEqual([
       "2026-01-26 republic_day",
@@ -94,9 +116,9 @@ describe("holidays", () => {
     const reference = JSON.parse(
       readFileSync(new URL("./fixtures/python-holidays.json", import.meta.url), "utf8"),
     ) as { markets: Record<string, [string, string][]> };
-    // Observed weekdays and Sundays are not generated; India's lunar festivals are not computable by rule;
-    // Italy's Easter Sunday and non-working commemorations are not days off.
-    const notBuiltIn = /observed|Sunday|National Unity Day|Unification/;
+    // Sundays are not generated; India's lunar festivals are not computable by rule; Italy's Easter Sunday
+    // and non-working commemorations are not days off.
+    const notBuiltIn = /Sunday|National Unity Day|Unification/;
     // De facto days off (Nordic Christmas Eve, Brazil's Carnival, Mexico's Semana Santa), the monarch's
     // birthday of most Australian states, and Spanish holidays on Sundays (moved by some regions).
     const extra: Record<string, RegExp> = {

@@ -3,6 +3,7 @@ import { easterSunday } from "./easter-sunday.js";
 import type { HolidayRule } from "./holiday-rule.js";
 import { type DatedHoliday, japanSubstituteDays } from "./japan-substitute-days.js";
 import { calendarMarket } from "./markets.js";
+import { type ObservedRule, observedDays } from "./observed-days.js";
 import { AMERICAS_RULES } from "./rules-americas.js";
 import { ASIA_PACIFIC_RULES } from "./rules-asia-pacific.js";
 import { EUROPE_RULES } from "./rules-europe.js";
@@ -48,14 +49,37 @@ function checkYear(year: number, parameter: string): void {
   }
 }
 
-function holidaysOfYear(market: string, year: number, options: HolidayOptions): Holiday[] {
+/** Markets that give a weekday off for some holidays on a weekend, and which holidays. */
+const OBSERVED: Readonly<Record<string, { rule: ObservedRule; ids: ReadonlySet<string> }>> = {
+  US: {
+    rule: "us",
+    ids: new Set(["new_year", "juneteenth", "independence_day", "veterans_day", "christmas"]),
+  },
+  GB: { rule: "gb", ids: new Set(["new_year", "christmas", "boxing_day"]) },
+};
+
+function nationalHolidays(market: string, year: number): DatedHoliday[] {
   const easter = easterSunday(year);
   const national: DatedHoliday[] = [];
   for (const rule of RULES[market]) {
     const day = rule.day(year, easter);
     if (day !== undefined) national.push({ id: rule.id, name: rule.name, day });
   }
-  const days = market === "JP" ? [...national, ...japanSubstituteDays(national)] : national;
+  return national;
+}
+
+/** The weekdays off for the holidays of `year` and its neighbours that fall in `year`. */
+function substituteDays(market: string, year: number, national: DatedHoliday[]): DatedHoliday[] {
+  if (market === "JP") return japanSubstituteDays(national);
+  const observed = OBSERVED[market];
+  if (observed === undefined) return [];
+  const around = [...nationalHolidays(market, year - 1), ...national, ...nationalHolidays(market, year + 1)];
+  return observedDays(observed.rule, around, observed.ids).filter((h) => civilFromDays(h.day).year === year);
+}
+
+function holidaysOfYear(market: string, year: number, options: HolidayOptions): Holiday[] {
+  const national = nationalHolidays(market, year);
+  const days = [...national, ...substituteDays(market, year, national)];
   const found = days.map((h): Holiday & { day: number } => ({ ...h, market, date: "", kind: "public" }));
   if (options.shoppingDays === true) {
     for (const h of shoppingDays(year)) {
@@ -71,7 +95,9 @@ function holidaysOfYear(market: string, year: number, options: HolidayOptions): 
 
 /**
  * The holidays of a market in the years [fromYear, toYear], by date, computed by rule (current law, with
- * the dated changes each rule lists); years 1900-2099. Throws an error naming the parameter for an unknown
+ * the dated changes each rule lists); years 1900-2099. Weekdays off standing in for a holiday on a weekend
+ * (US observed days, UK substitute bank holidays, Japan's substitute and citizens' holidays) are included
+ * with id "substitute_holiday" (Japan's sandwiched days: "citizens_holiday"). Throws an error naming the parameter for an unknown
  * market (see CALENDAR_MARKETS) or a year out of range.
  *
  * @example
