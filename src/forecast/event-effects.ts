@@ -136,7 +136,9 @@ export function eventEffects(
         updated = Math.max(-MAX_LOG_EFFECT, Math.min(MAX_LOG_EFFECT, weight * mean));
       }
       if (updated !== own) {
-        for (let t = 0; t < n; t++) if (column[t] !== 0) logAdjust[t] += column[t] * (updated - own);
+        for (let o = 0; o < r.length; o += 2) {
+          for (let t = r[o]; t < r[o + 1]; t++) logAdjust[t] += column[t] * (updated - own);
+        }
         change = Math.max(change, Math.abs(updated - own));
         logEffects[i] = updated;
       }

@@ -79,13 +79,15 @@ function substituteDays(market: string, year: number, national: DatedHoliday[]):
 
 function holidaysOfYear(market: string, year: number, options: HolidayOptions): Holiday[] {
   const national = nationalHolidays(market, year);
-  const days = [...national, ...substituteDays(market, year, national)];
-  const found = days.map((h): Holiday & { day: number } => ({ ...h, market, date: "", kind: "public" }));
+  type Found = DatedHoliday & { kind: Holiday["kind"] };
+  const found: Found[] = [...national, ...substituteDays(market, year, national)].map((h) => ({
+    ...h,
+    kind: "public",
+  }));
   if (options.shoppingDays === true) {
     for (const h of shoppingDays(year)) {
-      if (!found.some((p) => p.id === h.id && p.day === h.day)) {
-        found.push({ ...h, market, date: "", kind: "shopping" });
-      }
+      // A shopping day that is a public holiday of the market (Christmas in Germany) is listed once.
+      if (!found.some((p) => p.id === h.id && p.day === h.day)) found.push({ ...h, kind: "shopping" });
     }
   }
   // Stable sort: holidays on one day keep the order of the rules.
