@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { crossValidate } from "./cross-validate.js";
 import { eventAdjusted } from "./event-adjusted.js";
 import type { ForecastRequest } from "./forecaster.js";
 import { seasonalNaive } from "./models/baselines/index.js";
@@ -124,6 +125,28 @@ describe("eventAdjusted", () => {
     const direct = model.forecast(y, request).mean;
     for (let j = 0; j < 14; j++) expect(atEnd[j]).toBeCloseTo(direct[j], 9);
     expect(eventAdjusted(lastValueRefit).forecastOrigins).toBeUndefined();
+  });
+
+  test("in cross-validation (fast path and refits) the fold over Christmas errs far less than the model alone", () => {
+    const first = Date.UTC(2022, 11, 1);
+    const n = (Date.UTC(2026, 0, 2) - first) / DAY_MS;
+    const { y, christmas } = christmasSeries(first, n, 7, 0.6, 13);
+    const options = { horizon: 7, windows: 2, step: 7, levels: [], seasons: [7], xreg: [christmas] };
+    const christmasError = (
+      folds: readonly { origin: number; actual: Float64Array; mean: Float64Array }[],
+    ) => {
+      const fold = folds.find((f) => christmas.subarray(f.origin, f.origin + 7).includes(1));
+      if (fold === undefined) throw new Error("no fold over Christmas");
+      const j = christmas.subarray(fold.origin).indexOf(1);
+      return Math.abs(fold.mean[j] / fold.actual[j] - 1);
+    };
+    const plain = christmasError(crossValidate(y, seasonalNaive(7), options).folds);
+    const fast = crossValidate(y, eventAdjusted(seasonalNaive(7)), options);
+    const refit = crossValidate(y, eventAdjusted(seasonalNaive(7)), { ...options, refit: true });
+    expect(fast.refit).toBe(false);
+    expect(plain).toBeGreaterThan(0.4);
+    expect(christmasError(fast.folds)).toBeLessThan(0.15);
+    expect(christmasError(refit.folds)).toBeLessThan(0.15);
   });
 
   test("a series with a negative value is forecast as the model alone does", () => {

@@ -1,4 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
+import { isoDate } from "../civil-date.js";
 import type { TimeGrid } from "../time-grid.js";
 import type { CalendarEvent } from "./calendar-event.js";
 import { eventRegressors } from "./event-regressors.js";
@@ -91,6 +93,45 @@ describe("eventRegressors", () => {
     const span = { grid, start: Date.UTC(2026, 11, 24, 0, 30), history: 72, horizon: 0 };
     const { xreg } = eventRegressors([event("christmas", "2026-12-25")], span);
     expect(ones(xreg[0])).toEqual(Array.from({ length: 24 }, (_, h) => 24 + h));
+  });
+
+  test("a daily column is 1 exactly on the distinct event days inside the span, whatever the events", () => {
+    const start = Date.UTC(2026, 0, 1) / 86_400_000;
+    const arbitraryEvent = fc
+      .record({
+        id: fc.constantFrom("a", "b", "c"),
+        from: fc.integer({ min: -10, max: 70 }),
+        days: fc.nat(5),
+      })
+      .map(({ id, from, days }) => event(id, isoDate(start + from), isoDate(start + from + days)));
+    fc.assert(
+      fc.property(
+        fc.array(arbitraryEvent, { maxLength: 8 }),
+        fc.integer({ min: 1, max: 40 }),
+        (events, history) => {
+          const span = { grid: DAILY, start: start * 86_400_000, history, horizon: 20 };
+          const { names, xreg } = eventRegressors(events, span);
+          const covered = (id: string) => {
+            const days = new Set<number>();
+            for (const e of events.filter((e) => e.id === id)) {
+              for (let d = Date.parse(e.start) / 86_400_000; d <= Date.parse(e.end) / 86_400_000; d++) {
+                if (d >= start && d < start + history + 20) days.add(d - start);
+              }
+            }
+            return [...days].sort((a, b) => a - b);
+          };
+          for (let i = 0; i < names.length; i++) {
+            expect(xreg[i]).toHaveLength(history + 20);
+            expect(ones(xreg[i])).toEqual(covered(names[i].split("|")[0]));
+            expect(ones(xreg[i]).some((t) => t < history)).toBe(true);
+          }
+          for (const id of ["a", "b", "c"]) {
+            const kept = names.some((name) => name.split("|").includes(id));
+            expect(kept).toBe(covered(id).some((t) => t < history));
+          }
+        },
+      ),
+    );
   });
 
   test("bad input is an error naming the parameter", () => {
