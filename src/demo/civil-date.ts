@@ -1,68 +1,14 @@
-/** Milliseconds in a day. */
-export const DAY_MS = 86_400_000;
-/** Milliseconds in an hour. */
-export const HOUR_MS = 3_600_000;
-
-/**
- * Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil), without Date objects,
- * so holiday rules and timestamp prefixes work for any year.
- *
- * @example
- * daysFromCivil(2026, 12, 25); // 20812
+/*
+ * The demo's civil-date helpers now live in src/series (calendars need them, and runtime modules do not
+ * import from src/demo); this re-export keeps the generator's imports unchanged.
  */
-export function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
 
-/** A calendar date. */
-export interface CivilDate {
-  year: number;
-  month: number;
-  day: number;
-}
-
-/**
- * The calendar date of a day number (inverse of daysFromCivil).
- *
- * @example
- * civilFromDays(0); // { year: 1970, month: 1, day: 1 }
- */
-export function civilFromDays(days: number): CivilDate {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
-}
-
-/**
- * Day of the week of a day number: 0 = Sunday ... 6 = Saturday (1970-01-01 was a Thursday).
- *
- * @example
- * weekdayOfDays(daysFromCivil(2026, 11, 27)); // 5, a Friday
- */
-export function weekdayOfDays(days: number): number {
-  return (((days + 4) % 7) + 7) % 7;
-}
-
-/**
- * `YYYY-MM-DD` of a day number.
- *
- * @example
- * isoDate(20812); // "2026-12-25"
- */
-export function isoDate(days: number): string {
-  const { year, month, day } = civilFromDays(days);
-  return `${String(year).padStart(4, "0")}-${month < 10 ? "0" : ""}${month}-${day < 10 ? "0" : ""}${day}`;
-}
+export type { CivilDate } from "../series/civil-date.js";
+export {
+  civilFromDays,
+  DAY_MS,
+  daysFromCivil,
+  HOUR_MS,
+  isoDate,
+  weekdayOfDays,
+} from "../series/civil-date.js";

@@ -1,4 +1,4 @@
-import { civilFromDays, DAY_MS, daysFromCivil, HOUR_MS, isoDate } from "../demo/civil-date.js";
+import { civilFromDays, DAY_MS, daysFromCivil, HOUR_MS, isoDate } from "./civil-date.js";
 
 /** How often a series has a value. Hourly series are in UTC; the others are calendar dates. */
 export type Frequency = "hourly" | "daily" | "weekly" | "monthly" | "quarterly";

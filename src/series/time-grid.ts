@@ -1,4 +1,4 @@
-import { DAY_MS, HOUR_MS } from "../demo/civil-date.js";
+import { DAY_MS, HOUR_MS } from "./civil-date.js";
 import { calendarDate, dateTime, type Frequency } from "./frequency.js";
 
 /**
