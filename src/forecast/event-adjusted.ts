@@ -1,4 +1,5 @@
 import { type EventEffectOptions, eventEffects } from "./event-effects.js";
+import { isReportingForecaster, type ReportingForecaster } from "./forecast-report.js";
 import type { Forecaster, ForecastRequest, ForecastResult } from "./forecaster.js";
 import { validateFinite, validateXreg } from "./validate-request.js";
 
@@ -52,6 +53,8 @@ function formatEffects(effects: Float64Array): string {
  * are 0/1 indicators as eventRegressors builds them; they are not passed on to `model`. The bounds are
  * the model's, scaled: the uncertainty of the effects themselves is not added.
  *
+ * A model that reports (`forecastWithReport`, as the automatic model) keeps reporting: it selects and
+ * calibrates its conformal intervals on the adjusted history, and the bounds are scaled back likewise.
  * A request without `xreg` (or with no columns) is passed to `model` unchanged, so the result is exactly
  * the model's. Series with a negative value are left unadjusted (a multiplicative effect is undefined).
  *
@@ -60,25 +63,51 @@ function formatEffects(effects: Float64Array): string {
  * model.forecast(y, { horizon: 14, levels: [80], seasons: [7], xreg: eventRegressors(events, span).xreg });
  */
 export function eventAdjusted(model: Forecaster, options: EventEffectOptions = {}): Forecaster {
-  const forecast = (y: Float64Array, request: ForecastRequest): ForecastResult => {
-    const xreg = request.xreg;
-    if (xreg === undefined || xreg.length === 0) return model.forecast(y, request);
+  /** The learned effects, their factor at every point of history and horizon, and the adjusted history. */
+  const adjust = (y: Float64Array, request: ForecastRequest & { xreg: readonly Float64Array[] }) => {
     validateFinite(y);
     validateXreg(request, y.length);
     const n = y.length;
-    const { effects } = eventEffects(y, xreg, { ...options, period: baselinePeriod(request, options) });
-    const factors = adjustment(xreg, effects, n + request.horizon);
+    const { effects } = eventEffects(y, request.xreg, {
+      ...options,
+      period: baselinePeriod(request, options),
+    });
+    const factors = adjustment(request.xreg, effects, n + request.horizon);
     const adjusted = new Float64Array(n);
     for (let t = 0; t < n; t++) adjusted[t] = y[t] / factors[t];
-    const inner = model.forecast(adjusted, withoutXreg(request));
-    return {
-      mean: scaleForecast(inner.mean, factors, n),
-      lower: inner.lower.map((bound) => scaleForecast(bound, factors, n)),
-      upper: inner.upper.map((bound) => scaleForecast(bound, factors, n)),
-      fitted: scaleForecast(inner.fitted, factors, 0),
-      description: `${inner.description} with events (${formatEffects(effects)})`,
-    };
+    return { effects, factors, adjusted };
   };
+  const restore = (inner: ForecastResult, factors: Float64Array, effects: Float64Array, n: number) => ({
+    mean: scaleForecast(inner.mean, factors, n),
+    lower: inner.lower.map((bound) => scaleForecast(bound, factors, n)),
+    upper: inner.upper.map((bound) => scaleForecast(bound, factors, n)),
+    fitted: scaleForecast(inner.fitted, factors, 0),
+    description: `${inner.description} with events (${formatEffects(effects)})`,
+  });
+  const hasXreg = (
+    request: ForecastRequest,
+  ): request is ForecastRequest & { xreg: readonly Float64Array[] } =>
+    request.xreg !== undefined && request.xreg.length > 0;
+  const forecast = (y: Float64Array, request: ForecastRequest): ForecastResult => {
+    if (!hasXreg(request)) return model.forecast(y, request);
+    const { effects, factors, adjusted } = adjust(y, request);
+    return restore(model.forecast(adjusted, withoutXreg(request)), factors, effects, y.length);
+  };
+  if (isReportingForecaster(model)) {
+    // A model that calibrates its own intervals (the automatic one) does so on the adjusted history; its
+    // conformal bounds are scaled back with the forecast.
+    const reporting: ReportingForecaster = {
+      name: model.name,
+      forecast,
+      forecastWithReport(y, request, report) {
+        if (!hasXreg(request)) return model.forecastWithReport(y, request, report);
+        const { effects, factors, adjusted } = adjust(y, request);
+        const inner = model.forecastWithReport(adjusted, withoutXreg(request), report);
+        return { ...inner, result: restore(inner.result, factors, effects, y.length) };
+      },
+    };
+    return reporting;
+  }
   const innerOrigins = model.forecastOrigins;
   if (innerOrigins === undefined) return { name: model.name, forecast };
   return {

@@ -1,5 +1,5 @@
 import type { LongSeries } from "../series/read-long-format.js";
-import { addSteps } from "../series/time-grid.js";
+import { addSteps, type TimeGrid } from "../series/time-grid.js";
 import type { SeriesForecast } from "../series/write-forecast-csv.js";
 import { type PoolOptions, runPool } from "./worker-pool.js";
 
@@ -7,6 +7,10 @@ import { type PoolOptions, runPool } from "./worker-pool.js";
 export interface ForecastTaskInput {
   /** The series, oldest first; NaN where missing. */
   readonly values: Float64Array;
+  /** Its unique_id, grid and first time: what calendar regressors need; absent in bare runs. */
+  readonly id?: string;
+  readonly grid?: TimeGrid;
+  readonly start?: number;
 }
 
 /** What a forecast task module's `runTask` returns for one series. */
@@ -51,7 +55,7 @@ export async function forecastLongSeries<S>(
     if (movable) moved.add(buffer);
     return {
       id: s.id,
-      input: { values: s.values } satisfies ForecastTaskInput,
+      input: { values: s.values, id: s.id, grid: s.grid, start: s.start } satisfies ForecastTaskInput,
       transfer: movable ? [buffer] : [],
     };
   });

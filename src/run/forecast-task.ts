@@ -1,6 +1,8 @@
+import { eventAdjusted } from "../forecast/event-adjusted.js";
 import { forecastSeries } from "../forecast/forecast-series.js";
 import { resolveModel } from "../forecast/models/registry.js";
 import { quantileLevels, quantiles } from "../forecast/quantiles.js";
+import { type CalendarSettings, seriesRegressors } from "./calendar-settings.js";
 import type { ForecastTaskInput, ForecastTaskOutput } from "./forecast-long-series.js";
 
 /** The settings every series of one `avails forecast --input` run shares. */
@@ -13,11 +15,15 @@ export interface ForecastTaskSettings {
   readonly seasons: readonly number[];
   /** A name `resolveModel` knows, e.g. "auto" or "ets". */
   readonly model: string;
+  /** Calendar events to learn and forecast the effects of (`eventAdjusted`); none when absent. */
+  readonly calendar?: CalendarSettings;
 }
 
 /**
  * Forecasts one series of a file run (on a worker thread, or here): gaps imputed, fallbacks and count
- * clipping applied by `forecastSeries`, conformal intervals; the model column says what forecast it.
+ * clipping applied by `forecastSeries`, conformal intervals; the model column says what forecast it. With
+ * `calendar` settings the model learns the effects of the series' calendar events (`seriesRegressors`,
+ * `eventAdjusted`) and forecasts them.
  *
  * @example runTask({ values }, { horizon: 14, levels: [80, 95], seasons: [7], model: "auto" }).model // "auto: theta"
  */
@@ -26,11 +32,23 @@ export function runTask(input: ForecastTaskInput, settings: ForecastTaskSettings
   // The model is asked for the output's levels and those the quantiles are bounds of.
   const levels = [...settings.levels];
   for (const level of quantileLevels(probs)) if (!levels.includes(level)) levels.push(level);
+  let model = resolveModel(settings.model);
+  let xreg: Float64Array[] | undefined;
+  const warnings: string[] = [];
+  const { id, grid, start } = input;
+  if (settings.calendar !== undefined && id !== undefined && grid !== undefined && start !== undefined) {
+    const series = { id, grid, start, length: input.values.length };
+    const regressors = seriesRegressors(series, settings.horizon, settings.calendar);
+    warnings.push(...regressors.warnings);
+    model = eventAdjusted(model);
+    xreg = regressors.xreg;
+  }
   const report = forecastSeries(input.values, {
-    model: resolveModel(settings.model),
+    model,
     horizon: settings.horizon,
     levels,
     seasons: settings.seasons,
+    xreg,
   });
   const { mean, lower, upper } = report.result;
   const written = settings.levels.length;
@@ -40,6 +58,6 @@ export function runTask(input: ForecastTaskInput, settings: ForecastTaskSettings
     upper: upper.slice(0, written),
     quantiles: probs.length > 0 ? quantiles(report.result, levels, probs) : undefined,
     model: report.description,
-    warnings: report.warnings,
+    warnings: [...warnings, ...report.warnings],
   };
 }
