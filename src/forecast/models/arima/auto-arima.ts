@@ -1,0 +1,154 @@
+import type { ArimaOrder } from "./arima-order.js";
+import type { ArimaFit } from "./fit-arima.js";
+import { leastSquares } from "./least-squares.js";
+import { stepwiseSearch } from "./stepwise-search.js";
+import { temporaryDifferences } from "./temporary-differences.js";
+import { type InformationCriterion, type ScoredArima, tryArima } from "./try-arima.js";
+
+/** Settings of {@link autoArima}; every field is optional and defaults as R's auto.arima. */
+export interface AutoArimaOptions {
+  /** Number of first differences; chosen by `chooseDifferences` when absent. */
+  readonly d?: number;
+  /** Number of seasonal differences; chosen by `chooseDifferences` when absent (0 without a season). */
+  readonly D?: number;
+  /**
+   * Chooses d and D when they are not given, from the series (after regressing out `xreg`, as R does) and
+   * the seasonal period. Meant for the KPSS `ndiffs` and seasonal-strength `nsdiffs` tests; the default is
+   * a temporary autocorrelation rule (see `temporaryDifferences`).
+   */
+  readonly chooseDifferences?: (y: Float64Array, period: number) => { d: number; D: number };
+  readonly maxP?: number;
+  readonly maxQ?: number;
+  readonly maxSeasonalP?: number;
+  readonly maxSeasonalQ?: number;
+  /**
+   * Largest p + q + P + Q of a stepwise neighbour. Default none: R's auto.arima applies its max.order = 5
+   * to the exhaustive search only, and this search follows its stepwise one.
+   */
+  readonly maxOrder?: number;
+  readonly startP?: number;
+  readonly startQ?: number;
+  readonly startSeasonalP?: number;
+  readonly startSeasonalQ?: number;
+  /** Default "aicc". */
+  readonly criterion?: InformationCriterion;
+  /**
+   * Search with CSS fits and an approximate AIC, then refit the best models by CSS-ML until one fits.
+   * Default: more than 150 observations or a period above 12, as R.
+   */
+  readonly approximation?: boolean;
+  readonly allowDrift?: boolean;
+  readonly allowMean?: boolean;
+  /** Most models the stepwise search fits. Default 94. */
+  readonly maxModels?: number;
+}
+
+/** What {@link autoArima} chose, with the candidates it scored (in the order fitted). */
+export interface AutoArimaResult {
+  readonly fit: ArimaFit;
+  readonly d: number;
+  readonly D: number;
+  readonly candidates: readonly ScoredArima[];
+}
+
+function regressionResiduals(y: Float64Array, xreg: readonly Float64Array[]): Float64Array {
+  if (xreg.length === 0) return y;
+  const ones = new Float64Array(y.length).fill(1);
+  return leastSquares([ones, ...xreg.map((c) => c.subarray(0, y.length))], y).residuals;
+}
+
+function checkCount(name: string, value: number | undefined, max = Number.POSITIVE_INFINITY): void {
+  if (value !== undefined && !(Number.isInteger(value) && value >= 0 && value <= max)) {
+    throw new RangeError(`autoArima: options.${name} must be a whole number in [0, ${max}], got ${value}`);
+  }
+}
+
+/**
+ * Automatic ARIMA after Hyndman & Khandakar (2008), "Automatic time series forecasting: the forecast
+ * package for R", as R's forecast::auto.arima with stepwise = TRUE: with d and D given (or chosen by
+ * `chooseDifferences`), a stepwise search over p, q, P, Q and the constant from four start models,
+ * moving to a neighbour whenever it lowers the AICc (see `stepwiseSearch`). Long series (over 150 points)
+ * or long periods (over 12) are searched with CSS fits and refitted by maximum likelihood at the end.
+ *
+ * @param period the seasonal period, 1 for none
+ * @param xreg regressor columns covering at least y's length (a regression with ARIMA errors)
+ * @throws RangeError for bad options; Error when no model can be fitted
+ * @example autoArima(y, 12, [], { d: 1, D: 1 }).fit.description // "ARIMA(0,1,1)(0,1,1)[12]"
+ */
+export function autoArima(
+  y: Float64Array,
+  period: number,
+  xreg: readonly Float64Array[] = [],
+  options: AutoArimaOptions = {},
+): AutoArimaResult {
+  if (!(Number.isInteger(period) && period >= 1)) {
+    throw new RangeError(`autoArima: period must be a whole number >= 1, got ${period}`);
+  }
+  checkCount("d", options.d, 2);
+  checkCount("D", options.D, 1);
+  const n = y.length;
+  const m = period;
+  const criterion: InformationCriterion = n <= 3 ? "aic" : (options.criterion ?? "aicc");
+  let maxP = Math.min(options.maxP ?? 5, Math.floor(n / 3));
+  let maxQ = Math.min(options.maxQ ?? 5, Math.floor(n / 3));
+  let maxSP = Math.min(options.maxSeasonalP ?? 2, Math.floor(n / 3 / m));
+  let maxSQ = Math.min(options.maxSeasonalQ ?? 2, Math.floor(n / 3 / m));
+  const maxOrder = options.maxOrder ?? Number.POSITIVE_INFINITY;
+
+  let d = options.d;
+  let D = m === 1 ? 0 : options.D;
+  if (m > 1 && D === undefined && n <= 2 * m) D = 0;
+  if (d === undefined || D === undefined) {
+    const chosen = (options.chooseDifferences ?? temporaryDifferences)(regressionResiduals(y, xreg), m);
+    d ??= chosen.d;
+    D ??= chosen.D;
+  }
+  if (m === 1) {
+    maxSP = 0;
+    maxSQ = 0;
+  } else {
+    if (maxSP > 0) maxP = Math.min(maxP, m - 1);
+    if (maxSQ > 0) maxQ = Math.min(maxQ, m - 1);
+  }
+  if (n <= d + D * m + 1)
+    throw new RangeError(`y: ${n} observations are too few for d = ${d}, D = ${D}, period ${m}`);
+
+  const approximation = options.approximation ?? (n > 150 || m > 12);
+  const base: ArimaOrder = { p: 0, d, q: 0, P: 0, D, Q: 0, period: m };
+  let offset = 0;
+  if (approximation) {
+    const zero = tryArima(y, base, true, criterion, false, 0, xreg);
+    if (zero.fit !== null) offset = -2 * zero.fit.loglik - n * Math.log(zero.fit.sigma2Estimate);
+  }
+  const allowDrift = (options.allowDrift ?? true) && d + D === 1;
+  const allowMean = (options.allowMean ?? true) && d + D === 0;
+  const small = n < 10;
+  const limits = { maxP, maxQ, maxSP, maxSQ, maxOrder, maxModels: options.maxModels ?? 94 };
+  const start = {
+    p: Math.min(small ? Math.min(options.startP ?? 2, 1) : (options.startP ?? 2), maxP),
+    q: Math.min(small ? Math.min(options.startQ ?? 2, 1) : (options.startQ ?? 2), maxQ),
+    P: Math.min(small ? 0 : (options.startSeasonalP ?? 1), maxSP),
+    Q: Math.min(small ? 0 : (options.startSeasonalQ ?? 1), maxSQ),
+  };
+  const fitCandidate = (order: ArimaOrder, constant: boolean) =>
+    tryArima(y, order, constant, criterion, approximation, offset, xreg);
+  const { best, candidates } = stepwiseSearch(base, start, limits, allowDrift || allowMean, fitCandidate);
+
+  let chosen: ScoredArima = best;
+  if (approximation) {
+    // Refit by maximum likelihood, best first, until one succeeds (R's auto.arima).
+    const ranked = [...candidates].sort((a, b) => a.score - b.score);
+    chosen = { ...best, fit: null, score: Number.POSITIVE_INFINITY };
+    for (const candidate of ranked) {
+      const refit = tryArima(y, candidate.order, candidate.constant, criterion, false, 0, xreg);
+      if (refit.score < Number.POSITIVE_INFINITY) {
+        chosen = refit;
+        break;
+      }
+    }
+  }
+  if (chosen.fit === null || chosen.score === Number.POSITIVE_INFINITY) {
+    throw new Error("autoArima: no suitable ARIMA model found");
+  }
+  return { fit: chosen.fit, d, D, candidates };
+}
