@@ -14,7 +14,7 @@ function hourlyPattern(days: number): Float64Array {
 describe("resolveModel(name)", () => {
   test("knows every model named on the command line, auto first", () => {
     expect(MODEL_NAMES[0]).toBe("auto");
-    for (const name of ["ets", "theta", "mstl", "snaive", "naive", "ensemble", "dotm", "ewma"]) {
+    for (const name of ["ets", "theta", "mstl", "snaive", "naive", "ensemble", "dotm", "ewma", "arima"]) {
       expect(MODEL_NAMES).toContain(name);
       expect(resolveModel(name).name).toBe(name);
     }

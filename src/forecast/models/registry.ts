@@ -1,6 +1,7 @@
 import { type AutoForecaster, autoForecaster } from "../auto-forecaster.js";
 import { ensemble } from "../ensemble.js";
 import type { Forecaster, ForecastRequest } from "../forecaster.js";
+import { autoArimaForecaster } from "./arima/arima.js";
 import {
   ewma,
   naive,
@@ -79,6 +80,8 @@ const MODELS: ReadonlyMap<string, Forecaster> = new Map<string, Forecaster>([
   ["rolling_mean", rollingMean()],
   ["ewma", ewma()],
   ["ensemble", COMBINATION],
+  // d and D by a temporary autocorrelation rule until the KPSS and seasonal-strength tests are wired in.
+  ["arima", autoArimaForecaster()],
 ]);
 
 /** The names `resolveModel` knows, "auto" first. */

@@ -37,6 +37,20 @@ export interface AutoArimaOptions {
    * Default: more than 150 observations or a period above 12, as R.
    */
   readonly approximation?: boolean;
+  /**
+   * How the chosen model is finally fitted after an approximate search: "CSS-ML" (R's default) refits
+   * the best candidates by maximum likelihood; "CSS" keeps the search's conditional-sum-of-squares fit (R's
+   * method = "CSS"). Default "CSS" for periods above 12 on more than 1000 points, where the exact
+   * likelihood of the long seasonal polynomials costs tens of seconds per fit (each refit with a seasonal
+   * MA near the unit circle runs a Kalman filter that never reaches its steady state), else "CSS-ML".
+   */
+  readonly finalMethod?: "CSS-ML" | "CSS";
+  /**
+   * Search on the last `truncate` observations only (R's auto.arima truncate), then fit the chosen orders
+   * on the whole series. Default none. (Tried as a default of 1000 for hourly data: the refits of the
+   * ranked candidates on the whole series then cost more than the search saved.)
+   */
+  readonly truncate?: number;
   readonly allowDrift?: boolean;
   readonly allowMean?: boolean;
   /** Most models the stepwise search fits. Default 94. */
@@ -114,15 +128,21 @@ export function autoArima(
     throw new RangeError(`y: ${n} observations are too few for d = ${d}, D = ${D}, period ${m}`);
 
   const approximation = options.approximation ?? (n > 150 || m > 12);
+  const finalMethod = options.finalMethod ?? (m > 12 && n > 1000 ? "CSS" : "CSS-ML");
+  const truncate = options.truncate ?? n;
+  const skipped = truncate < n ? n - truncate : 0;
+  const searchY = y.subarray(skipped);
+  const searchXreg = xreg.map((column) => column.subarray(skipped));
   const base: ArimaOrder = { p: 0, d, q: 0, P: 0, D, Q: 0, period: m };
-  let offset = 0;
-  if (approximation) {
-    const zero = tryArima(y, base, true, criterion, false, 0, xreg);
-    if (zero.fit !== null) offset = -2 * zero.fit.loglik - n * Math.log(zero.fit.sigma2Estimate);
-  }
+  // The AIC of a CSS fit is approximated from its variance plus this offset (R's auto.arima).
+  const offsetOn = (series: Float64Array, regressors: readonly Float64Array[]): number => {
+    const zero = tryArima(series, base, true, criterion, false, 0, regressors);
+    return zero.fit === null ? 0 : -2 * zero.fit.loglik - series.length * Math.log(zero.fit.sigma2Estimate);
+  };
+  const offset = approximation ? offsetOn(searchY, searchXreg) : 0;
   const allowDrift = (options.allowDrift ?? true) && d + D === 1;
   const allowMean = (options.allowMean ?? true) && d + D === 0;
-  const small = n < 10;
+  const small = searchY.length < 10;
   const limits = { maxP, maxQ, maxSP, maxSQ, maxOrder, maxModels: options.maxModels ?? 94 };
   const start = {
     p: Math.min(small ? Math.min(options.startP ?? 2, 1) : (options.startP ?? 2), maxP),
@@ -131,16 +151,19 @@ export function autoArima(
     Q: Math.min(small ? 0 : (options.startSeasonalQ ?? 1), maxSQ),
   };
   const fitCandidate = (order: ArimaOrder, constant: boolean) =>
-    tryArima(y, order, constant, criterion, approximation, offset, xreg);
+    tryArima(searchY, order, constant, criterion, approximation, offset, searchXreg);
   const { best, candidates } = stepwiseSearch(base, start, limits, allowDrift || allowMean, fitCandidate);
 
   let chosen: ScoredArima = best;
-  if (approximation) {
-    // Refit by maximum likelihood, best first, until one succeeds (R's auto.arima).
+  const css = finalMethod === "CSS";
+  if ((approximation && !css) || skipped > 0) {
+    // Refit on the whole series (by maximum likelihood unless CSS is asked for), best first, until one
+    // succeeds (R's auto.arima).
+    const finalOffset = css ? (skipped > 0 ? offsetOn(y, xreg) : offset) : 0;
     const ranked = [...candidates].sort((a, b) => a.score - b.score);
     chosen = { ...best, fit: null, score: Number.POSITIVE_INFINITY };
     for (const candidate of ranked) {
-      const refit = tryArima(y, candidate.order, candidate.constant, criterion, false, 0, xreg);
+      const refit = tryArima(y, candidate.order, candidate.constant, criterion, css, finalOffset, xreg);
       if (refit.score < Number.POSITIVE_INFINITY) {
         chosen = refit;
         break;

@@ -47,7 +47,7 @@ const MOVES: readonly Move[] = [
  * moving to the first that improves and starting over, until a full round of new neighbours improves
  * nothing or `maxModels` are fitted. A neighbour is fitted at most once.
  *
- * @param fit fits and scores one candidate (Infinity when it fails)
+ * @param fitCandidate fits and scores one candidate (Infinity when it fails)
  * @example stepwiseSearch(base, { p: 2, q: 2, P: 1, Q: 1 }, limits, true, fitCandidate).best
  */
 export function stepwiseSearch(
@@ -55,14 +55,14 @@ export function stepwiseSearch(
   start: { p: number; q: number; P: number; Q: number },
   limits: SearchLimits,
   constantAllowed: boolean,
-  fit: (order: ArimaOrder, constant: boolean) => ScoredArima,
+  fitCandidate: (order: ArimaOrder, constant: boolean) => ScoredArima,
 ): { best: ScoredArima; candidates: ScoredArima[] } {
   const { maxP, maxQ, maxSP, maxSQ, maxModels } = limits;
   const candidates: ScoredArima[] = [];
   const seen = new Set<string>();
   const key = (p: number, q: number, P: number, Q: number, c: boolean) => `${p},${q},${P},${Q},${c}`;
   const run = (p: number, q: number, P: number, Q: number, c: boolean): ScoredArima => {
-    const scored = fit({ ...base, p, q, P, Q }, c);
+    const scored = fitCandidate({ ...base, p, q, P, Q }, c);
     candidates.push(scored);
     seen.add(key(p, q, P, Q, c));
     return scored;
