@@ -23,4 +23,5 @@ export const MODEL_NAMES: readonly string[] = [
   "adida",
   "imapa",
   "ensemble",
+  "arima",
 ];

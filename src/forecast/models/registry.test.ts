@@ -25,6 +25,7 @@ describe("resolveModel(name)", () => {
       "ensemble",
       "dotm",
       "ewma",
+      "arima",
       ...intermittent,
     ]) {
       expect(MODEL_NAMES).toContain(name);
@@ -43,7 +44,7 @@ describe("resolveModel(name)", () => {
     expect(Array.from(result.mean)).toEqual(Array.from(y.subarray(y.length - 168)));
   });
 
-  test("auto chooses among MSTL, Theta and weekly seasonal naive with several seasons, ETS among them with one", () => {
+  test("auto chooses among MSTL and Theta with several seasons, ETS among them with one", () => {
     const y = hourlyPattern(28);
     const auto = resolveModel("auto");
     const hourly = forecastSeries(y, { model: auto, horizon: 48, levels: [80, 95], seasons: [24, 168] });

@@ -1,6 +1,7 @@
 import { type AutoForecaster, autoForecaster } from "../auto-forecaster.js";
 import { ensemble } from "../ensemble.js";
 import type { Forecaster, ForecastRequest } from "../forecaster.js";
+import { autoArimaForecaster } from "./arima/arima.js";
 import {
   ewma,
   naive,
@@ -114,6 +115,7 @@ const MODELS: ReadonlyMap<string, Forecaster> = new Map<string, Forecaster>([
   ["adida", adida()],
   ["imapa", imapa()],
   ["ensemble", COMBINATION],
+  ["arima", autoArimaForecaster()],
 ]);
 
 export { MODEL_NAMES } from "./model-names.js";

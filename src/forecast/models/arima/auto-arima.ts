@@ -1,0 +1,177 @@
+import type { ArimaOrder } from "./arima-order.js";
+import type { ArimaFit } from "./fit-arima.js";
+import { leastSquares } from "./least-squares.js";
+import { stepwiseSearch } from "./stepwise-search.js";
+import { type InformationCriterion, type ScoredArima, tryArima } from "./try-arima.js";
+import { unitRootDifferences } from "./unit-root-differences.js";
+
+/** Settings of {@link autoArima}; every field is optional and defaults as R's auto.arima. */
+export interface AutoArimaOptions {
+  /** Number of first differences; chosen by `chooseDifferences` when absent. */
+  readonly d?: number;
+  /** Number of seasonal differences; chosen by `chooseDifferences` when absent (0 without a season). */
+  readonly D?: number;
+  /**
+   * Chooses d and D when they are not given, from the series (after regressing out `xreg`, as R does) and
+   * the seasonal period; default R's choice, the seasonal-strength `nsdiffs` then the KPSS `ndiffs`
+   * (`unitRootDifferences`).
+   */
+  readonly chooseDifferences?: (y: Float64Array, period: number) => { d: number; D: number };
+  readonly maxP?: number;
+  readonly maxQ?: number;
+  readonly maxSeasonalP?: number;
+  readonly maxSeasonalQ?: number;
+  /**
+   * Largest p + q + P + Q of a stepwise neighbour. Default none: R's auto.arima applies its max.order = 5
+   * to the exhaustive search only, and this search follows its stepwise one.
+   */
+  readonly maxOrder?: number;
+  readonly startP?: number;
+  readonly startQ?: number;
+  readonly startSeasonalP?: number;
+  readonly startSeasonalQ?: number;
+  /** Default "aicc". */
+  readonly criterion?: InformationCriterion;
+  /**
+   * Search with CSS fits and an approximate AIC, then refit the best models by CSS-ML until one fits.
+   * Default: more than 150 observations or a period above 12, as R.
+   */
+  readonly approximation?: boolean;
+  /**
+   * How the chosen model is finally fitted after an approximate search: "CSS-ML" (R's default) refits
+   * the best candidates by maximum likelihood; "CSS" keeps the search's conditional-sum-of-squares fit (R's
+   * method = "CSS"). Default "CSS" for periods above 12 on more than 1000 points, where the exact
+   * likelihood of the long seasonal polynomials costs tens of seconds per fit (each refit with a seasonal
+   * MA near the unit circle runs a Kalman filter that never reaches its steady state), else "CSS-ML".
+   */
+  readonly finalMethod?: "CSS-ML" | "CSS";
+  /**
+   * Search on the last `truncate` observations only (R's auto.arima truncate), then fit the chosen orders
+   * on the whole series. Default none. (Tried as a default of 1000 for hourly data: the refits of the
+   * ranked candidates on the whole series then cost more than the search saved.)
+   */
+  readonly truncate?: number;
+  readonly allowDrift?: boolean;
+  readonly allowMean?: boolean;
+  /** Most models the stepwise search fits. Default 94. */
+  readonly maxModels?: number;
+}
+
+/** What {@link autoArima} chose, with the candidates it scored (in the order fitted). */
+export interface AutoArimaResult {
+  readonly fit: ArimaFit;
+  readonly d: number;
+  readonly D: number;
+  readonly candidates: readonly ScoredArima[];
+}
+
+function regressionResiduals(y: Float64Array, xreg: readonly Float64Array[]): Float64Array {
+  if (xreg.length === 0) return y;
+  const ones = new Float64Array(y.length).fill(1);
+  return leastSquares([ones, ...xreg.map((c) => c.subarray(0, y.length))], y).residuals;
+}
+
+function checkCount(name: string, value: number | undefined, max = Number.POSITIVE_INFINITY): void {
+  if (value !== undefined && !(Number.isInteger(value) && value >= 0 && value <= max)) {
+    throw new RangeError(`autoArima: options.${name} must be a whole number in [0, ${max}], got ${value}`);
+  }
+}
+
+/**
+ * Automatic ARIMA after Hyndman & Khandakar (2008), "Automatic time series forecasting: the forecast
+ * package for R", as R's forecast::auto.arima with stepwise = TRUE: with d and D given (or chosen by
+ * `chooseDifferences`), a stepwise search over p, q, P, Q and the constant from four start models,
+ * moving to a neighbour whenever it lowers the AICc (see `stepwiseSearch`). Long series (over 150 points)
+ * or long periods (over 12) are searched with CSS fits and refitted by maximum likelihood at the end.
+ *
+ * @param period the seasonal period, 1 for none
+ * @param xreg regressor columns covering at least y's length (a regression with ARIMA errors)
+ * @throws RangeError for bad options; Error when no model can be fitted
+ * @example autoArima(y, 12, [], { d: 1, D: 1 }).fit.description // "ARIMA(0,1,1)(0,1,1)[12]"
+ */
+export function autoArima(
+  y: Float64Array,
+  period: number,
+  xreg: readonly Float64Array[] = [],
+  options: AutoArimaOptions = {},
+): AutoArimaResult {
+  if (!(Number.isInteger(period) && period >= 1)) {
+    throw new RangeError(`autoArima: period must be a whole number >= 1, got ${period}`);
+  }
+  checkCount("d", options.d, 2);
+  checkCount("D", options.D, 1);
+  const n = y.length;
+  const m = period;
+  const criterion: InformationCriterion = n <= 3 ? "aic" : (options.criterion ?? "aicc");
+  let maxP = Math.min(options.maxP ?? 5, Math.floor(n / 3));
+  let maxQ = Math.min(options.maxQ ?? 5, Math.floor(n / 3));
+  let maxSP = Math.min(options.maxSeasonalP ?? 2, Math.floor(n / 3 / m));
+  let maxSQ = Math.min(options.maxSeasonalQ ?? 2, Math.floor(n / 3 / m));
+  const maxOrder = options.maxOrder ?? Number.POSITIVE_INFINITY;
+
+  let d = options.d;
+  let D = m === 1 ? 0 : options.D;
+  if (m > 1 && D === undefined && n <= 2 * m) D = 0;
+  if (d === undefined || D === undefined) {
+    const chosen = (options.chooseDifferences ?? unitRootDifferences)(regressionResiduals(y, xreg), m);
+    d ??= chosen.d;
+    D ??= chosen.D;
+  }
+  if (m === 1) {
+    maxSP = 0;
+    maxSQ = 0;
+  } else {
+    if (maxSP > 0) maxP = Math.min(maxP, m - 1);
+    if (maxSQ > 0) maxQ = Math.min(maxQ, m - 1);
+  }
+  if (n <= d + D * m + 1)
+    throw new RangeError(`y: ${n} observations are too few for d = ${d}, D = ${D}, period ${m}`);
+
+  const approximation = options.approximation ?? (n > 150 || m > 12);
+  const finalMethod = options.finalMethod ?? (m > 12 && n > 1000 ? "CSS" : "CSS-ML");
+  const truncate = options.truncate ?? n;
+  const skipped = truncate < n ? n - truncate : 0;
+  const searchY = y.subarray(skipped);
+  const searchXreg = xreg.map((column) => column.subarray(skipped));
+  const base: ArimaOrder = { p: 0, d, q: 0, P: 0, D, Q: 0, period: m };
+  // The AIC of a CSS fit is approximated from its variance plus this offset (R's auto.arima).
+  const offsetOn = (series: Float64Array, regressors: readonly Float64Array[]): number => {
+    const zero = tryArima(series, base, true, criterion, false, 0, regressors);
+    return zero.fit === null ? 0 : -2 * zero.fit.loglik - series.length * Math.log(zero.fit.sigma2Estimate);
+  };
+  const offset = approximation ? offsetOn(searchY, searchXreg) : 0;
+  const allowDrift = (options.allowDrift ?? true) && d + D === 1;
+  const allowMean = (options.allowMean ?? true) && d + D === 0;
+  const small = searchY.length < 10;
+  const limits = { maxP, maxQ, maxSP, maxSQ, maxOrder, maxModels: options.maxModels ?? 94 };
+  const start = {
+    p: Math.min(small ? Math.min(options.startP ?? 2, 1) : (options.startP ?? 2), maxP),
+    q: Math.min(small ? Math.min(options.startQ ?? 2, 1) : (options.startQ ?? 2), maxQ),
+    P: Math.min(small ? 0 : (options.startSeasonalP ?? 1), maxSP),
+    Q: Math.min(small ? 0 : (options.startSeasonalQ ?? 1), maxSQ),
+  };
+  const fitCandidate = (order: ArimaOrder, constant: boolean) =>
+    tryArima(searchY, order, constant, criterion, approximation, offset, searchXreg);
+  const { best, candidates } = stepwiseSearch(base, start, limits, allowDrift || allowMean, fitCandidate);
+
+  let chosen: ScoredArima = best;
+  const css = finalMethod === "CSS";
+  if ((approximation && !css) || skipped > 0) {
+    // Refit on the whole series (by maximum likelihood unless CSS is asked for), best first, until one
+    // succeeds (R's auto.arima).
+    const finalOffset = css ? (skipped > 0 ? offsetOn(y, xreg) : offset) : 0;
+    const ranked = [...candidates].sort((a, b) => a.score - b.score);
+    chosen = { ...best, fit: null, score: Number.POSITIVE_INFINITY };
+    for (const candidate of ranked) {
+      const refit = tryArima(y, candidate.order, candidate.constant, criterion, css, finalOffset, xreg);
+      if (refit.score < Number.POSITIVE_INFINITY) {
+        chosen = refit;
+        break;
+      }
+    }
+  }
+  if (chosen.fit === null || chosen.score === Number.POSITIVE_INFINITY) {
+    throw new Error("autoArima: no suitable ARIMA model found");
+  }
+  return { fit: chosen.fit, d, D, candidates };
+}

@@ -1,0 +1,256 @@
+import { minimizeBfgs } from "../../optimize/bfgs.js";
+import { type ArimaOrder, checkOrder, seasonalPeriod } from "./arima-order.js";
+import { differenceInPlace, differencingPolynomial, expandArma } from "./arima-polynomials.js";
+import { cssResiduals } from "./css.js";
+import { describeArima } from "./describe-arima.js";
+import { kalmanFilter } from "./kalman-filter.js";
+import { leastSquares } from "./least-squares.js";
+import { maInvert } from "./ma-invert.js";
+import { arFromUnconstrained, arToUnconstrained, isStationaryAr } from "./partrans.js";
+import { type RegressionTerms, regressionColumns, termCount, termNames } from "./regressors.js";
+import { type ArimaStateSpace, createStateSpace, resetStateSpace } from "./state-space.js";
+
+/** How the coefficients are estimated, as R's arima `method`. */
+export type ArimaMethod = "CSS-ML" | "ML" | "CSS";
+
+/** What {@link fitArima} fits. */
+export interface ArimaSpec {
+  readonly order: ArimaOrder;
+  /** A mean for undifferenced models (R's include.mean). Default true. */
+  readonly includeMean?: boolean;
+  /** A linear trend when there is exactly one difference (forecast's include.drift). Default false. */
+  readonly includeDrift?: boolean;
+  /** Default "CSS-ML": conditional sum of squares for starting values, then exact maximum likelihood. */
+  readonly method?: ArimaMethod;
+}
+
+/** A fitted regression with ARIMA errors. */
+export interface ArimaFit {
+  readonly order: ArimaOrder;
+  readonly terms: RegressionTerms;
+  readonly method: ArimaMethod;
+  /** Coefficients in R's order: ar, ma, sar, sma, intercept, drift, xreg. */
+  readonly coef: Float64Array;
+  /** Their names, as R prints them. */
+  readonly names: readonly string[];
+  /** Residual variance as forecast::Arima reports it: sum of squared residuals / (n* - k), k counting sigma2. */
+  readonly sigma2: number;
+  /** stats::arima's sigma2: the ML estimate (or the CSS mean square). */
+  readonly sigma2Estimate: number;
+  readonly loglik: number;
+  /** NaN for CSS fits, as in R. */
+  readonly aic: number;
+  readonly aicc: number;
+  readonly bic: number;
+  /** Observations after differencing (R's nobs). */
+  readonly nobs: number;
+  /** Standardised one-step innovations (ML) or CSS residuals, length n. */
+  readonly residuals: Float64Array;
+  /** The state space form filtered through the last observation, for forecasting. */
+  readonly model: ArimaStateSpace;
+  /** Whether each optimisation met its tolerance. */
+  readonly converged: boolean;
+  /** "ARIMA(0,1,1)(0,1,1)[12]", with "with drift" and the like as R's arima.string. */
+  readonly description: string;
+}
+
+const LOG_2PI = Math.log(2 * Math.PI);
+
+function copyInverted(coef: Float64Array, from: number, count: number): void {
+  if (count === 0) return;
+  coef.set(maInvert(coef.slice(from, from + count)), from);
+}
+
+/**
+ * Fits a seasonal ARIMA model with optional regressors (a regression with ARIMA errors) as R's
+ * stats::arima with forecast::Arima's additions: by default the conditional sum of squares gives starting
+ * values (refused when its AR part is not stationary), then the exact Gaussian likelihood from the Kalman
+ * filter of the state space form (Gardner, Harvey & Phillips 1980) is maximised by BFGS over the AR
+ * coefficients mapped to partial autocorrelations (so every trial is stationary), MA roots inside the
+ * unit circle reflected outside (R's maInvert). Regression coefficients are estimated jointly, starting
+ * from least squares on the differenced series. sigma2, loglik, AIC, AICc and BIC follow forecast::Arima.
+ *
+ * @param y observations, finite
+ * @param xreg regressor columns, each at least y's length (only the first y.length values are read)
+ * @throws RangeError naming the parameter for bad orders or too few observations; Error when CSS gives a
+ *   non-stationary AR part
+ * @example
+ * const fit = fitArima(y, { order: { p: 0, d: 1, q: 1, P: 0, D: 1, Q: 1, period: 12 } });
+ * fit.coef; // [ma1, sma1]
+ */
+export function fitArima(y: Float64Array, spec: ArimaSpec, xreg: readonly Float64Array[] = []): ArimaFit {
+  const { order } = spec;
+  checkOrder(order);
+  const method = spec.method ?? "CSS-ML";
+  const { p, d, q, P, D, Q } = order;
+  const m = seasonalPeriod(order);
+  const n = y.length;
+  const differences = d + D;
+  xreg.forEach((column, i) => {
+    if (column.length < n)
+      throw new RangeError(`xreg[${i}]: needs at least ${n} values, got ${column.length}`);
+  });
+  const terms: RegressionTerms = {
+    intercept: (spec.includeMean ?? true) && differences === 0,
+    drift: (spec.includeDrift ?? false) && differences === 1,
+    xreg: xreg.length,
+  };
+  const delta = differencingPolynomial(order);
+  const lost = d + D * m;
+  const ncond = lost + p + m * P;
+  const narma = p + q + P + Q;
+  const ncx = termCount(terms);
+  const k = narma + ncx;
+  const probe = { order, terms, method } as const;
+  if (n <= ncond || n - lost <= 0) {
+    throw new RangeError(
+      `y: ${n} observations are too few for ${describeArima(probe)}; more than ${ncond} are needed`,
+    );
+  }
+  const nUsed = n - delta.length;
+  const columns = regressionColumns(terms, xreg, 0, n);
+
+  // Starting values: zeros for the ARMA part, least squares on the differenced series for the regression.
+  const init = new Float64Array(k);
+  const parscale = new Float64Array(k).fill(1);
+  if (ncx > 0) {
+    const dy = differenceInPlace(Float64Array.from(y), d, D, m).subarray(lost);
+    const dcols = columns.map((c) => differenceInPlace(Float64Array.from(c), d, D, m).subarray(lost));
+    let ls = dy.length > ncx ? leastSquares(dcols, dy) : null;
+    if (ls === null || ls.rank === 0) ls = leastSquares(columns, y);
+    for (let j = 0; j < ncx; j++) {
+      init[narma + j] = Number.isFinite(ls.coef[j]) ? ls.coef[j] : 0;
+      const scale = 10 * ls.se[j];
+      parscale[narma + j] = scale > 0 && Number.isFinite(scale) ? scale : 1;
+    }
+  }
+
+  const phi = new Float64Array(p + m * P);
+  const theta = new Float64Array(q + m * Q);
+  const adjusted = new Float64Array(n);
+  const work = new Float64Array(n);
+  const residuals = new Float64Array(n);
+  const transformed = new Float64Array(k);
+  const model = createStateSpace(phi.length, theta.length, delta);
+  const sums = { ssq: 0, sumlog: 0, nu: 0 };
+
+  const subtractRegression = (par: Float64Array): void => {
+    adjusted.set(y);
+    for (let j = 0; j < ncx; j++) {
+      const beta = par[narma + j];
+      const column = columns[j];
+      for (let t = 0; t < n; t++) adjusted[t] -= beta * column[t];
+    }
+  };
+  const cssMeanSquare = (par: Float64Array): number => {
+    expandArma(par, order, phi, theta);
+    subtractRegression(par);
+    work.set(adjusted);
+    differenceInPlace(work, d, D, m);
+    return cssResiduals(work, phi, theta, ncond, residuals);
+  };
+  const cssObjective = (par: Float64Array): number => 0.5 * Math.log(cssMeanSquare(par));
+  // Filters with the given (untransformed) coefficients; false when phi is not stationary.
+  const filter = (par: Float64Array, out: Float64Array | null): boolean => {
+    expandArma(par, order, phi, theta);
+    if (!resetStateSpace(model, phi, theta)) return false;
+    subtractRegression(par);
+    sums.ssq = 0;
+    sums.sumlog = 0;
+    sums.nu = 0;
+    kalmanFilter(model, adjusted, 0, n, sums, out);
+    return true;
+  };
+  const likelihoodObjective = (): number => 0.5 * (Math.log(sums.ssq / sums.nu) + sums.sumlog / sums.nu);
+  // During the search the likelihood comes from the differenced series and the ARMA states alone: the
+  // limit of R's diffuse start as kappa grows (the first d + D m observations only fix the levels), at a
+  // fraction of the cost of filtering the differencing states.
+  const armaModel = lost > 0 ? createStateSpace(phi.length, theta.length, new Float64Array(0)) : model;
+  const differenced = work.subarray(lost);
+  const mlObjective = (par: Float64Array): number => {
+    transformed.set(par);
+    arFromUnconstrained(par, transformed, 0, p);
+    arFromUnconstrained(par, transformed, p + q, P);
+    if (lost === 0) return filter(transformed, null) ? likelihoodObjective() : Number.MAX_VALUE;
+    expandArma(transformed, order, phi, theta);
+    if (!resetStateSpace(armaModel, phi, theta)) return Number.MAX_VALUE;
+    subtractRegression(transformed);
+    work.set(adjusted);
+    differenceInPlace(work, d, D, m);
+    sums.ssq = 0;
+    sums.sumlog = 0;
+    sums.nu = 0;
+    kalmanFilter(armaModel, differenced, 0, differenced.length, sums, null);
+    return likelihoodObjective();
+  };
+
+  let coef: Float64Array = init.slice();
+  let converged = true;
+  let objective = 0;
+  if (method !== "ML") {
+    const css = minimizeBfgs(cssObjective, init, { parscale });
+    converged = css.converged;
+    if (method === "CSS") {
+      coef = css.x;
+      objective = css.value;
+    } else {
+      if (css.converged) coef = css.x;
+      if (!isStationaryAr(coef.subarray(0, p))) throw new Error("arima: non-stationary AR part from CSS");
+      if (!isStationaryAr(coef.subarray(p + q, p + q + P))) {
+        throw new Error("arima: non-stationary seasonal AR part from CSS");
+      }
+    }
+  }
+  if (method !== "CSS") {
+    const start = coef.slice();
+    arToUnconstrained(coef, start, 0, p);
+    arToUnconstrained(coef, start, p + q, P);
+    copyInverted(start, p, q);
+    copyInverted(start, p + q + P, Q);
+    const ml = minimizeBfgs(mlObjective, start, { parscale });
+    converged = converged && ml.converged;
+    coef = ml.x.slice();
+    copyInverted(coef, p, q);
+    copyInverted(coef, p + q + P, Q);
+    arFromUnconstrained(ml.x, coef, 0, p);
+    arFromUnconstrained(ml.x, coef, p + q, P);
+  }
+
+  if (!filter(coef, residuals)) throw new Error("arima: non-stationary AR part from CSS");
+  let sigma2Estimate: number;
+  if (method === "CSS") {
+    sigma2Estimate = cssMeanSquare(coef);
+  } else {
+    objective = likelihoodObjective();
+    sigma2Estimate = sums.ssq / nUsed;
+  }
+  const value = 2 * nUsed * objective + nUsed + nUsed * LOG_2PI;
+  const aic = method === "CSS" ? Number.NaN : value + 2 * k + 2;
+  const npar = k + 1;
+  const nstar = n - lost;
+  let rss = 0;
+  for (let t = 0; t < n; t++) rss += residuals[t] * residuals[t];
+  const fitted = { order, terms, method } as const;
+  return {
+    ...fitted,
+    coef,
+    names: [
+      ...Array.from({ length: p }, (_, i) => `ar${i + 1}`),
+      ...Array.from({ length: q }, (_, i) => `ma${i + 1}`),
+      ...Array.from({ length: P }, (_, i) => `sar${i + 1}`),
+      ...Array.from({ length: Q }, (_, i) => `sma${i + 1}`),
+      ...termNames(terms),
+    ],
+    sigma2: rss / (nstar - npar + 1),
+    sigma2Estimate,
+    loglik: -0.5 * value,
+    aic,
+    aicc: aic + (2 * npar * (npar + 1)) / (nstar - npar - 1),
+    bic: aic + npar * (Math.log(nstar) - 2),
+    nobs: nUsed,
+    residuals: residuals.slice(),
+    model,
+    converged,
+    description: describeArima(fitted),
+  };
+}
