@@ -9,6 +9,7 @@ import { ets } from "../dist/forecast/models/ets/ets.js";
 import { resolveModel } from "../dist/forecast/models/registry.js";
 import { normalQuantile } from "../dist/forecast/normal-quantile.js";
 import { benchOut, demoCellsCsv, loadDatasets } from "./forecast/datasets.js";
+import { holidayWeekBench } from "./forecast/holiday-weeks.js";
 import { mase, median, PooledErrors } from "./forecast/metrics.js";
 import { augursModels, hasR, runR } from "./forecast/peers.js";
 import { timeCli } from "./forecast/time-cli.js";
@@ -313,3 +314,22 @@ console.log(
   `\n\`avails forecast\` CLI, ${cli.series} hourly series of ${cli.points} points, auto model, h = 168: ` +
     `${cli.seconds.toFixed(2)} s wall (target < 2 s)`,
 );
+
+// ─── calendar effects ────────────────────────────────────────────────────────────────────────────────────────
+const holidayRows = await holidayWeekBench(join(benchOut, "holidays"));
+console.log(
+  `\n### calendar effects: the demo's holiday weeks (${holidayRows[0].series} market × device series, daily, ` +
+    `${holidayRows[0].weeks} weeks with the holiday on day 4, h = 7)\n`,
+);
+console.log(
+  "| model | MASE | WAPE | WAPE on the holidays | coverage 80 | coverage 95 | ms per week (median) |",
+);
+console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+for (const r of holidayRows) {
+  console.log(
+    `| ${r.model} | ${r.mase.toFixed(3)} | ${percent(r.wape)} | ${percent(r.holidayWape)} | ${percent(r.coverage80)} | ` +
+      `${percent(r.coverage95)} | ${r.msPerWeek.toFixed(1)} |`,
+  );
+}
+results.holidayWeeks = holidayRows;
+writeFileSync(join(benchOut, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
