@@ -76,34 +76,11 @@ async function demo() {
   const cells = demoCellsCsv;
   if (!existsSync(manifest) || readFileSync(manifest, "utf8") !== JSON.stringify(DEMO)) {
     const store = join(dir, "store");
-    const cli = (args) => {
-      const result = spawnSync(
-        process.execPath,
-        [join(repo, "dist/cli/main.js"), "--store", store, ...args],
-        {
-          env: { ...process.env, TZ: "UTC" },
-          encoding: "utf8",
-          stdio: ["ignore", "ignore", "inherit"],
-        },
-      );
-      if (result.status !== 0) throw new Error(`avails ${args.join(" ")} failed`);
-    };
+    const cli = (args) => runAvails(store, args);
     spawnSync("rm", ["-rf", dir]);
     mkdirSync(dir, { recursive: true });
-    const { seed, days, scale, end } = DEMO;
-    cli([
-      "demo",
-      "--seed",
-      `${seed}`,
-      "--days",
-      `${days}`,
-      "--scale",
-      `${scale}`,
-      "--end",
-      end,
-      "--out",
-      join(dir, "logs"),
-    ]);
+    generateDemo(store, DEMO, join(dir, "logs"));
+    const { end } = DEMO;
     const from = new Date(Date.parse(`${end}T00:00:00Z`) - DEMO.hourlyDays * 86_400_000)
       .toISOString()
       .slice(0, 10);
@@ -130,6 +107,40 @@ async function demo() {
     await fromCsv("demo hourly (geo)", hourly, "hourly", [24, 168], 168),
     await fromCsv("demo daily (geo)", daily, "daily", [7], 14),
   ];
+}
+
+/**
+ * Runs the built CLI on a store (TZ=UTC), throwing when it fails; its progress goes to this process' stderr.
+ *
+ * @example runAvails("bench/out/store", ["status"]);
+ */
+export function runAvails(store, args) {
+  const result = spawnSync(process.execPath, [join(repo, "dist/cli/main.js"), "--store", store, ...args], {
+    env: { ...process.env, TZ: "UTC" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  if (result.status !== 0) throw new Error(`avails ${args.join(" ")} failed`);
+}
+
+/**
+ * Generates and ingests demo logs into a store: `avails demo` with the given seed, days, scale and end.
+ *
+ * @example generateDemo("bench/out/store", { seed: 7, days: 180, scale: 10_000, end: "2026-11-01" }, "bench/out/logs");
+ */
+export function generateDemo(store, { seed, days, scale, end }, logs) {
+  runAvails(store, [
+    "demo",
+    "--seed",
+    `${seed}`,
+    "--days",
+    `${days}`,
+    "--scale",
+    `${scale}`,
+    "--end",
+    end,
+    "--out",
+    logs,
+  ]);
 }
 
 /**

@@ -3,15 +3,13 @@
 // auto model without them, both as `avails forecast` runs them (runTask of the forecast task module).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { holidaysOn } from "../../dist/demo/holidays.js";
 import { mase as maseOf } from "../../dist/metrics/index.js";
 import { runTask } from "../../dist/run/forecast-task.js";
 import { civilFromDays, DAY_MS } from "../../dist/series/civil-date.js";
 import { readLongFormat } from "../../dist/series/read-long-format.js";
-
-const repo = join(dirname(fileURLToPath(import.meta.url)), "../..");
+import { generateDemo, runAvails } from "./datasets.js";
 
 /** Two years and more of demo traffic, so that every yearly holiday of the test year was seen once before. */
 const DEMO = { seed: 11, days: 800, scale: 10_000, end: "2026-11-01" };
@@ -32,29 +30,9 @@ function holidayCells(dir) {
   spawnSync("rm", ["-rf", dir]);
   mkdirSync(dir, { recursive: true });
   const store = join(dir, "store");
-  const cli = (args) => {
-    const result = spawnSync(process.execPath, [join(repo, "dist/cli/main.js"), "--store", store, ...args], {
-      env: { ...process.env, TZ: "UTC" },
-      stdio: ["ignore", "ignore", "inherit"],
-    });
-    if (result.status !== 0) throw new Error(`avails ${args.join(" ")} failed`);
-  };
-  const { seed, days, scale, end } = DEMO;
-  cli([
-    "demo",
-    "--seed",
-    `${seed}`,
-    "--days",
-    `${days}`,
-    "--scale",
-    `${scale}`,
-    "--end",
-    end,
-    "--out",
-    join(dir, "logs"),
-  ]);
-  const last = new Date(Date.parse(`${end}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10);
-  cli(["series", "--level", "geo_device", "--freq", "daily", "--to", last, "--output", csv]);
+  generateDemo(store, DEMO, join(dir, "logs"));
+  const last = new Date(Date.parse(`${DEMO.end}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10);
+  runAvails(store, ["series", "--level", "geo_device", "--freq", "daily", "--to", last, "--output", csv]);
   spawnSync("rm", ["-rf", store, join(dir, "logs")]);
   writeFileSync(manifest, JSON.stringify(DEMO));
   return csv;

@@ -1,4 +1,5 @@
 import { goldenSectionMinimum } from "../baselines/golden-section.js";
+import { sesSse } from "../baselines/ses-alpha.js";
 
 /**
  * The bounds of the smoothing weights the intermittent models search, [0.1, 0.3], those of statsforecast's
@@ -6,23 +7,6 @@ import { goldenSectionMinimum } from "../baselines/golden-section.js";
  * this range are rarely useful for them (Syntetos & Boylan 2005 recommend 0.05 to 0.2).
  */
 export const WEIGHT_BOUNDS: readonly [number, number] = [0.1, 0.3];
-
-/**
- * The one-step sum of squared errors of simple exponential smoothing on x[0, count), the level starting
- * at x[0] and updated by every later value: l = l + alpha * (x[i] - l), error x[i] - l before the update.
- *
- * @example sesSquaredErrors(new Float64Array([2, 4, 4]), 3, 0.5) // 2^2 + 1^2 = 5
- */
-export function sesSquaredErrors(x: Float64Array, count: number, alpha: number): number {
-  let level = x[0];
-  let sse = 0;
-  for (let i = 1; i < count; i++) {
-    const error = x[i] - level;
-    sse += error * error;
-    level += alpha * error;
-  }
-  return sse;
-}
 
 /**
  * The weight in `WEIGHT_BOUNDS` minimising the one-step SSE of simple exponential smoothing on
@@ -35,12 +19,12 @@ export function optimalWeight(x: Float64Array, count: number): number {
   const [lower, upper] = WEIGHT_BOUNDS;
   if (count < 3) return lower;
   let best = lower;
-  let bestSse = sesSquaredErrors(x, count, lower);
-  const atUpper = sesSquaredErrors(x, count, upper);
+  let bestSse = sesSse(x, count, lower);
+  const atUpper = sesSse(x, count, upper);
   if (atUpper < bestSse) {
     best = upper;
     bestSse = atUpper;
   }
-  const inner = goldenSectionMinimum((alpha) => sesSquaredErrors(x, count, alpha), lower, upper, 1e-6);
-  return sesSquaredErrors(x, count, inner) < bestSse ? inner : best;
+  const inner = goldenSectionMinimum((alpha) => sesSse(x, count, alpha), lower, upper, 1e-6);
+  return sesSse(x, count, inner) < bestSse ? inner : best;
 }
