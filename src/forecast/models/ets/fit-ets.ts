@@ -1,44 +1,16 @@
 import { minimize } from "../../optimize/nelder-mead.js";
-import { isAdmissible } from "./admissible.js";
-import { ADDITIVE, etsFilter, MULTIPLICATIVE, NONE } from "./ets-filter.js";
-import { type EtsForm, freeStateCount, smoothingParameterCount } from "./ets-form.js";
-import { etsLikelihood } from "./ets-likelihood.js";
-import { etsInitialState } from "./initial-state.js";
-import { type EtsFixedParameters, ParameterLayout } from "./parameter-layout.js";
+import { NelderMeadSearch } from "../../optimize/nelder-mead-search.js";
+import type { EtsForm } from "./ets-form.js";
+import { type EtsFit, EtsObjective } from "./ets-objective.js";
+import type { EtsFixedParameters, ParameterLayout } from "./parameter-layout.js";
 
-/** A fitted ETS model: its parameters, states and information criteria. */
-export interface EtsFit {
-  readonly form: EtsForm;
-  readonly alpha: number;
-  /** 0 without a trend. */
-  readonly beta: number;
-  /** 0 without a season. */
-  readonly gamma: number;
-  /** 1 when not damped. */
-  readonly phi: number;
-  /** x0 in the layout of `etsFilter`: [level, trend, s(0), ..., s(m-1)]. */
-  readonly initialState: Float64Array;
-  /** The state after the last observation, ready to forecast. */
-  readonly finalState: Float64Array;
-  /** One-step forecasts of each observation. */
-  readonly fitted: Float64Array;
-  /** Observations fitted. */
-  readonly n: number;
-  /** Concentrated log likelihood without constants, as R's forecast::ets reports it (-lik / 2). */
-  readonly logLikelihood: number;
-  readonly aic: number;
-  /** AIC with the small-sample correction (Hurvich & Tsai 1989), the criterion for choosing a form. */
-  readonly aicc: number;
-  readonly bic: number;
-  /** Innovation variance: squared (relative, for multiplicative errors) one-step errors over n - parameters. */
-  readonly sigma2: number;
-  /** Parameters estimated, the initial states included. */
-  readonly estimated: number;
-  /** Likelihood evaluations the optimiser spent. */
-  readonly evaluations: number;
-  /** The optimiser's coordinates of the fit, to resume from (see `EtsOptimizerSettings.resume`). */
-  readonly point: Float64Array;
-}
+export type { EtsFit } from "./ets-objective.js";
+export type { EtsFixedParameters } from "./parameter-layout.js";
+
+/** Evaluations of the final, all-parameter Nelder-Mead run by default. */
+export const FINAL_EVALUATIONS = 600;
+/** Its convergence tolerance on the spread of -2 log likelihood, relative, by default (R's). */
+const FINAL_TOLERANCE = 1e-8;
 
 /** Effort of the optimiser; the defaults suit a fit on its own, `autoEts` spends less on its first pass. */
 export interface EtsOptimizerSettings {
@@ -50,38 +22,6 @@ export interface EtsOptimizerSettings {
   readonly resume?: Float64Array;
   /** Working space of at least n + m numbers to reuse across fits (fitEts allocates it otherwise). */
   readonly scratch?: Float64Array;
-}
-
-export type { EtsFixedParameters } from "./parameter-layout.js";
-
-const CODE = { N: NONE, A: ADDITIVE, M: MULTIPLICATIVE } as const;
-
-/** The standard deviation of the first differences: the scale of the states' simplex edges. */
-function typicalChange(y: Float64Array, n: number): number {
-  let sum = 0;
-  let sumSquares = 0;
-  for (let t = 1; t < n; t++) {
-    const d = y[t] - y[t - 1];
-    sum += d;
-    sumSquares += d * d;
-  }
-  const mean = n > 1 ? sum / (n - 1) : 0;
-  const sd = n > 1 ? Math.sqrt(Math.max(sumSquares / (n - 1) - mean * mean, 0)) : 0;
-  return sd > 0 ? sd : Math.abs(y[0]) * 1e-3 || 1e-3;
-}
-
-function setCoefficients(
-  out: Float64Array,
-  alpha: number,
-  beta: number,
-  gamma: number,
-  phi: number,
-): Float64Array {
-  out[0] = alpha;
-  out[1] = beta;
-  out[2] = gamma;
-  out[3] = phi;
-  return out;
 }
 
 /** Overwrites the smoothing coordinates of `start` with the best point of the layout's grid (or keeps them). */
@@ -138,49 +78,10 @@ export function fitEts(
   n = y.length,
   settings: EtsOptimizerSettings = {},
 ): EtsFit | null {
-  const m = form.season === "N" ? 1 : form.period;
-  const hasSeason = form.season !== "N";
-  const error = CODE[form.error];
-  const trend = CODE[form.trend];
-  const season = CODE[form.season];
-  const data = n === y.length ? y : y.subarray(0, n);
-  const layout = new ParameterLayout(form, fixed, etsInitialState(data, form), typicalChange(data, n));
-  const estimated = layout.start.length;
-  if (estimated >= n - 1) return null;
-
-  const state = new Float64Array(2 + (hasSeason ? m : 0));
-  const ring = new Float64Array(m);
-  const seasons =
-    settings.scratch !== undefined && settings.scratch.length >= n + m
-      ? settings.scratch
-      : new Float64Array(n + m);
-  const admissibility = new Float64Array(2 * m + 4);
-  const coefficients = new Float64Array(4);
-  const noBeta = trend === NONE ? Number.NaN : 0;
-  const objective = (x: Float64Array): number => {
-    if (!layout.decode(x, state)) return Number.POSITIVE_INFINITY;
-    const { alpha, beta, gamma, phi } = layout;
-    // Non-seasonal usual regions lie inside the admissible ones; seasonal ones need the check.
-    if (hasSeason && !isAdmissible(alpha, beta + noBeta, gamma, phi, m, admissibility)) {
-      return Number.POSITIVE_INFINITY;
-    }
-    const lik =
-      trend === MULTIPLICATIVE
-        ? etsFilter(data, n, error, trend, season, m, alpha, beta, gamma, phi, state, ring, null, null)
-        : etsLikelihood(
-            data,
-            n,
-            error,
-            trend,
-            season,
-            m,
-            setCoefficients(coefficients, alpha, beta, gamma, phi),
-            state,
-            seasons,
-          );
-    if (Number.isNaN(lik)) return Number.POSITIVE_INFINITY;
-    return Math.max(lik, -1e10);
-  };
+  const target = new EtsObjective(y, form, fixed, n, settings.scratch);
+  const { layout } = target;
+  if (target.estimated >= n - 1) return null;
+  const objective = (x: Float64Array): number => target.evaluate(x);
 
   const start = Float64Array.from(layout.start);
   const smoothing = layout.levelIndex;
@@ -194,7 +95,7 @@ export function fitEts(
     const point = start.slice();
     const partial = (x: Float64Array): number => {
       point.set(x);
-      return objective(point);
+      return target.evaluate(point);
     };
     const first = minimize(
       partial,
@@ -210,63 +111,36 @@ export function fitEts(
     evaluations += first.evaluations;
     if (Number.isFinite(first.value)) start.set(first.x);
   }
-  const maxEvaluations = settings.maxEvaluations ?? 600;
+  const maxEvaluations = settings.maxEvaluations ?? FINAL_EVALUATIONS;
   // With no budget for the final run, the fit is the first stage's: a quick fit for ranking forms.
-  const result =
-    maxEvaluations > 0
-      ? minimize(objective, start, layout.lower, layout.upper, {
-          step: layout.steps,
-          maxEvaluations,
-          relativeTolerance: settings.relativeTolerance ?? 1e-8,
-        })
-      : { x: start, value: objective(start), evaluations: 1 };
-  evaluations += result.evaluations;
-  if (!Number.isFinite(result.value)) return null;
+  if (maxEvaluations <= 0) {
+    const value = objective(start);
+    return Number.isFinite(value) ? target.fitAt(start, evaluations + 1) : null;
+  }
+  const search = finalSearch(target, start, settings.relativeTolerance);
+  search.advance(maxEvaluations);
+  if (!Number.isFinite(search.bestValue)) return null;
+  return target.fitAt(search.best.slice(), evaluations + search.evaluations);
+}
 
-  layout.decode(result.x, state);
-  const { alpha, beta, gamma, phi } = layout;
-  const initialState = state.slice();
-  const fitted = new Float64Array(n);
-  const totals = new Float64Array(2);
-  const raw = etsFilter(
-    data,
-    n,
-    error,
-    trend,
-    season,
-    m,
-    alpha,
-    beta,
-    gamma,
-    phi,
-    state,
-    ring,
-    fitted,
-    totals,
-  );
-  const lik = Math.max(raw, -1e10);
-  // R counts the innovation variance as a parameter of the criteria, and the fixed ones in sigma^2.
-  const k = estimated + 1;
-  const aic = lik + 2 * k;
-  const aicc = n - k - 1 > 0 ? aic + (2 * k * (k + 1)) / (n - k - 1) : Number.POSITIVE_INFINITY;
-  const parameters = smoothingParameterCount(form) + freeStateCount(form);
-  return {
-    form,
-    alpha,
-    beta: trend === NONE ? 0 : beta,
-    gamma: hasSeason ? gamma : 0,
-    phi: form.damped ? phi : 1,
-    initialState,
-    finalState: state,
-    fitted,
-    n,
-    logLikelihood: -0.5 * lik,
-    aic,
-    aicc,
-    bic: lik + Math.log(n) * k,
-    sigma2: totals[0] / Math.max(n - parameters, 1),
-    estimated,
-    evaluations,
-    point: result.x,
-  };
+/**
+ * The final, all-parameter Nelder-Mead search of `fitEts` from a start point, to advance by hand: `selectEts`
+ * races several and stops those that fall behind. Advanced to `FINAL_EVALUATIONS`, it finds what `fitEts`
+ * finds when resumed from the same point.
+ *
+ * @param objective the form's objective
+ * @param start the optimiser's coordinates to start from (e.g. a first-pass fit's `point`)
+ * @param relativeTolerance convergence tolerance (default 1e-8, R's)
+ * @example finalSearch(objective, quick.point).advance(FINAL_EVALUATIONS)
+ */
+export function finalSearch(
+  objective: EtsObjective,
+  start: Float64Array,
+  relativeTolerance = FINAL_TOLERANCE,
+): NelderMeadSearch {
+  const { layout } = objective;
+  return new NelderMeadSearch((x) => objective.evaluate(x), start, layout.lower, layout.upper, {
+    step: layout.steps,
+    relativeTolerance,
+  });
 }
