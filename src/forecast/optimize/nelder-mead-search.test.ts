@@ -59,6 +59,32 @@ describe("new NelderMeadSearch(f, x0, lower, upper)", () => {
     expect(search.bestValue).toBeLessThanOrEqual(before);
   });
 
+  test("a known startValue saves the first evaluation but counts it, so the search goes the same way", () => {
+    const run = (startValue?: number) => {
+      const trace: number[] = [];
+      const search = new NelderMeadSearch(
+        (x) => {
+          trace.push(...x);
+          return rosenbrock(x);
+        },
+        start,
+        lower,
+        upper,
+        { step: 0.3, startValue },
+      );
+      search.advance(300);
+      return { trace, best: [...search.best], evaluations: search.evaluations };
+    };
+    const plain = run();
+    const known = run(rosenbrock(Float64Array.from(start)));
+    expect(known.trace).toEqual(plain.trace.slice(start.length));
+    expect(known.best).toEqual(plain.best);
+    expect(known.evaluations).toBe(plain.evaluations);
+    // Outside the box the start is clamped, and the value given for it does not apply.
+    const outside = new NelderMeadSearch((x) => x[0] ** 2, [9], [-1], [1], { startValue: -100 });
+    expect(outside.bestValue).toBeGreaterThanOrEqual(0);
+  });
+
   test("rejects an empty start, bounds of another length, NaN and crossed bounds, naming the parameter", () => {
     const f = (x: Float64Array) => x[0];
     expect(() => new NelderMeadSearch(f, [], [], [])).toThrow(/x0/);

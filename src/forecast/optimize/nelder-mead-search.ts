@@ -17,6 +17,11 @@ export interface NelderMeadSettings {
    * higher dimensions. Default true from 3 dimensions on.
    */
   readonly adaptive?: boolean;
+  /**
+   * f at x0, when the caller already knows it: the first simplex then skips that evaluation (it still counts
+   * among `evaluations`, so budgets mean the same). Ignored when x0 lies outside the box.
+   */
+  readonly startValue?: number;
 }
 
 /**
@@ -89,15 +94,27 @@ export class NelderMeadSearch {
     }
     this.f = f;
     this.n = n;
-    this.lower = Float64Array.from(lower);
-    this.upper = Float64Array.from(upper);
+    // One backing array for all the working space, in views: a typed array of more than 64 bytes costs V8
+    // an off-heap allocation (about a microsecond), a view of one a small object.
+    const space = new Float64Array(8 * n + (n + 1) * (n + 1));
+    let used = 0;
+    const take = (length: number): Float64Array => {
+      used += length;
+      return space.subarray(used - length, used);
+    };
+    this.lower = take(n);
+    this.upper = take(n);
+    for (let i = 0; i < n; i++) {
+      this.lower[i] = lower[i];
+      this.upper[i] = upper[i];
+    }
     this.relativeTolerance = settings.relativeTolerance ?? 1e-8;
     this.absoluteTolerance = settings.absoluteTolerance ?? 0;
     const adaptive = settings.adaptive ?? n >= 3;
     this.expansion = adaptive ? 1 + 2 / n : 2;
     this.contraction = adaptive ? 0.75 - 1 / (2 * n) : 0.5;
     this.shrinkage = adaptive ? 1 - 1 / n : 0.5;
-    this.steps = new Float64Array(n);
+    this.steps = take(n);
     const given = settings.step;
     for (let i = 0; i < n; i++) {
       const step =
@@ -110,14 +127,14 @@ export class NelderMeadSearch {
             : given[i];
       this.steps[i] = Math.abs(step);
     }
-    for (let j = 0; j <= n; j++) this.vertices.push(new Float64Array(n));
-    this.values = new Float64Array(n + 1);
-    this.sum = new Float64Array(n);
-    this.centroid = new Float64Array(n);
-    this.reflected = new Float64Array(n);
-    this.trial = new Float64Array(n);
-    this.best = new Float64Array(n);
-    this.build(x0, 1);
+    for (let j = 0; j <= n; j++) this.vertices.push(take(n));
+    this.values = take(n + 1);
+    this.sum = take(n);
+    this.centroid = take(n);
+    this.reflected = take(n);
+    this.trial = take(n);
+    this.best = take(n);
+    this.build(x0, 1, settings.startValue);
   }
 
   /**
@@ -207,8 +224,12 @@ export class NelderMeadSearch {
   }
 
   private evaluate(point: Float64Array): number {
+    return this.count(point, this.f(point));
+  }
+
+  /** Books an evaluation of f at point. */
+  private count(point: Float64Array, value: number): number {
     this.evaluations++;
-    const value = this.f(point);
     const finite = Number.isNaN(value) ? Number.POSITIVE_INFINITY : value;
     if (finite < this.bestValue) {
       this.bestValue = finite;
@@ -261,12 +282,16 @@ export class NelderMeadSearch {
     this.resum();
   }
 
-  private build(from: ArrayLike<number>, scale: number): void {
+  private build(from: ArrayLike<number>, scale: number, known?: number): void {
     const n = this.n;
     const first = this.vertices[0];
-    for (let i = 0; i < n; i++) first[i] = from[i];
+    let inside = true;
+    for (let i = 0; i < n; i++) {
+      first[i] = from[i];
+      if (!(first[i] >= this.lower[i] && first[i] <= this.upper[i])) inside = false;
+    }
     this.clamp(first);
-    this.values[0] = this.evaluate(first);
+    this.values[0] = known !== undefined && inside ? this.count(first, known) : this.evaluate(first);
     for (let j = 1; j <= n; j++) {
       const point = this.vertices[j];
       point.set(first);

@@ -93,6 +93,8 @@ export class EtsObjective {
    * @param fixed smoothing parameters held at given values (inside the usual region)
    * @param n fit y[0, n) only (default all of y)
    * @param scratch working space of at least n + m numbers to share with other objectives evaluated in turn
+   * @param initial the heuristic initial state, `etsInitialState(y[0, n), form)`, when already computed
+   *   (forms that differ in their error only share it)
    */
   constructor(
     y: Float64Array,
@@ -100,6 +102,7 @@ export class EtsObjective {
     fixed: EtsFixedParameters = {},
     n = y.length,
     scratch?: Float64Array,
+    initial?: Float64Array,
   ) {
     const m = form.season === "N" ? 1 : form.period;
     this.form = form;
@@ -112,17 +115,20 @@ export class EtsObjective {
     this.layout = new ParameterLayout(
       form,
       fixed,
-      etsInitialState(this.data, form),
+      initial ?? etsInitialState(this.data, form),
       typicalChange(this.data, n),
     );
     this.estimated = this.layout.start.length;
     // R counts the innovation variance as a parameter of the criteria.
     const k = this.estimated + 1;
     this.aiccPenalty = n - k - 1 > 0 ? 2 * k + (2 * k * (k + 1)) / (n - k - 1) : Number.POSITIVE_INFINITY;
-    this.state = new Float64Array(2 + (form.season === "N" ? 0 : m));
-    this.ring = new Float64Array(m);
+    // Views of one array: a typed array of more than 64 bytes costs V8 an off-heap allocation.
+    const stateLength = 2 + (form.season === "N" ? 0 : m);
+    const space = new Float64Array(stateLength + m + 2 * m + 4);
+    this.state = space.subarray(0, stateLength);
+    this.ring = space.subarray(stateLength, stateLength + m);
+    this.admissibility = space.subarray(stateLength + m);
     this.seasons = scratch !== undefined && scratch.length >= n + m ? scratch : new Float64Array(n + m);
-    this.admissibility = new Float64Array(2 * m + 4);
     this.noBeta = this.trend === NONE ? Number.NaN : 0;
   }
 

@@ -1,8 +1,7 @@
-import { minimize } from "../../optimize/nelder-mead.js";
 import { NelderMeadSearch } from "../../optimize/nelder-mead-search.js";
 import type { EtsForm } from "./ets-form.js";
 import { type EtsFit, EtsObjective } from "./ets-objective.js";
-import type { EtsFixedParameters, ParameterLayout } from "./parameter-layout.js";
+import type { EtsFixedParameters } from "./parameter-layout.js";
 
 export type { EtsFit } from "./ets-objective.js";
 export type { EtsFixedParameters } from "./parameter-layout.js";
@@ -24,16 +23,16 @@ export interface EtsOptimizerSettings {
   readonly scratch?: Float64Array;
 }
 
-/** Overwrites the smoothing coordinates of `start` with the best point of the layout's grid (or keeps them). */
-function searchGrid(
-  objective: (x: Float64Array) => number,
-  layout: ParameterLayout,
-  start: Float64Array,
-): number {
+/**
+ * Overwrites the smoothing coordinates of `start` with the best point of the layout's grid (or keeps them).
+ * Returns the objective there, and adds the evaluations spent to `spent[0]`.
+ */
+function searchGrid(objective: EtsObjective, start: Float64Array, spent: Float64Array): number {
+  const { layout } = objective;
   const count = layout.levelIndex;
   const point = start.slice();
   const best = start.slice(0, count);
-  let bestValue = objective(point);
+  let bestValue = objective.evaluate(point);
   let combinations = 1;
   for (let i = 0; i < count; i++) combinations *= layout.grid[i].length;
   for (let c = 0; c < combinations; c++) {
@@ -43,14 +42,71 @@ function searchGrid(
       point[i] = Math.min(Math.max(values[rest % values.length], layout.lower[i]), layout.upper[i]);
       rest = Math.floor(rest / values.length);
     }
-    const value = objective(point);
+    const value = objective.evaluate(point);
     if (value < bestValue) {
       bestValue = value;
       for (let i = 0; i < count; i++) best[i] = point[i];
     }
   }
   start.set(best);
-  return combinations + 1;
+  spent[0] += combinations + 1;
+  return bestValue;
+}
+
+/** Where the first stage of a fit got to (see `firstStage`). */
+export interface FirstStage {
+  readonly objective: EtsObjective;
+  /** The optimiser's coordinates reached: the seasons still at their heuristic start. */
+  readonly point: Float64Array;
+  /** -2 log likelihood there (Infinity when no point tried had a finite one). */
+  readonly value: number;
+  /** AICc there. */
+  readonly aicc: number;
+  readonly evaluations: number;
+}
+
+/**
+ * The first stage of `fitEts`: the smoothing parameters tried on the layout's grid, then improved together
+ * with the initial level and trend by a short Nelder-Mead run, the seasons held at their heuristic values.
+ * `selectEts` ranks the candidate forms by it.
+ *
+ * @param objective the form's objective
+ * @returns the point reached and its -2 log likelihood
+ * @example firstStage(new EtsObjective(y, form)).aicc
+ */
+export function firstStage(objective: EtsObjective): FirstStage {
+  const { layout } = objective;
+  const start = Float64Array.from(layout.start);
+  const smoothing = layout.levelIndex;
+  const spent = new Float64Array(1);
+  let value: number;
+  if (smoothing === 0) {
+    value = objective.evaluate(start);
+    spent[0] = 1;
+  } else {
+    const gridValue = searchGrid(objective, start, spent);
+    const moving = layout.seasonIndex;
+    const point = start.slice();
+    const partial = (x: Float64Array): number => {
+      point.set(x);
+      return objective.evaluate(point);
+    };
+    const search = new NelderMeadSearch(
+      partial,
+      start.subarray(0, moving),
+      layout.lower.slice(0, moving),
+      layout.upper.slice(0, moving),
+      { step: layout.steps.slice(0, moving), relativeTolerance: 1e-6, startValue: gridValue },
+    );
+    search.advance(30 + 10 * (moving - smoothing));
+    spent[0] += search.evaluations;
+    value = gridValue;
+    if (Number.isFinite(search.bestValue)) {
+      start.set(search.best);
+      value = search.bestValue;
+    }
+  }
+  return { objective, point: start, value, aicc: value + objective.aiccPenalty, evaluations: spent[0] };
 }
 
 /**
@@ -78,49 +134,29 @@ export function fitEts(
   n = y.length,
   settings: EtsOptimizerSettings = {},
 ): EtsFit | null {
-  const target = new EtsObjective(y, form, fixed, n, settings.scratch);
-  const { layout } = target;
-  if (target.estimated >= n - 1) return null;
-  const objective = (x: Float64Array): number => target.evaluate(x);
-
-  const start = Float64Array.from(layout.start);
-  const smoothing = layout.levelIndex;
+  const objective = new EtsObjective(y, form, fixed, n, settings.scratch);
+  if (objective.estimated >= n - 1) return null;
+  let start: Float64Array;
+  let startValue: number | undefined;
   let evaluations = 0;
   if (settings.resume !== undefined) {
-    start.set(settings.resume);
-  } else if (smoothing > 0) {
-    evaluations += searchGrid(objective, layout, start);
-    // Stage one: smoothing parameters, level and trend; the seasons stay at their heuristic values.
-    const moving = layout.seasonIndex;
-    const point = start.slice();
-    const partial = (x: Float64Array): number => {
-      point.set(x);
-      return target.evaluate(point);
-    };
-    const first = minimize(
-      partial,
-      start.subarray(0, moving),
-      layout.lower.slice(0, moving),
-      layout.upper.slice(0, moving),
-      {
-        step: layout.steps.slice(0, moving),
-        maxEvaluations: 30 + 10 * (moving - smoothing),
-        relativeTolerance: 1e-6,
-      },
-    );
-    evaluations += first.evaluations;
-    if (Number.isFinite(first.value)) start.set(first.x);
+    start = Float64Array.from(settings.resume);
+  } else {
+    const stage = firstStage(objective);
+    start = stage.point;
+    startValue = stage.value;
+    evaluations = stage.evaluations;
   }
   const maxEvaluations = settings.maxEvaluations ?? FINAL_EVALUATIONS;
   // With no budget for the final run, the fit is the first stage's: a quick fit for ranking forms.
   if (maxEvaluations <= 0) {
-    const value = objective(start);
-    return Number.isFinite(value) ? target.fitAt(start, evaluations + 1) : null;
+    const value = startValue ?? objective.evaluate(start);
+    return Number.isFinite(value) ? objective.fitAt(start, evaluations) : null;
   }
-  const search = finalSearch(target, start, settings.relativeTolerance);
+  const search = finalSearch(objective, start, startValue, settings.relativeTolerance);
   search.advance(maxEvaluations);
   if (!Number.isFinite(search.bestValue)) return null;
-  return target.fitAt(search.best.slice(), evaluations + search.evaluations);
+  return objective.fitAt(search.best.slice(), evaluations + search.evaluations);
 }
 
 /**
@@ -129,18 +165,21 @@ export function fitEts(
  * finds when resumed from the same point.
  *
  * @param objective the form's objective
- * @param start the optimiser's coordinates to start from (e.g. a first-pass fit's `point`)
+ * @param start the optimiser's coordinates to start from (e.g. a first stage's `point`)
+ * @param startValue the objective at `start`, when known (saves an evaluation)
  * @param relativeTolerance convergence tolerance (default 1e-8, R's)
- * @example finalSearch(objective, quick.point).advance(FINAL_EVALUATIONS)
+ * @example finalSearch(stage.objective, stage.point, stage.value).advance(FINAL_EVALUATIONS)
  */
 export function finalSearch(
   objective: EtsObjective,
   start: Float64Array,
+  startValue?: number,
   relativeTolerance = FINAL_TOLERANCE,
 ): NelderMeadSearch {
   const { layout } = objective;
   return new NelderMeadSearch((x) => objective.evaluate(x), start, layout.lower, layout.upper, {
     step: layout.steps,
     relativeTolerance,
+    startValue,
   });
 }

@@ -1,7 +1,16 @@
 import type { NelderMeadSearch } from "../../optimize/nelder-mead-search.js";
 import type { EtsError, EtsForm, EtsSeason, EtsTrend } from "./ets-form.js";
 import { EtsObjective } from "./ets-objective.js";
-import { type EtsFit, type EtsFixedParameters, FINAL_EVALUATIONS, finalSearch, fitEts } from "./fit-ets.js";
+import {
+  type EtsFit,
+  type EtsFixedParameters,
+  FINAL_EVALUATIONS,
+  type FirstStage,
+  finalSearch,
+  firstStage,
+  fitEts,
+} from "./fit-ets.js";
+import { etsInitialState } from "./initial-state.js";
 
 /** Which forms to consider: each list is searched, and R's forbidden combinations are left out. */
 export interface EtsSearchSpace {
@@ -66,14 +75,13 @@ const CHECKPOINTS: readonly (readonly [evaluations: number, margin: number])[] =
 
 /** A first-pass fit being refined. */
 interface Racer {
-  readonly quick: EtsFit;
-  readonly objective: EtsObjective;
+  readonly stage: FirstStage;
   readonly search: NelderMeadSearch;
 }
 
-/** The racer's AICc so far: its refined optimum's, or the first pass's if that is still better. */
+/** The racer's AICc so far. */
 function aiccSoFar(racer: Racer): number {
-  return Math.min(racer.quick.aicc, racer.search.bestValue + racer.objective.aiccPenalty);
+  return racer.search.bestValue + racer.stage.objective.aiccPenalty;
 }
 
 /**
@@ -81,7 +89,7 @@ function aiccSoFar(racer: Racer): number {
  * R's forecast::ets with ic = "aicc"). Forms with too many parameters for the data are skipped.
  *
  * To save time the candidates race. The first pass fits the smoothing parameters, level and trend only
- * (`fitEts` without its final run), the seasons held at their heuristic start; the best few (at most 3,
+ * (`firstStage`, what `fitEts` does before its final run), the seasons held at their heuristic start; the best few (at most 3,
  * within 10 of the best first-pass AICc) then get the full all-parameter fit, resumed from there. On the 14
  * classic series of the tests, 40 simulated ones and the benchmark's series this chose the same form as
  * fitting every candidate in full. The full fits advance side by side and stop when they fall behind the
@@ -101,30 +109,37 @@ export function selectEts(
   fixed: EtsFixedParameters = {},
   n = y.length,
 ): EtsFit | null {
-  const race = forms.length > 1;
-  const fits: EtsFit[] = [];
   let longest = 1;
   for (const form of forms) longest = Math.max(longest, form.period);
   const scratch = new Float64Array(n + longest);
-  for (const form of forms) {
-    const fit = fitEts(
-      y,
-      form,
-      fixedFor(form, fixed),
-      n,
-      race ? { maxEvaluations: 0, scratch } : { scratch },
-    );
-    if (fit !== null && !Number.isNaN(fit.aicc)) fits.push(fit);
+  if (forms.length === 1) {
+    const fit = fitEts(y, forms[0], fixedFor(forms[0], fixed), n, { scratch });
+    return fit !== null && !Number.isNaN(fit.aicc) ? fit : null;
   }
-  if (fits.length === 0) return null;
+  // Forms that differ in their error only start from the same heuristic state.
+  const data = n === y.length ? y : y.subarray(0, n);
+  const initialStates = new Map<string, Float64Array>();
+  const stages: FirstStage[] = [];
+  for (const form of forms) {
+    const key = `${form.trend} ${form.season} ${form.period}`;
+    let initial = initialStates.get(key);
+    if (initial === undefined) {
+      initial = etsInitialState(data, form);
+      initialStates.set(key, initial);
+    }
+    const objective = new EtsObjective(y, form, fixedFor(form, fixed), n, scratch, initial);
+    if (objective.estimated >= n - 1) continue;
+    const stage = firstStage(objective);
+    if (Number.isFinite(stage.value)) stages.push(stage);
+  }
+  if (stages.length === 0) return null;
   // Stable sort: ties keep R's search order.
-  fits.sort((a, b) => a.aicc - b.aicc);
-  if (!race) return fits[0];
+  stages.sort((a, b) => a.aicc - b.aicc);
   let racers: Racer[] = [];
-  for (let i = 0; i < Math.min(REFINE_COUNT, fits.length); i++) {
-    if (fits[i].aicc > fits[0].aicc + REFINE_MARGIN) break;
-    const objective = new EtsObjective(y, fits[i].form, fixedFor(fits[i].form, fixed), n, scratch);
-    racers.push({ quick: fits[i], objective, search: finalSearch(objective, fits[i].point) });
+  for (let i = 0; i < Math.min(REFINE_COUNT, stages.length); i++) {
+    const stage = stages[i];
+    if (stage.aicc > stages[0].aicc + REFINE_MARGIN) break;
+    racers.push({ stage, search: finalSearch(stage.objective, stage.point, stage.value) });
   }
   // The searches pause and resume exactly, so the winner's fit is the one a single run would give.
   for (const [evaluations, margin] of CHECKPOINTS) {
@@ -137,12 +152,12 @@ export function selectEts(
     racers = racers.filter((racer) => aiccSoFar(racer) <= leader + margin);
   }
   let best: EtsFit | null = null;
-  for (const { quick, objective, search } of racers) {
+  for (const { stage, search } of racers) {
     search.advance(FINAL_EVALUATIONS);
-    const refined = Number.isFinite(search.bestValue)
-      ? objective.fitAt(search.best.slice(), search.evaluations)
-      : quick;
-    const fit = refined.aicc <= quick.aicc ? refined : quick;
+    // The search starts from the first stage's point, so its best is never worse.
+    const fit = Number.isFinite(search.bestValue)
+      ? stage.objective.fitAt(search.best.slice(), stage.evaluations + search.evaluations)
+      : stage.objective.fitAt(stage.point, stage.evaluations);
     if (best === null || fit.aicc < best.aicc) best = fit;
   }
   return best;
