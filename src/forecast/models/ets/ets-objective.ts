@@ -1,4 +1,4 @@
-import { isAdmissible } from "./admissible.js";
+import { isSeasonalAdmissible } from "./admissible.js";
 import { ADDITIVE, etsFilter, MULTIPLICATIVE, NONE } from "./ets-filter.js";
 import { type EtsForm, freeStateCount, smoothingParameterCount } from "./ets-form.js";
 import { etsLikelihood } from "./ets-likelihood.js";
@@ -83,9 +83,6 @@ export class EtsObjective {
   private readonly ring: Float64Array;
   private readonly seasons: Float64Array;
   private readonly admissibility: Float64Array;
-  private readonly coefficients = new Float64Array(4);
-  /** NaN without a trend (isAdmissible's sign for "no beta"), else 0. */
-  private readonly noBeta: number;
 
   /**
    * @param y observations, finite; positive for multiplicative components
@@ -129,19 +126,15 @@ export class EtsObjective {
     this.ring = space.subarray(stateLength, stateLength + m);
     this.admissibility = space.subarray(stateLength + m);
     this.seasons = scratch !== undefined && scratch.length >= n + m ? scratch : new Float64Array(n + m);
-    this.noBeta = this.trend === NONE ? Number.NaN : 0;
   }
 
   /** -2 log likelihood at the optimiser's point x (bounded below by -1e10), Infinity where it is undefined. */
   evaluate(x: Float64Array): number {
     const layout = this.layout;
     if (!layout.decode(x, this.state)) return Number.POSITIVE_INFINITY;
-    const { alpha, beta, gamma, phi } = layout;
+    const smoothing = layout.smoothing;
     // Non-seasonal usual regions lie inside the admissible ones; seasonal ones need the check.
-    if (
-      this.season !== NONE &&
-      !isAdmissible(alpha, beta + this.noBeta, gamma, phi, this.m, this.admissibility)
-    ) {
+    if (this.season !== NONE && !isSeasonalAdmissible(smoothing, this.m, this.admissibility)) {
       return Number.POSITIVE_INFINITY;
     }
     const trend = this.trend;
@@ -154,21 +147,16 @@ export class EtsObjective {
         trend,
         this.season,
         this.m,
-        alpha,
-        beta,
-        gamma,
-        phi,
+        smoothing[0],
+        smoothing[1],
+        smoothing[2],
+        smoothing[3],
         this.state,
         this.ring,
         null,
         null,
       );
     } else {
-      const coefficients = this.coefficients;
-      coefficients[0] = alpha;
-      coefficients[1] = beta;
-      coefficients[2] = gamma;
-      coefficients[3] = phi;
       lik = etsLikelihood(
         this.data,
         this.n,
@@ -176,7 +164,7 @@ export class EtsObjective {
         trend === ADDITIVE ? ADDITIVE : NONE,
         this.season,
         this.m,
-        coefficients,
+        smoothing,
         this.state,
         this.seasons,
       );
@@ -195,7 +183,7 @@ export class EtsObjective {
     const { form, layout, n } = this;
     const state = new Float64Array(this.state.length);
     layout.decode(x, state);
-    const { alpha, beta, gamma, phi } = layout;
+    const [alpha, beta, gamma, phi] = layout.smoothing;
     const initialState = state.slice();
     const fitted = new Float64Array(n);
     const totals = new Float64Array(2);
