@@ -1,3 +1,4 @@
+import { additiveSeasonAbsolute, additiveSeasonRelative } from "./additive-season-likelihood.js";
 import { ADDITIVE, MULTIPLICATIVE, NONE } from "./ets-filter.js";
 import { chainCoefficients, LIKELIHOOD_TINY as TINY } from "./likelihood-chain.js";
 import { multiplicativeSeasonLikelihood } from "./multiplicative-season-likelihood.js";
@@ -12,7 +13,11 @@ import { multiplicativeSeasonLikelihood } from "./multiplicative-season-likeliho
  * The loops are bound by the latency of the level and trend recursion, so they take it two steps at a time
  * (see `chainCoefficients`): with the seasonal input off the chain, the level and trend two steps on are a
  * linear map of today's plus the inputs of both steps, and the forecast of the step in between comes off
- * the chain. Two multiply-adds on the chain per two observations.
+ * the chain. Two multiply-adds on the chain per two observations. (Additive seasons with multiplicative
+ * errors stay one observation a step: taken two at a time, that loop holds more numbers than the CPU has
+ * registers.) For multiplicative errors, sum log|yhat| is the sum of the logarithms of products of 16
+ * forecasts, so that no call sits in the loop; should a product overflow, the likelihood is computed again
+ * with a logarithm per two forecasts.
  *
  * The smoothing parameters come in a Float64Array, [alpha, beta, gamma, phi], and the level and trend from
  * `state`: read from typed arrays they are unboxed doubles in V8's optimised code whatever their values.
@@ -35,13 +40,41 @@ export function etsLikelihood(
 ): number {
   const multiplicative = error === MULTIPLICATIVE;
   const c = chainCoefficients(parameters, trend === ADDITIVE);
+  const lik = likelihoodInBlocks(y, n, multiplicative, season, period, c, state, seasons, LOG_BLOCK);
+  // A block's product of |yhat| overflowed (forecasts beyond about 1e19): again, one logarithm a pair.
+  if (multiplicative && lik === Number.POSITIVE_INFINITY) {
+    return likelihoodInBlocks(y, n, multiplicative, season, period, c, state, seasons, 2);
+  }
+  return lik;
+}
+
+/**
+ * Steps between logarithms of the running product of |yhat| (multiplicative errors): a call in the loop
+ * would make V8 spill the loop's numbers around it. 16 forecasts of at least 1e-10 cannot underflow.
+ */
+const LOG_BLOCK = 16;
+
+function likelihoodInBlocks(
+  y: Float64Array,
+  n: number,
+  multiplicative: boolean,
+  season: number,
+  period: number,
+  c: Float64Array,
+  state: Float64Array,
+  seasons: Float64Array,
+  block: number,
+): number {
   if (season === NONE) {
-    return multiplicative ? nonSeasonalRelative(y, n, c, state) : nonSeasonalAbsolute(y, n, c, state);
+    return multiplicative ? nonSeasonalRelative(y, n, c, state, block) : nonSeasonalAbsolute(y, n, c, state);
   }
   for (let j = 0; j < period; j++) seasons[j] = state[2 + j];
-  return season === ADDITIVE
-    ? additiveSeason(y, n, multiplicative, c, state, seasons, period)
-    : multiplicativeSeasonLikelihood(y, n, multiplicative, c, state, seasons, period);
+  if (season === ADDITIVE) {
+    return multiplicative
+      ? additiveSeasonRelative(y, n, c, state, seasons, period, block)
+      : additiveSeasonAbsolute(y, n, c, state, seasons, period);
+  }
+  return multiplicativeSeasonLikelihood(y, n, multiplicative, c, state, seasons, period, block);
 }
 
 /** ETS(A,N,N) and ETS(A,A(d),N): additive errors. */
@@ -89,8 +122,17 @@ function nonSeasonalAbsolute(y: Float64Array, n: number, c: Float64Array, state:
   return n * Math.log(sse);
 }
 
-/** ETS(M,N,N) and ETS(M,A(d),N): relative errors, and the sum of log|yhat|. */
-function nonSeasonalRelative(y: Float64Array, n: number, c: Float64Array, state: Float64Array): number {
+/**
+ * ETS(M,N,N) and ETS(M,A(d),N): relative errors, and the sum of log|yhat| as the logarithms of products
+ * of `block` forecasts (even). +Infinity when a product overflows.
+ */
+function nonSeasonalRelative(
+  y: Float64Array,
+  n: number,
+  c: Float64Array,
+  state: Float64Array,
+  block: number,
+): number {
   const alpha = c[0];
   const beta = c[1];
   const phi = c[3];
@@ -110,96 +152,45 @@ function nonSeasonalRelative(y: Float64Array, n: number, c: Float64Array, state:
   let level = state[0];
   let slope = state[1] * c[17];
   let sse = 0;
-  // sum log|yhat| as the log of a running product: one logarithm per many steps, flushed before overflow.
-  let product = 1;
   let logSum = 0;
-  for (let t = 0; t < n; t += 2) {
-    const v0 = y[t];
-    const f0 = level + phi * slope;
-    const size0 = Math.abs(f0);
-    if (!(size0 >= TINY)) return Number.NaN;
-    const e0 = (v0 - f0) / f0;
-    sse += e0 * e0;
-    product *= size0;
-    if (product > 1e150 || product < 1e-150) {
-      logSum += Math.log(product);
-      product = 1;
-    }
-    if (t + 1 === n) {
-      const nextLevel = levelKeep * level + levelFromSlope * slope + alpha * v0;
-      slope = slopeKeep * slope + slopeFromLevel * level + beta * v0;
+  // The smallest |yhat|, checked once at the end: below TINY the likelihood is undefined.
+  let smallest = Number.POSITIVE_INFINITY;
+  const paired = n - (n % 2);
+  for (let start = 0; start < paired; start += block) {
+    const end = Math.min(start + block, paired);
+    let product = 1;
+    for (let t = start; t < end; t += 2) {
+      const v0 = y[t];
+      const v1 = y[t + 1];
+      const f0 = level + phi * slope;
+      const f1 = nextFromLevel * level + nextFromSlope * slope + nextFromInput * v0;
+      const size0 = Math.abs(f0);
+      const size1 = Math.abs(f1);
+      smallest = Math.min(smallest, size0, size1);
+      product *= size0 * size1;
+      const e0 = (v0 - f0) / f0;
+      const e1 = (v1 - f1) / f1;
+      sse += e0 * e0;
+      sse += e1 * e1;
+      const nextLevel = level2 * level + level2FromSlope * slope + (levelFromInput * v0 + alpha * v1);
+      slope = slope2FromLevel * level + slope2 * slope + (slopeFromInput * v0 + beta * v1);
       level = nextLevel;
-      break;
     }
-    const v1 = y[t + 1];
-    const f1 = nextFromLevel * level + nextFromSlope * slope + nextFromInput * v0;
-    const size1 = Math.abs(f1);
-    if (!(size1 >= TINY)) return Number.NaN;
-    const e1 = (v1 - f1) / f1;
-    sse += e1 * e1;
-    product *= size1;
-    if (product > 1e150 || product < 1e-150) {
-      logSum += Math.log(product);
-      product = 1;
-    }
-    const nextLevel = level2 * level + level2FromSlope * slope + (levelFromInput * v0 + alpha * v1);
-    slope = slope2FromLevel * level + slope2 * slope + (slopeFromInput * v0 + beta * v1);
-    level = nextLevel;
+    logSum += Math.log(product);
   }
-  if (!Number.isFinite(level) || !Number.isFinite(slope)) return Number.NaN;
-  return n * Math.log(sse) + 2 * (logSum + Math.log(product));
-}
-
-/**
- * Additive seasons, one observation a step: the chain's input is the seasonally adjusted observation
- * y - s, and each season's update needs the forecast without it (the base). (Taken two at a time like the
- * non-seasonal loops, this loop holds more numbers than the CPU has registers, and runs slower.)
- */
-function additiveSeason(
-  y: Float64Array,
-  n: number,
-  multiplicative: boolean,
-  c: Float64Array,
-  state: Float64Array,
-  seasons: Float64Array,
-  m: number,
-): number {
-  const alpha = c[0];
-  const beta = c[1];
-  const gamma = c[2];
-  const phi = c[3];
-  const levelKeep = c[4];
-  const levelFromSlope = c[5];
-  const slopeFromLevel = c[6];
-  const slopeKeep = c[7];
-  let level = state[0];
-  let slope = state[1] * c[17];
-  let sse = 0;
-  let product = 1;
-  let logSum = 0;
-  for (let t = 0; t < n; t++) {
-    const value = y[t];
-    const seasonal = seasons[t];
-    const base = level + phi * slope;
-    const forecast = base + seasonal;
-    let e = value - forecast;
-    if (multiplicative) {
-      const size = Math.abs(forecast);
-      if (!(size >= TINY)) return Number.NaN;
-      e /= forecast;
-      product *= size;
-      if (product > 1e150 || product < 1e-150) {
-        logSum += Math.log(product);
-        product = 1;
-      }
-    }
+  if (paired < n) {
+    const value = y[paired];
+    const forecast = level + phi * slope;
+    const size = Math.abs(forecast);
+    smallest = Math.min(smallest, size);
+    logSum += Math.log(size);
+    const e = (value - forecast) / forecast;
     sse += e * e;
-    const adjusted = value - seasonal;
-    seasons[t + m] = seasonal + gamma * (adjusted - base);
-    const nextLevel = levelKeep * level + levelFromSlope * slope + alpha * adjusted;
-    slope = slopeKeep * slope + slopeFromLevel * level + beta * adjusted;
+    const nextLevel = levelKeep * level + levelFromSlope * slope + alpha * value;
+    slope = slopeKeep * slope + slopeFromLevel * level + beta * value;
     level = nextLevel;
   }
+  if (!(smallest >= TINY)) return Number.NaN;
   if (!Number.isFinite(level) || !Number.isFinite(slope)) return Number.NaN;
-  return n * Math.log(sse) + (multiplicative ? 2 * (logSum + Math.log(product)) : 0);
+  return n * Math.log(sse) + 2 * logSum;
 }
