@@ -27,10 +27,15 @@ export interface EtsOptimizerSettings {
  * Overwrites the smoothing coordinates of `start` with the best point of the layout's grid (or keeps them).
  * Returns the objective there, and adds the evaluations spent to `spent[0]`.
  */
-function searchGrid(objective: EtsObjective, start: Float64Array, spent: Float64Array): number {
+function searchGrid(
+  objective: EtsObjective,
+  start: Float64Array,
+  point: Float64Array,
+  spent: Float64Array,
+): number {
   const { layout } = objective;
   const count = layout.levelIndex;
-  const point = start.slice();
+  point.set(start);
   const best = start.slice(0, count);
   let bestValue = objective.evaluate(point);
   let combinations = 1;
@@ -76,7 +81,11 @@ export interface FirstStage {
  */
 export function firstStage(objective: EtsObjective): FirstStage {
   const { layout } = objective;
-  const start = Float64Array.from(layout.start);
+  // The start, the grid's point and the first stage's full point: views of one array (see NelderMeadSearch).
+  const size = layout.start.length;
+  const space = new Float64Array(3 * size);
+  const start = space.subarray(0, size);
+  start.set(layout.start);
   const smoothing = layout.levelIndex;
   const spent = new Float64Array(1);
   let value: number;
@@ -84,9 +93,10 @@ export function firstStage(objective: EtsObjective): FirstStage {
     value = objective.evaluate(start);
     spent[0] = 1;
   } else {
-    const gridValue = searchGrid(objective, start, spent);
+    const gridValue = searchGrid(objective, start, space.subarray(size, 2 * size), spent);
     const moving = layout.seasonIndex;
-    const point = start.slice();
+    const point = space.subarray(2 * size);
+    point.set(start);
     const partial = (x: Float64Array): number => {
       point.set(x);
       return objective.evaluate(point);
