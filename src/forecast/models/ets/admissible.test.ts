@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { isAdmissible } from "./admissible.js";
+import { isAdmissible, isSeasonalAdmissible } from "./admissible.js";
 import type { RFixture } from "./fixtures/r-fixture.js";
 
 const fixture: RFixture = JSON.parse(readFileSync(new URL("./fixtures/r-ets.json", import.meta.url), "utf8"));
@@ -29,5 +29,18 @@ describe("isAdmissible(alpha, beta, gamma, phi, m)", () => {
     }
     expect(fixture.admissibility.filter((c) => c.admissible).length).toBeGreaterThan(50);
     expect(fixture.admissibility.filter((c) => !c.admissible).length).toBeGreaterThan(50);
+  });
+});
+
+describe("isSeasonalAdmissible(parameters, m)", () => {
+  test("agrees with R on the seasonal cases, a missing trend read as beta 0", () => {
+    let seasonal = 0;
+    for (const c of fixture.admissibility) {
+      if (c.gamma === undefined || c.gamma === null || c.m <= 1) continue;
+      const parameters = Float64Array.of(c.alpha, c.beta ?? 0, c.gamma, c.phi ?? 1);
+      expect(isSeasonalAdmissible(parameters, c.m, scratch), JSON.stringify(c)).toBe(c.admissible);
+      seasonal++;
+    }
+    expect(seasonal).toBeGreaterThan(50);
   });
 });

@@ -60,9 +60,39 @@ export function isAdmissible(
     if (alpha < 1 - 1 / phi || alpha > 1 + 1 / phi) return false;
     return !hasBeta || (beta >= alpha * (phi - 1) && beta <= (1 + phi) * (2 - alpha));
   }
+  if (period <= 1) return true;
+  const parameters = SCALARS;
+  parameters[0] = alpha;
+  parameters[1] = hasBeta ? beta : 0;
+  parameters[2] = gamma;
+  parameters[3] = phi;
+  return isSeasonalAdmissible(parameters, period, scratch);
+}
+
+// The scalar arguments of isAdmissible, for isSeasonalAdmissible.
+const SCALARS = new Float64Array(4);
+
+/**
+ * `isAdmissible` for a seasonal model whose smoothing parameters are in a Float64Array, as the optimiser's
+ * objective holds them: read from a typed array they stay unboxed doubles, where passed as arguments to a
+ * call V8 does not inline each would be a heap allocation, once per likelihood evaluation.
+ *
+ * @param parameters [alpha, beta (0 without a trend), gamma, phi (1 when not damped)]
+ * @param period seasonal period m >= 2
+ * @param scratch at least 2m + 4 numbers of working space
+ * @example isSeasonalAdmissible(Float64Array.of(0.3, 0.1, 0.2, 0.95), 12, new Float64Array(28)) // true
+ */
+export function isSeasonalAdmissible(
+  parameters: Float64Array,
+  period: number,
+  scratch: Float64Array,
+): boolean {
+  const alpha = parameters[0];
+  const b = parameters[1];
+  const gamma = parameters[2];
+  const phi = parameters[3];
   const m = period;
-  if (m <= 1) return true;
-  const b = hasBeta ? beta : 0;
+  if (phi < 0 || phi > 1 + 1e-8) return false;
   if (gamma < Math.max(1 - 1 / phi - alpha, 0) || gamma > 1 + 1 / phi - alpha) return false;
   if (alpha < 1 - 1 / phi - (gamma * (1 - m + phi + phi * m)) / (2 * phi * m)) return false;
   if (b < -(1 - phi) * (gamma / m + alpha)) return false;

@@ -125,13 +125,14 @@ describe("etsFilter", () => {
 });
 
 describe("etsLikelihood", () => {
-  test("equals etsFilter's likelihood for every form without a multiplicative trend", () => {
-    const y = Float64Array.from(
-      { length: 60 },
+  test("equals etsFilter's likelihood for every form without a multiplicative trend, odd or even length", () => {
+    const series = Float64Array.from(
+      { length: 61 },
       (_, t) => 50 + 0.5 * t + 8 * Math.sin((2 * Math.PI * t) / 4) + 3 * Math.cos(t * 1.7),
     );
     fc.assert(
       fc.property(
+        fc.constantFrom(60, 61),
         fc.constantFrom(ADDITIVE, MULTIPLICATIVE),
         fc.constantFrom(NONE, ADDITIVE),
         fc.constantFrom(NONE, ADDITIVE, MULTIPLICATIVE),
@@ -139,7 +140,8 @@ describe("etsLikelihood", () => {
         fc.double({ min: 0, max: 1, noNaN: true }),
         fc.double({ min: 0, max: 1, noNaN: true }),
         fc.double({ min: 0.8, max: 1, noNaN: true }),
-        (error, trend, season, alpha, betaShare, gammaShare, phi) => {
+        (length, error, trend, season, alpha, betaShare, gammaShare, phi) => {
+          const y = series.subarray(0, length);
           const m = season === NONE ? 1 : 4;
           const state = Float64Array.of(
             50,
@@ -181,5 +183,48 @@ describe("etsLikelihood", () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("etsLikelihood with multiplicative errors on data of 1e25", () => {
+  test("still equals etsFilter's likelihood (the products of 16 forecasts overflow, pairs do not)", () => {
+    const y = Float64Array.from(
+      { length: 41 },
+      (_, t) => 1e25 * (50 + 0.5 * t + 8 * Math.sin((2 * Math.PI * t) / 4) + 3 * Math.cos(t * 1.7)),
+    );
+    for (const season of [NONE, ADDITIVE, MULTIPLICATIVE]) {
+      const m = season === NONE ? 1 : 4;
+      const seasonal = season === MULTIPLICATIVE ? [0.85, 1.15, 0.9, 1.1] : [-8e25, 8e25, -3e25, 3e25];
+      const state = Float64Array.of(50e25, 0.4e25, ...(season === NONE ? [] : seasonal));
+      const reference = etsFilter(
+        y,
+        y.length,
+        MULTIPLICATIVE,
+        ADDITIVE,
+        season,
+        m,
+        0.3,
+        0.05,
+        season === NONE ? 0 : 0.1,
+        0.95,
+        state.slice(),
+        new Float64Array(m),
+        null,
+        null,
+      );
+      const fast = etsLikelihood(
+        y,
+        y.length,
+        MULTIPLICATIVE,
+        ADDITIVE,
+        season,
+        m,
+        Float64Array.of(0.3, 0.05, season === NONE ? 0 : 0.1, 0.95),
+        state,
+        new Float64Array(y.length + m),
+      );
+      expect(Number.isFinite(reference)).toBe(true);
+      expect(Math.abs(fast - reference)).toBeLessThan(1e-9 * Math.abs(reference));
+    }
   });
 });

@@ -1,27 +1,30 @@
+import { additiveSeasonAbsolute, additiveSeasonRelative } from "./additive-season-likelihood.js";
 import { ADDITIVE, MULTIPLICATIVE, NONE } from "./ets-filter.js";
-
-// As in the filter: a divisor below TINY counts as zero and the quotient becomes HUGE.
-const TINY = 1e-10;
-const HUGE = 1e10;
+import { chainCoefficients, LIKELIHOOD_TINY as TINY } from "./likelihood-chain.js";
+import { multiplicativeSeasonLikelihood } from "./multiplicative-season-likelihood.js";
 
 /**
  * The objective the optimiser calls thousands of times: the same -2 log likelihood as `etsFilter`, without
- * fitted values or the final state, in one loop per seasonal type, for no or additive trends (multiplicative
- * trends go through `etsFilter`). `state` is read, never written; `seasons` is scratch of length n + m: the
- * season used at step t sits at t and its update goes to t + m, which saves the ring buffer's wrap-around.
+ * fitted values or the final state, in one loop per error and seasonal type, for no or additive trends
+ * (multiplicative trends go through `etsFilter`). `state` is read, never written; `seasons` is scratch of
+ * length n + m: the season used at step t sits at t and its update goes to t + m, which saves the ring
+ * buffer's wrap-around.
  *
- * The loop is bound by the latency of the level and trend recursion, so it is written as the linear map it
- * is (Hyndman et al. 2008, eq. 3.3 with the seasonal input off the chain): with p the seasonally adjusted
- * observation, l' = (1 - alpha)(l + phi b) + alpha p and b' = phi (1 - beta) b - beta l + beta p, where beta
- * is the error-correction form's (the smoothing form's beta times alpha). Two multiply-adds per step sit
- * on the chain instead of seven dependent operations.
+ * The loops are bound by the latency of the level and trend recursion, so they take it two steps at a time
+ * (see `chainCoefficients`): with the seasonal input off the chain, the level and trend two steps on are a
+ * linear map of today's plus the inputs of both steps, and the forecast of the step in between comes off
+ * the chain. Two multiply-adds on the chain per two observations. (Additive seasons with multiplicative
+ * errors stay one observation a step: taken two at a time, that loop holds more numbers than the CPU has
+ * registers.) For multiplicative errors, sum log|yhat| is the sum of the logarithms of products of 16
+ * forecasts, so that no call sits in the loop; should a product overflow, the likelihood is computed again
+ * with a logarithm per two forecasts.
  *
  * The smoothing parameters come in a Float64Array, [alpha, beta, gamma, phi], and the level and trend from
  * `state`: read from typed arrays they are unboxed doubles in V8's optimised code whatever their values.
  * (Passed as arguments, a 0 or a 1 arrives as a small integer, and the loop's level and trend then end up
  * boxed: one heap allocation per step.)
  *
- * @returns -2 log likelihood as in `etsFilter`, NaN where it is undefined
+ * @returns -2 log likelihood as in `etsFilter` (up to rounding), NaN where it is undefined
  * @example etsLikelihood(y, y.length, ADDITIVE, NONE, NONE, 1, Float64Array.of(0.3, 0, 0, 1), Float64Array.of(y[0], 0), new Float64Array(y.length + 1))
  */
 export function etsLikelihood(
@@ -36,179 +39,158 @@ export function etsLikelihood(
   seasons: Float64Array,
 ): number {
   const multiplicative = error === MULTIPLICATIVE;
-  const withTrend = trend === ADDITIVE;
-  if (season === NONE) return nonSeasonal(y, n, multiplicative, withTrend, parameters, state);
-  for (let j = 0; j < period; j++) seasons[j] = state[2 + j];
-  return season === ADDITIVE
-    ? additiveSeason(y, n, multiplicative, withTrend, parameters, state, seasons, period)
-    : multiplicativeSeason(y, n, multiplicative, withTrend, parameters, state, seasons, period);
+  const c = chainCoefficients(parameters, trend === ADDITIVE);
+  const lik = likelihoodInBlocks(y, n, multiplicative, season, period, c, state, seasons, LOG_BLOCK);
+  // A block's product of |yhat| overflowed (forecasts beyond about 1e19): again, one logarithm a pair.
+  if (multiplicative && lik === Number.POSITIVE_INFINITY) {
+    return likelihoodInBlocks(y, n, multiplicative, season, period, c, state, seasons, 2);
+  }
+  return lik;
 }
 
-function finish(
-  n: number,
-  sse: number,
-  multiplicative: boolean,
-  logSum: number,
-  product: number,
-  level: number,
-  slope: number,
-): number {
-  if (!Number.isFinite(level) || !Number.isFinite(slope)) return Number.NaN;
-  return n * Math.log(sse) + (multiplicative ? 2 * (logSum + Math.log(product)) : 0);
-}
+/**
+ * Steps between logarithms of the running product of |yhat| (multiplicative errors): a call in the loop
+ * would make V8 spill the loop's numbers around it. 16 forecasts of at least 1e-10 cannot underflow.
+ */
+const LOG_BLOCK = 16;
 
-function nonSeasonal(
+function likelihoodInBlocks(
   y: Float64Array,
   n: number,
   multiplicative: boolean,
-  withTrend: boolean,
-  parameters: Float64Array,
+  season: number,
+  period: number,
+  c: Float64Array,
   state: Float64Array,
+  seasons: Float64Array,
+  block: number,
 ): number {
-  const alpha = parameters[0];
-  // Without a trend, phi = beta = 0 keeps the slope at 0 and out of the level. Multiplying by 0 rather than
-  // choosing a literal 0 keeps these doubles: a small-integer 0 here makes V8 box the slope at every step.
-  const on = withTrend ? 1 : 0;
-  const beta = parameters[1] * on;
-  const phi = parameters[3] * on;
+  if (season === NONE) {
+    return multiplicative ? nonSeasonalRelative(y, n, c, state, block) : nonSeasonalAbsolute(y, n, c, state);
+  }
+  for (let j = 0; j < period; j++) seasons[j] = state[2 + j];
+  if (season === ADDITIVE) {
+    return multiplicative
+      ? additiveSeasonRelative(y, n, c, state, seasons, period, block)
+      : additiveSeasonAbsolute(y, n, c, state, seasons, period);
+  }
+  return multiplicativeSeasonLikelihood(y, n, multiplicative, c, state, seasons, period, block);
+}
+
+/** ETS(A,N,N) and ETS(A,A(d),N): additive errors. */
+function nonSeasonalAbsolute(y: Float64Array, n: number, c: Float64Array, state: Float64Array): number {
+  const alpha = c[0];
+  const beta = c[1];
+  const phi = c[3];
+  const levelKeep = c[4];
+  const levelFromSlope = c[5];
+  const slopeFromLevel = c[6];
+  const slopeKeep = c[7];
+  const level2 = c[8];
+  const level2FromSlope = c[9];
+  const slope2FromLevel = c[10];
+  const slope2 = c[11];
+  const levelFromInput = c[12];
+  const slopeFromInput = c[13];
+  const nextFromLevel = c[14];
+  const nextFromSlope = c[15];
+  const nextFromInput = c[16];
   let level = state[0];
-  let slope = state[1] * on;
-  const levelKeep = 1 - alpha;
-  const levelFromSlope = (1 - alpha) * phi;
-  const slopeKeep = phi * (1 - beta);
+  let slope = state[1] * c[17];
   let sse = 0;
-  // sum log|yhat| as the log of a running product: one logarithm per many steps, flushed before overflow.
-  let product = 1;
-  let logSum = 0;
-  for (let t = 0; t < n; t++) {
+  let t = 0;
+  for (; t + 1 < n; t += 2) {
+    const v0 = y[t];
+    const v1 = y[t + 1];
+    const e0 = v0 - (level + phi * slope);
+    const e1 = v1 - (nextFromLevel * level + nextFromSlope * slope + nextFromInput * v0);
+    sse += e0 * e0;
+    sse += e1 * e1;
+    const nextLevel = level2 * level + level2FromSlope * slope + (levelFromInput * v0 + alpha * v1);
+    slope = slope2FromLevel * level + slope2 * slope + (slopeFromInput * v0 + beta * v1);
+    level = nextLevel;
+  }
+  if (t < n) {
     const value = y[t];
-    const forecast = level + phi * slope;
-    let e = value - forecast;
-    if (multiplicative) {
-      const size = Math.abs(forecast);
-      if (!(size >= TINY)) return Number.NaN;
-      e /= forecast;
-      product *= size;
-      if (product > 1e150 || product < 1e-150) {
-        logSum += Math.log(product);
-        product = 1;
-      }
-    }
+    const e = value - (level + phi * slope);
     sse += e * e;
     const nextLevel = levelKeep * level + levelFromSlope * slope + alpha * value;
-    slope = slopeKeep * slope - beta * level + beta * value;
+    slope = slopeKeep * slope + slopeFromLevel * level + beta * value;
     level = nextLevel;
   }
-  return finish(n, sse, multiplicative, logSum, product, level, slope);
+  if (!Number.isFinite(level) || !Number.isFinite(slope)) return Number.NaN;
+  return n * Math.log(sse);
 }
 
-function additiveSeason(
+/**
+ * ETS(M,N,N) and ETS(M,A(d),N): relative errors, and the sum of log|yhat| as the logarithms of products
+ * of `block` forecasts (even). +Infinity when a product overflows.
+ */
+function nonSeasonalRelative(
   y: Float64Array,
   n: number,
-  multiplicative: boolean,
-  withTrend: boolean,
-  parameters: Float64Array,
+  c: Float64Array,
   state: Float64Array,
-  seasons: Float64Array,
-  m: number,
+  block: number,
 ): number {
-  const alpha = parameters[0];
-  const on = withTrend ? 1 : 0;
-  const beta = parameters[1] * on;
-  const gamma = parameters[2];
-  const phi = parameters[3] * on;
+  const alpha = c[0];
+  const beta = c[1];
+  const phi = c[3];
+  const levelKeep = c[4];
+  const levelFromSlope = c[5];
+  const slopeFromLevel = c[6];
+  const slopeKeep = c[7];
+  const level2 = c[8];
+  const level2FromSlope = c[9];
+  const slope2FromLevel = c[10];
+  const slope2 = c[11];
+  const levelFromInput = c[12];
+  const slopeFromInput = c[13];
+  const nextFromLevel = c[14];
+  const nextFromSlope = c[15];
+  const nextFromInput = c[16];
   let level = state[0];
-  let slope = state[1] * on;
-  const levelKeep = 1 - alpha;
-  const levelFromSlope = (1 - alpha) * phi;
-  const slopeKeep = phi * (1 - beta);
+  let slope = state[1] * c[17];
   let sse = 0;
-  let product = 1;
   let logSum = 0;
-  for (let t = 0; t < n; t++) {
-    const value = y[t];
-    const seasonal = seasons[t];
-    const base = level + phi * slope;
-    const forecast = base + seasonal;
-    let e = value - forecast;
-    if (multiplicative) {
-      const size = Math.abs(forecast);
-      if (!(size >= TINY)) return Number.NaN;
-      e /= forecast;
-      product *= size;
-      if (product > 1e150 || product < 1e-150) {
-        logSum += Math.log(product);
-        product = 1;
-      }
+  // The smallest |yhat|, checked once at the end: below TINY the likelihood is undefined.
+  let smallest = Number.POSITIVE_INFINITY;
+  const paired = n - (n % 2);
+  for (let start = 0; start < paired; start += block) {
+    const end = Math.min(start + block, paired);
+    let product = 1;
+    for (let t = start; t < end; t += 2) {
+      const v0 = y[t];
+      const v1 = y[t + 1];
+      const f0 = level + phi * slope;
+      const f1 = nextFromLevel * level + nextFromSlope * slope + nextFromInput * v0;
+      const size0 = Math.abs(f0);
+      const size1 = Math.abs(f1);
+      smallest = Math.min(smallest, size0, size1);
+      product *= size0 * size1;
+      const e0 = (v0 - f0) / f0;
+      const e1 = (v1 - f1) / f1;
+      sse += e0 * e0;
+      sse += e1 * e1;
+      const nextLevel = level2 * level + level2FromSlope * slope + (levelFromInput * v0 + alpha * v1);
+      slope = slope2FromLevel * level + slope2 * slope + (slopeFromInput * v0 + beta * v1);
+      level = nextLevel;
     }
+    logSum += Math.log(product);
+  }
+  if (paired < n) {
+    const value = y[paired];
+    const forecast = level + phi * slope;
+    const size = Math.abs(forecast);
+    smallest = Math.min(smallest, size);
+    logSum += Math.log(size);
+    const e = (value - forecast) / forecast;
     sse += e * e;
-    const adjusted = value - seasonal;
-    seasons[t + m] = seasonal + gamma * (value - base - seasonal);
-    const nextLevel = levelKeep * level + levelFromSlope * slope + alpha * adjusted;
-    slope = slopeKeep * slope - beta * level + beta * adjusted;
+    const nextLevel = levelKeep * level + levelFromSlope * slope + alpha * value;
+    slope = slopeKeep * slope + slopeFromLevel * level + beta * value;
     level = nextLevel;
   }
-  return finish(n, sse, multiplicative, logSum, product, level, slope);
-}
-
-function multiplicativeSeason(
-  y: Float64Array,
-  n: number,
-  multiplicative: boolean,
-  withTrend: boolean,
-  parameters: Float64Array,
-  state: Float64Array,
-  seasons: Float64Array,
-  m: number,
-): number {
-  const alpha = parameters[0];
-  const on = withTrend ? 1 : 0;
-  const beta = parameters[1] * on;
-  const gamma = parameters[2];
-  const phi = parameters[3] * on;
-  let level = state[0];
-  let slope = state[1] * on;
-  const levelKeep = 1 - alpha;
-  const levelFromSlope = (1 - alpha) * phi;
-  const slopeKeep = phi * (1 - beta);
-  let sse = 0;
-  let product = 1;
-  let logSum = 0;
-  for (let t = 0; t < n; t++) {
-    const value = y[t];
-    const seasonal = seasons[t];
-    const base = level + phi * slope;
-    const forecast = base * seasonal;
-    let adjusted = 0;
-    let detrended = 0;
-    let ratio = 0;
-    if (Math.abs(forecast) >= TINY) {
-      // One division instead of three: y / yhat, y / s = (y / yhat) b and y / b = (y / yhat) s.
-      ratio = value / forecast;
-      adjusted = ratio * base;
-      detrended = ratio * seasonal;
-    } else {
-      if (multiplicative) return Number.NaN;
-      ratio = 0;
-      adjusted = Math.abs(seasonal) < TINY ? HUGE : value / seasonal;
-      detrended = Math.abs(base) < TINY ? HUGE : value / base;
-    }
-    let e = 0;
-    if (multiplicative) {
-      e = ratio - 1;
-      product *= Math.abs(forecast);
-      if (product > 1e150 || product < 1e-150) {
-        logSum += Math.log(product);
-        product = 1;
-      }
-    } else {
-      e = value - forecast;
-    }
-    sse += e * e;
-    seasons[t + m] = seasonal + gamma * (detrended - seasonal);
-    const nextLevel = levelKeep * level + levelFromSlope * slope + alpha * adjusted;
-    slope = slopeKeep * slope - beta * level + beta * adjusted;
-    level = nextLevel;
-  }
-  return finish(n, sse, multiplicative, logSum, product, level, slope);
+  if (!(smallest >= TINY)) return Number.NaN;
+  if (!Number.isFinite(level) || !Number.isFinite(slope)) return Number.NaN;
+  return n * Math.log(sse) + 2 * logSum;
 }

@@ -31,11 +31,11 @@ export class ParameterLayout {
   readonly seasonIndex: number;
   /** For each smoothing coordinate, a few values to try first (see `fitEts`). */
   readonly grid: number[][] = [];
-  /** Smoothing parameters of the last `decode`. */
-  alpha = 0;
-  beta = 0;
-  gamma = 0;
-  phi = 1;
+  /**
+   * Smoothing parameters of the last `decode`: [alpha, beta, gamma, phi] (beta and gamma 0 without a trend
+   * or a season, phi 1 when not damped). A typed array, so that they stay unboxed doubles.
+   */
+  readonly smoothing = Float64Array.of(0, 0, 0, 1);
 
   private readonly alphaIndex: number;
   private readonly betaIndex: number;
@@ -114,12 +114,17 @@ export class ParameterLayout {
    * where a multiplicative season would turn negative (R rejects those points too).
    */
   decode(x: Float64Array, state: Float64Array): boolean {
+    const smoothing = this.smoothing;
     const alpha = this.alphaIndex < 0 ? this.fixedAlpha : x[this.alphaIndex];
-    this.alpha = alpha;
-    this.beta = this.betaIndex < 0 ? this.fixedBeta : Math.max(x[this.betaIndex] * alpha, USUAL_LOWER.beta);
-    this.gamma =
+    smoothing[0] = alpha;
+    smoothing[1] = !this.hasTrend
+      ? 0
+      : this.betaIndex < 0
+        ? this.fixedBeta
+        : Math.max(x[this.betaIndex] * alpha, USUAL_LOWER.beta);
+    smoothing[2] =
       this.gammaIndex < 0 ? this.fixedGamma : Math.max(x[this.gammaIndex] * (1 - alpha), USUAL_LOWER.gamma);
-    this.phi = this.phiIndex < 0 ? this.fixedPhi : x[this.phiIndex];
+    smoothing[3] = this.phiIndex < 0 ? this.fixedPhi : x[this.phiIndex];
     const levelIndex = this.levelIndex;
     state[0] = x[levelIndex];
     state[1] = this.hasTrend ? x[levelIndex + 1] : 0;
