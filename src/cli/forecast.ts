@@ -7,6 +7,7 @@ import { startWorkers } from "../run/worker-pool.js";
 import { FREQUENCIES } from "../series/frequency.js";
 import { readLongFormat } from "../series/read-long-format.js";
 import { writeForecastCsv } from "../series/write-forecast-csv.js";
+import { addCalendarOptions, parseCalendarFlags, type RawCalendarFlags } from "./calendar-flags.js";
 import { collectRepeated, parseForecastFlags, type RawForecastFlags } from "./forecast-flags.js";
 import { printWarnings } from "./print-warnings.js";
 import { createProgress } from "./progress.js";
@@ -15,7 +16,7 @@ const TASK = new URL("../run/forecast-task.js", import.meta.url);
 
 /** `avails forecast --input F.csv ...` */
 export function registerForecast(program: Command): void {
-  program
+  const command = program
     .command("forecast")
     .description("forecast long-format series (unique_id,ds,y) from a CSV file, with prediction intervals")
     .option("--input <file>", "long-format CSV: unique_id,ds,y (any column order, any number of series)")
@@ -30,40 +31,43 @@ export function registerForecast(program: Command): void {
     )
     .option("--model <name>", `one of ${MODEL_NAMES.join(", ")}`, "auto")
     .option("--season <periods>", 'seasonal periods, e.g. 24,168, or "none" (default by --freq)')
-    .option("--output <file>", "CSV to write: unique_id,ds,mean,lo-80,hi-80,...,model")
-    .action(async (options: Partial<RawForecastFlags>) => {
-      if (options.input === undefined) {
-        throw new Error("--input: give a long-format CSV (forecasting the store itself is not built yet)");
-      }
-      if (options.freq === undefined) throw new Error(`--freq: required, one of ${FREQUENCIES.join(", ")}`);
-      if (options.horizon === undefined) throw new Error("--horizon: required, the steps to forecast");
-      const settings = parseForecastFlags(options as RawForecastFlags, MODEL_NAMES);
-      const shared: ForecastTaskSettings = {
-        horizon: settings.horizon,
-        levels: settings.levels,
-        quantiles: settings.quantiles,
-        seasons: settings.seasons,
-        model: settings.model,
-      };
-      // The workers load the models while this thread reads the file.
-      const started = startWorkers(TASK, { shared });
-      const input = await readLongFormat(settings.input, settings.freq).catch(async (error: unknown) => {
-        await started.stop();
-        throw error;
-      });
-      const { observed: series, empty } = splitEmptySeries(input);
-      for (const s of empty)
-        console.error(`warning: series "${s.id}": no observations (every y is missing), skipped`);
-      const progress = createProgress("forecast");
-      const forecasts = await forecastLongSeries(TASK, series, shared, {
-        onProgress: progress.update,
-        started,
-      });
-      progress.done();
-      printWarnings(forecasts);
-      await writeForecastCsv(settings.output, settings.levels, forecasts, settings.quantiles);
-      console.error(
-        `wrote ${forecasts.length} series × ${settings.horizon} steps (${settings.model}) to ${settings.output}`,
-      );
+    .option("--output <file>", "CSV to write: unique_id,ds,mean,lo-80,hi-80,...,model");
+  addCalendarOptions(command).action(async (options: Partial<RawForecastFlags> & RawCalendarFlags) => {
+    if (options.input === undefined) {
+      throw new Error("--input: give a long-format CSV (forecasting the store itself is not built yet)");
+    }
+    if (options.freq === undefined) throw new Error(`--freq: required, one of ${FREQUENCIES.join(", ")}`);
+    if (options.horizon === undefined) throw new Error("--horizon: required, the steps to forecast");
+    const settings = parseForecastFlags(options as RawForecastFlags, MODEL_NAMES);
+    const calendar = await parseCalendarFlags(options);
+    const shared: ForecastTaskSettings = {
+      horizon: settings.horizon,
+      levels: settings.levels,
+      quantiles: settings.quantiles,
+      seasons: settings.seasons,
+      model: settings.model,
+      // Without calendar flags the settings (and so the output) are exactly those of a run before them.
+      ...(calendar === undefined ? {} : { calendar }),
+    };
+    // The workers load the models while this thread reads the file.
+    const started = startWorkers(TASK, { shared });
+    const input = await readLongFormat(settings.input, settings.freq).catch(async (error: unknown) => {
+      await started.stop();
+      throw error;
     });
+    const { observed: series, empty } = splitEmptySeries(input);
+    for (const s of empty)
+      console.error(`warning: series "${s.id}": no observations (every y is missing), skipped`);
+    const progress = createProgress("forecast");
+    const forecasts = await forecastLongSeries(TASK, series, shared, {
+      onProgress: progress.update,
+      started,
+    });
+    progress.done();
+    printWarnings(forecasts);
+    await writeForecastCsv(settings.output, settings.levels, forecasts, settings.quantiles);
+    console.error(
+      `wrote ${forecasts.length} series × ${settings.horizon} steps (${settings.model}) to ${settings.output}`,
+    );
+  });
 }
