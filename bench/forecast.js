@@ -313,3 +313,7 @@ console.log(
   `\n\`avails forecast\` CLI, ${cli.series} hourly series of ${cli.points} points, auto model, h = 168: ` +
     `${cli.seconds.toFixed(2)} s wall (target < 2 s)`,
 );
+
+// ─── ARIMA and intermittent tables (bench/forecast/arima-tables.js) ─────────────────────────────────────────
+const { arimaTables } = await import("./forecast/arima-tables.js");
+await arimaTables({ withR: process.env.BENCH_SKIP_R !== "1" && hasR() });
