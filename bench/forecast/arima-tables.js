@@ -86,6 +86,15 @@ function availsModel(name) {
   };
 }
 
+/** avails' AutoARIMA alone (fit + forecast with the model's own intervals), as npm arima's fit + predict. */
+function availsBare() {
+  const model = resolveModel("arima");
+  return {
+    name: "avails arima (bare model)",
+    forecast: (y, set) => model.forecast(y, { horizon: set.horizon, levels: LEVELS, seasons: set.seasons }),
+  };
+}
+
 /** npm `arima` (0.2.8) in auto mode with the set's SARIMA period; predict gives means and their variances. */
 function npmArima(ARIMA) {
   return {
@@ -299,7 +308,11 @@ export async function arimaTables({ withR }) {
   for (const set of sets) {
     if (only !== undefined && !only.some((name) => set.name.includes(name))) continue;
     set.cases = testCases(set);
-    const runs = [runInProcess(availsModel("arima"), set), runInProcess(npmArima(ARIMA), set)];
+    const runs = [
+      runInProcess(availsModel("arima"), set),
+      runInProcess(availsBare(), set),
+      runInProcess(npmArima(ARIMA), set),
+    ];
     let rRun = null;
     if (withR) {
       // R's auto.arima on 24-hour seasons takes minutes a series: newest windows first, within a time budget.
