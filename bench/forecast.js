@@ -291,3 +291,7 @@ for (const r of holidayRows) {
 }
 results.holidayWeeks = holidayRows;
 writeFileSync(join(benchOut, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+
+// ─── ARIMA and intermittent tables (bench/forecast/arima-tables.js) ─────────────────────────────────────────
+const { arimaTables } = await import("./forecast/arima-tables.js");
+await arimaTables({ withR: process.env.BENCH_SKIP_R !== "1" && hasR() });

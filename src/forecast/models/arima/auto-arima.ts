@@ -150,15 +150,17 @@ export function autoArima(
     P: Math.min(small ? 0 : (options.startSeasonalP ?? 1), maxSP),
     Q: Math.min(small ? 0 : (options.startSeasonalQ ?? 1), maxSQ),
   };
+  // Approximate candidates are scored without the Kalman pass a forecast needs; the one kept is refitted.
   const fitCandidate = (order: ArimaOrder, constant: boolean) =>
-    tryArima(searchY, order, constant, criterion, approximation, offset, searchXreg);
+    tryArima(searchY, order, constant, criterion, approximation, offset, searchXreg, approximation);
   const { best, candidates } = stepwiseSearch(base, start, limits, allowDrift || allowMean, fitCandidate);
 
   let chosen: ScoredArima = best;
   const css = finalMethod === "CSS";
-  if ((approximation && !css) || skipped > 0) {
-    // Refit on the whole series (by maximum likelihood unless CSS is asked for), best first, until one
-    // succeeds (R's auto.arima).
+  if (approximation || skipped > 0) {
+    // Refit on the whole series, best first, until one succeeds (R's auto.arima): by maximum likelihood
+    // unless CSS is asked for. A CSS refit of an untruncated search is the search's own fit again, now with
+    // the Kalman pass that forecasting needs.
     const finalOffset = css ? (skipped > 0 ? offsetOn(y, xreg) : offset) : 0;
     const ranked = [...candidates].sort((a, b) => a.score - b.score);
     chosen = { ...best, fit: null, score: Number.POSITIVE_INFINITY };

@@ -22,6 +22,12 @@ export interface ArimaSpec {
   readonly includeDrift?: boolean;
   /** Default "CSS-ML": conditional sum of squares for starting values, then exact maximum likelihood. */
   readonly method?: ArimaMethod;
+  /**
+   * Skip the Kalman pass that a CSS fit ends with (default false): `residuals` are then the CSS residuals
+   * and `model` carries the polynomials but no filtered state, so the fit can be scored (as a stepwise
+   * search does) but not forecast. Ignored for likelihood fits.
+   */
+  readonly scoreOnly?: boolean;
 }
 
 /** A fitted regression with ARIMA errors. */
@@ -142,12 +148,19 @@ export function fitArima(y: Float64Array, spec: ArimaSpec, xreg: readonly Float6
       for (let t = 0; t < n; t++) adjusted[t] -= beta * column[t];
     }
   };
+  // CSS differences y and the regressors once: the differenced y - X beta is dy - dX beta.
+  const dyFull = differenceInPlace(Float64Array.from(y), d, D, m);
+  const dcolsFull = columns.map((c) => differenceInPlace(Float64Array.from(c), d, D, m));
+  const lags = new Int32Array(phi.length + theta.length);
   const cssMeanSquare = (par: Float64Array): number => {
     expandArma(par, order, phi, theta);
-    subtractRegression(par);
-    work.set(adjusted);
-    differenceInPlace(work, d, D, m);
-    return cssResiduals(work, phi, theta, ncond, residuals);
+    work.set(dyFull);
+    for (let j = 0; j < ncx; j++) {
+      const beta = par[narma + j];
+      const column = dcolsFull[j];
+      for (let t = lost; t < n; t++) work[t] -= beta * column[t];
+    }
+    return cssResiduals(work, phi, theta, ncond, residuals, lags);
   };
   const cssObjective = (par: Float64Array): number => 0.5 * Math.log(cssMeanSquare(par));
   // Filters with the given (untransformed) coefficients; false when phi is not stationary.
@@ -216,7 +229,14 @@ export function fitArima(y: Float64Array, spec: ArimaSpec, xreg: readonly Float6
     arFromUnconstrained(ml.x, coef, p + q, P);
   }
 
-  if (!filter(coef, residuals)) throw new Error("arima: non-stationary AR part from CSS");
+  const scoreOnly = method === "CSS" && spec.scoreOnly === true;
+  if (scoreOnly) {
+    expandArma(coef, order, phi, theta);
+    model.phi.set(phi);
+    model.theta.set(theta);
+  } else if (!filter(coef, residuals)) {
+    throw new Error("arima: non-stationary AR part from CSS");
+  }
   let sigma2Estimate: number;
   if (method === "CSS") {
     sigma2Estimate = cssMeanSquare(coef);

@@ -25,6 +25,10 @@ function predictCovariance(model: ArimaStateSpace): void {
   const p = phi.length;
   const q = theta.length;
   const d = delta.length;
+  if (d === 0) {
+    predictArmaCovariance(model);
+    return;
+  }
   // work = T P, row by row.
   for (let i = 0; i < r; i++) {
     const out = i * rd;
@@ -71,6 +75,34 @@ function predictCovariance(model: ArimaStateSpace): void {
   for (let i = 0; i <= q; i++) {
     const vi = i === 0 ? 1 : theta[i - 1];
     for (let j = 0; j <= q; j++) Pnew[i * rd + j] += vi * (j === 0 ? 1 : theta[j - 1]);
+  }
+}
+
+/**
+ * Pnew = T P T' + R R' without differencing states, entry by entry as R's ARIMA_Like does for d = 0:
+ * Pnew[i][j] = P[i+1][j+1] + phi[i] P[0][j+1] + phi[j] P[0][i+1] + phi[i] phi[j] P[0][0] + R[i] R[j]
+ * (P symmetric; terms past the last state are 0). One pass over the upper triangle, mirrored, and the
+ * zero coefficients of a multiplied-out seasonal phi skipped.
+ */
+function predictArmaCovariance(model: ArimaStateSpace): void {
+  const { phi, theta, r, P, Pnew } = model;
+  const p = phi.length;
+  const q = theta.length;
+  const p00 = P[0];
+  for (let i = 0; i < r; i++) {
+    const phiI = i < p ? phi[i] : 0;
+    const ri = i === 0 ? 1 : i - 1 < q ? theta[i - 1] : 0;
+    const pI = i < r - 1 ? P[i + 1] : 0;
+    const below = (i + 1) * r + 1;
+    for (let j = i; j < r; j++) {
+      let v = i < r - 1 && j < r - 1 ? P[below + j] : 0;
+      const phiJ = j < p ? phi[j] : 0;
+      if (phiI !== 0) v += phiI * ((j < r - 1 ? P[j + 1] : 0) + phiJ * p00);
+      if (phiJ !== 0) v += phiJ * pI;
+      if (ri !== 0 && j <= q) v += ri * (j === 0 ? 1 : theta[j - 1]);
+      Pnew[i * r + j] = v;
+      Pnew[j * r + i] = v;
+    }
   }
 }
 
@@ -134,9 +166,14 @@ export function kalmanFilter(
     const scaled = innovation / variance;
     for (let i = 0; i < rd; i++) a[i] = anew[i] + M[i] * scaled;
     if (model.steady) continue;
+    // P = Pnew - M M' / variance, symmetric: the upper triangle, mirrored.
     for (let i = 0; i < rd; i++) {
       const mi = M[i] / variance;
-      for (let j = 0; j < rd; j++) P[i * rd + j] = Pnew[i * rd + j] - mi * M[j];
+      for (let j = i; j < rd; j++) {
+        const v = Pnew[i * rd + j] - mi * M[j];
+        P[i * rd + j] = v;
+        P[j * rd + i] = v;
+      }
     }
     // Steady once Pnew repeats; its first column (cheap) is compared first, the whole matrix only then.
     if (!model.fresh && variance < DIFFUSE) {

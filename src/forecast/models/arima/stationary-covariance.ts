@@ -39,12 +39,16 @@ export function stationaryCovariance(
   for (let i = 0; i < p; i++) A[i * r] = phi[i];
   for (let i = 0; i + 1 < r; i++) A[i * r + i + 1] = 1;
   for (let step = 0; step < 64; step++) {
-    // AP = A P; increment = AP A'
+    // AP = A P, row by row as axpys skipping A's zeros (the companion matrix and its first powers are
+    // mostly zeros); the sums run in the same order as the dot products would. Then increment = AP A'.
+    AP.fill(0);
     for (let i = 0; i < r; i++) {
-      for (let j = 0; j < r; j++) {
-        let s = 0;
-        for (let k = 0; k < r; k++) s += A[i * r + k] * out[k * r + j];
-        AP[i * r + j] = s;
+      const row = i * r;
+      for (let k = 0; k < r; k++) {
+        const a = A[row + k];
+        if (a === 0) continue;
+        const from = k * r;
+        for (let j = 0; j < r; j++) AP[row + j] += a * out[from + j];
       }
     }
     let largestIncrement = 0;
@@ -63,15 +67,18 @@ export function stationaryCovariance(
     if (!Number.isFinite(largest)) return false;
     if (largestIncrement <= 1e-16 * largest) return true;
     // A = A A
-    let largestA = 0;
+    next.fill(0);
     for (let i = 0; i < r; i++) {
-      for (let j = 0; j < r; j++) {
-        let s = 0;
-        for (let k = 0; k < r; k++) s += A[i * r + k] * A[k * r + j];
-        next[i * r + j] = s;
-        largestA = Math.max(largestA, Math.abs(s));
+      const row = i * r;
+      for (let k = 0; k < r; k++) {
+        const a = A[row + k];
+        if (a === 0) continue;
+        const from = k * r;
+        for (let j = 0; j < r; j++) next[row + j] += a * A[from + j];
       }
     }
+    let largestA = 0;
+    for (let i = 0; i < size; i++) largestA = Math.max(largestA, Math.abs(next[i]));
     A.set(next);
     if (largestA === 0) return true;
   }

@@ -19,6 +19,8 @@ export interface ScoredArima {
  * without differencing; with `approximation` the fit is by CSS and AIC is approximated from the CSS
  * variance plus `offset`; the score is Infinity when fitting fails or when an AR or MA root of the
  * multiplied-out polynomials lies within 1.01 of the origin (near non-stationary or non-invertible).
+ * With `scoreOnly` an approximate (CSS) fit skips its final Kalman pass (see `ArimaSpec.scoreOnly`): the
+ * score is the same, but the fit cannot forecast.
  *
  * @example tryArima(y, order, true, "aicc", false, 0, []).score
  */
@@ -30,6 +32,7 @@ export function tryArima(
   approximation: boolean,
   offset: number,
   xreg: readonly Float64Array[],
+  scoreOnly = false,
 ): ScoredArima {
   const differences = order.d + order.D;
   let fit: ArimaFit;
@@ -41,6 +44,7 @@ export function tryArima(
         includeDrift: constant && differences === 1,
         includeMean: constant,
         method: approximation ? "CSS" : "CSS-ML",
+        scoreOnly,
       },
       xreg,
     );
