@@ -35,7 +35,7 @@ export function registerBacktest(program: Command): void {
       if (options.horizon === undefined)
         throw new Error("--horizon: required, the steps each window forecasts");
       const settings = parseBacktestFlags(options as RawForecastFlags, MODEL_NAMES);
-      const calendar = await parseCalendarFlags(options);
+      const calendar = await parseCalendarFlags(options, settings.freq);
       const { observed, empty } = splitEmptySeries(await readLongFormat(settings.input, settings.freq));
       for (const s of empty)
         console.error(`warning: series "${s.id}": no observations (every y is missing), skipped`);

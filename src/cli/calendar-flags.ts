@@ -46,11 +46,14 @@ function holidays(text: string | undefined): string {
  * the file, line and field (`--events: events.csv:3: start: "2026-13-01" is not a date (YYYY-MM-DD)`).
  *
  * @example
- * await parseCalendarFlags({ holidays: "se", shoppingDays: true });
+ * await parseCalendarFlags({ holidays: "se", shoppingDays: true }, "daily");
  * // { holidays: "SE", userEvents: [], shoppingDays: true, lead: 0, lag: 0 }
- * await parseCalendarFlags({}); // undefined
+ * await parseCalendarFlags({}, "daily"); // undefined
  */
-export async function parseCalendarFlags(raw: RawCalendarFlags): Promise<CalendarSettings | undefined> {
+export async function parseCalendarFlags(
+  raw: RawCalendarFlags,
+  freq: string,
+): Promise<CalendarSettings | undefined> {
   const given =
     raw.holidays !== undefined ||
     raw.events !== undefined ||
@@ -58,6 +61,12 @@ export async function parseCalendarFlags(raw: RawCalendarFlags): Promise<Calenda
     raw.eventLead !== undefined ||
     raw.eventLag !== undefined;
   if (!given) return undefined;
+  // Event regressors mark days (or their hours); a week or a month holds a varying share of an event.
+  if (freq !== "hourly" && freq !== "daily") {
+    throw new Error(
+      `--holidays, --events, --shopping-days: calendar effects need --freq hourly or daily, not ${freq}`,
+    );
+  }
   const settings = {
     holidays: holidays(raw.holidays),
     shoppingDays: raw.shoppingDays === true,
@@ -79,7 +88,7 @@ export async function parseCalendarFlags(raw: RawCalendarFlags): Promise<Calenda
 /**
  * Adds the calendar flags to a command (`avails forecast`, `avails backtest`); parseCalendarFlags reads them.
  *
- * @example addCalendarOptions(program.command("forecast")).action(async (options) => parseCalendarFlags(options));
+ * @example addCalendarOptions(program.command("forecast")).action(async (options) => parseCalendarFlags(options, options.freq));
  */
 export function addCalendarOptions(command: Command): Command {
   return command

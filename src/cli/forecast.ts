@@ -39,7 +39,7 @@ export function registerForecast(program: Command): void {
     if (options.freq === undefined) throw new Error(`--freq: required, one of ${FREQUENCIES.join(", ")}`);
     if (options.horizon === undefined) throw new Error("--horizon: required, the steps to forecast");
     const settings = parseForecastFlags(options as RawForecastFlags, MODEL_NAMES);
-    const calendar = await parseCalendarFlags(options);
+    const calendar = await parseCalendarFlags(options, settings.freq);
     const shared: ForecastTaskSettings = {
       horizon: settings.horizon,
       levels: settings.levels,
