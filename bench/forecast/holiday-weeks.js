@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { holidaysOn } from "../../dist/demo/holidays.js";
 import { mase as maseOf } from "../../dist/metrics/index.js";
+import { seriesMarket } from "../../dist/run/calendar-settings.js";
 import { runTask } from "../../dist/run/forecast-task.js";
 import { civilFromDays, DAY_MS } from "../../dist/series/civil-date.js";
 import { readLongFormat } from "../../dist/series/read-long-format.js";
@@ -85,7 +86,7 @@ export function holidayWeekBench(dir) {
     }));
     let weeks = 0;
     for (const series of all) {
-      const geo = /geo=([A-Z]{2})/.exec(series.id)[1];
+      const geo = seriesMarket(series.id, "auto");
       for (const origin of holidayWeeks(series, geo)) {
         weeks++;
         const train = series.values.slice(0, origin);
