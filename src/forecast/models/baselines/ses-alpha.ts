@@ -21,7 +21,7 @@ export function sesSse(y: Float64Array, end: number, alpha: number): number {
 
 /**
  * The smoothing weight in [1e-4, 1] minimising the one-step SSE of simple exponential smoothing on
- * y[0, end). A grid of 10 steps first finds the best region, since the SSE surface need not be unimodal
+ * y[0, end). A grid of 10 steps (and the range's lower end, 1e-4) first finds the best region, since the SSE surface need not be unimodal
  * over all of [0, 1]; golden-section search then refines within one grid step either side, to 1e-5.
  * Ties go to the larger weight (nearer the naive method). With fewer than 3 points there is nothing to
  * weigh, and the weight is 1.
@@ -32,8 +32,10 @@ export function optimalSesAlpha(y: Float64Array, end: number): number {
   if (end < 3) return 1;
   let best = 1;
   let bestSse = sesSse(y, end, 1);
-  for (let i = GRID_STEPS - 1; i >= 1; i--) {
-    const alpha = i / GRID_STEPS;
+  // The grid's ends are the range's ends: a minimum below the first step (a nearly constant level) must
+  // be able to win the region too.
+  for (let i = GRID_STEPS - 1; i >= 0; i--) {
+    const alpha = i === 0 ? MIN_ALPHA : i / GRID_STEPS;
     const sse = sesSse(y, end, alpha);
     if (sse < bestSse) {
       best = alpha;
