@@ -73,7 +73,7 @@ const autoIntermittentMultiSeason = autoForecaster([...INTERMITTENT, theta, mstl
 /** The automatic model for a series and request: by intermittency, then by the number of seasons. */
 function pick(y: Float64Array, request: ForecastRequest): AutoForecaster {
   const several = request.seasons.length >= 2;
-  if (isIntermittent(y)) return several ? autoIntermittentMultiSeason : autoIntermittentSingleSeason;
+  if (isIntermittent(y, request.seasons[0] ?? 1)) return several ? autoIntermittentMultiSeason : autoIntermittentSingleSeason;
   return several ? autoMultiSeason : autoSingleSeason;
 }
 
@@ -81,8 +81,9 @@ function pick(y: Float64Array, request: ForecastRequest): AutoForecaster {
  * "auto": the automatic model for the series and the request's seasons; reports what won on each series.
  * - Several seasons (hourly 24 and 168): Theta and MSTL.
  * - One season or none: AutoETS, Theta and MSTL.
- * - Intermittent series (`isIntermittent`: average demand interval >= 1.32, or more than a quarter of the
- *   values 0, and none negative): TSB, SBA, optimised Croston and IMAPA join the candidates above.
+ * - Intermittent series (`isIntermittent` at the shortest season, so that zeros every night do not count:
+ *   average demand interval >= 1.32, or more than a quarter of the values 0, over the phases where demand
+ *   usually occurs, and none negative): TSB, SBA, optimised Croston and IMAPA join the candidates above.
  */
 const auto: AutoForecaster = {
   name: "auto",

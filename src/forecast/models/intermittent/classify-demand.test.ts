@@ -54,6 +54,33 @@ describe("isIntermittent(y)", () => {
     expect(isIntermittent(new Float64Array(6))).toBe(true);
   });
 
+  test("isIntermittent(y, period) leaves out zeros that come with the season", () => {
+    // Zero every night (phases 0-1 of 4), busy every day: the nights' zeros are seasonal.
+    const nights = new Float64Array(40);
+    for (let t = 0; t < 40; t++) nights[t] = t % 4 < 2 ? 0 : 5 + (t % 3);
+    expect(isIntermittent(nights)).toBe(true);
+    expect(isIntermittent(nights, 4)).toBe(false);
+    // The same with a third of the day's periods also 0 at random-looking times: intermittent on the days.
+    const sparseDays = nights.slice();
+    for (const t of [2, 7, 11, 14, 19, 22, 27, 30, 35, 38]) sparseDays[t] = 0;
+    expect(isIntermittent(sparseDays, 4)).toBe(true);
+  });
+
+  test("isIntermittent(y, period) judges a series without a usually busy phase, or under two periods, on every value", () => {
+    const rare = new Float64Array(48);
+    rare[5] = 3;
+    rare[30] = 1;
+    expect(isIntermittent(rare, 24)).toBe(true);
+    // 6 points are fewer than two periods of 4: the zeros count as in isIntermittent(y).
+    expect(isIntermittent(new Float64Array([0, 3, 0, 0, 1, 0]), 4)).toBe(true);
+    expect(isIntermittent(new Float64Array([0, 3, 0, 4, 0, 3, 0, 5]), 2)).toBe(false);
+  });
+
+  test("isIntermittent(y, period) rejects a period that is not a positive integer", () => {
+    expect(() => isIntermittent(new Float64Array([1, 2]), 0)).toThrow(/period: 0/);
+    expect(() => isIntermittent(new Float64Array([1, 2]), 1.5)).toThrow(/period: 1.5/);
+  });
+
   test("is false for a series that goes negative (not demand) and throws on a non-finite value", () => {
     expect(isIntermittent(new Float64Array([0, 0, -1, 0, 0, 2]))).toBe(false);
     expect(() => isIntermittent(new Float64Array([0, Number.POSITIVE_INFINITY]))).toThrow(
