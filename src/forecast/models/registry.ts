@@ -73,7 +73,8 @@ const autoIntermittentMultiSeason = autoForecaster([...INTERMITTENT, theta, mstl
 /** The automatic model for a series and request: by intermittency, then by the number of seasons. */
 function pick(y: Float64Array, request: ForecastRequest): AutoForecaster {
   const several = request.seasons.length >= 2;
-  if (isIntermittent(y, request.seasons[0] ?? 1)) return several ? autoIntermittentMultiSeason : autoIntermittentSingleSeason;
+  if (isIntermittent(y, request.seasons[0] ?? 1))
+    return several ? autoIntermittentMultiSeason : autoIntermittentSingleSeason;
   return several ? autoMultiSeason : autoSingleSeason;
 }
 

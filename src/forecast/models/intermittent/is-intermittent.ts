@@ -26,7 +26,8 @@ export const ZERO_SHARE_CUTOFF = 0.25;
  */
 export function isIntermittent(y: Float64Array, period = 1): boolean {
   if (!(y instanceof Float64Array)) throw new TypeError("y must be a Float64Array");
-  if (!Number.isInteger(period) || period < 1) throw new RangeError(`period: ${period} is not an integer >= 1`);
+  if (!Number.isInteger(period) || period < 1)
+    throw new RangeError(`period: ${period} is not an integer >= 1`);
   for (let t = 0; t < y.length; t++) {
     if (!Number.isFinite(y[t])) {
       throw new RangeError(`y[${t}] is ${y[t]}; models need finite values (impute gaps first)`);
