@@ -5,15 +5,17 @@ import { loadRun } from "./load-run.js";
 import { migrate } from "./migrate.js";
 import { type Database, openDatabase } from "./open-database.js";
 import { stageSources } from "./stage-sources.js";
-import type {
-  BackfillOptions,
-  CubeQuery,
-  CubeSlice,
-  IngestOptions,
-  IngestReport,
-  QuarantineEntry,
-  Store,
-  StoreStatus,
+import {
+  ARRIVAL_WINDOW_DAYS,
+  type ArrivalDelays,
+  type BackfillOptions,
+  type CubeQuery,
+  type CubeSlice,
+  type IngestOptions,
+  type IngestReport,
+  type QuarantineEntry,
+  type Store,
+  type StoreStatus,
 } from "./store.js";
 
 /** How to open a store folder. */
@@ -224,6 +226,43 @@ class DuckDbStore implements Store {
       value,
       firstHour: first === null ? null : Number(first),
       lastHour: last === null ? null : Number(last),
+    };
+  }
+
+  async arrivalDelays(
+    eventType: "opportunity" | "impression" | "click" = "opportunity",
+  ): Promise<ArrivalDelays> {
+    const lateness = this.config.allowedLatenessHours;
+    const span = await this.connection.runAndReadAll(
+      "SELECT epoch_ms(max(event_time)), epoch_ms(max(ingestion_time)) FROM events",
+    );
+    const [watermark, lastIngestion] = span.getRows()[0];
+    // Delays up to twice the allowed lateness get a bucket each; backfilled stragglers go to `beyond`.
+    const buckets = Math.max(1, Math.ceil(2 * lateness) + 1);
+    const units = new Float64Array(buckets);
+    let beyond = 0;
+    if (watermark !== null) {
+      const closedBefore = Number(watermark) - lateness * 3_600_000;
+      const from = closedBefore - ARRIVAL_WINDOW_DAYS * 86_400_000;
+      const rows = await this.connection.runAndReadAll(
+        `SELECT greatest(0, floor((epoch_ms(ingestion_time) - epoch_ms(event_time)) / 3600000))::BIGINT AS delay,
+                sum(count)
+         FROM events
+         WHERE event_type = $type AND event_time >= epoch_ms($from::BIGINT) AND event_time < epoch_ms($to::BIGINT)
+         GROUP BY delay`,
+        { type: eventType, from: Math.floor(from), to: Math.floor(closedBefore) },
+      );
+      for (const [delay, sum] of rows.getRows()) {
+        const k = Number(delay);
+        if (k < buckets) units[k] += Number(sum);
+        else beyond += Number(sum);
+      }
+    }
+    return {
+      units,
+      beyond,
+      lastIngestion: lastIngestion === null ? null : Number(lastIngestion),
+      watermark: watermark === null ? null : Number(watermark),
     };
   }
 

@@ -68,6 +68,25 @@ export interface CubeSlice {
   lastHour: number | null;
 }
 
+/**
+ * How late events reach the store: a histogram of arrival delays (ingestion_time minus event_time, in whole
+ * hours) over the events of closed hours, those older than the watermark minus the allowed lateness, within
+ * the last `ARRIVAL_WINDOW_DAYS` days before that.
+ */
+export interface ArrivalDelays {
+  /** Event units (the sum of count) by delay: `units[k]` arrived k to k + 1 hours after their event_time. */
+  units: Float64Array;
+  /** Units that arrived later than the histogram's last bucket. */
+  beyond: number;
+  /** The latest ingestion_time in the store (epoch ms): the moment its data is complete up to; null when empty. */
+  lastIngestion: number | null;
+  /** The watermark (latest event_time, epoch ms); null when empty. */
+  watermark: number | null;
+}
+
+/** Days of closed hours whose events make the arrival-delay histogram. */
+export const ARRIVAL_WINDOW_DAYS = 28;
+
 /** A quarantined row. */
 export interface QuarantineEntry {
   runId: number;
@@ -106,6 +125,8 @@ export interface Store {
   status(now?: number): Promise<StoreStatus>;
   levels(): string[];
   cube(query: CubeQuery): Promise<CubeSlice>;
+  /** How late events of a type arrive (opportunities by default), measured on closed hours. */
+  arrivalDelays(eventType?: "opportunity" | "impression" | "click"): Promise<ArrivalDelays>;
   quarantine(limit: number, reason?: string): Promise<QuarantineEntry[]>;
   close(): Promise<void>;
 }
