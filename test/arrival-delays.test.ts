@@ -13,7 +13,7 @@ beforeEach(() => {
 afterEach(() => cleanup());
 
 describe("store.arrivalDelays()", () => {
-  it("histograms ingestion_time - event_time of closed hours' events by whole hours, counts included", async () => {
+  it("histograms ingestion_time - event_time of closed hours' events by 5 minutes, counts included", async () => {
     const rows = [];
     // Hours 0-99; lateness 72 h from the watermark (hour 199) closes hours before 127.
     for (let h = 0; h < 100; h++) {
@@ -37,13 +37,17 @@ describe("store.arrivalDelays()", () => {
       const delays = await store.arrivalDelays();
       expect(delays.watermark).toBe(Date.parse(at(199, 5)));
       expect(delays.lastIngestion).toBe(Date.parse(at(290)));
-      expect(delays.units[0]).toBe(100);
-      expect(delays.units[2]).toBe(300);
+      // Delays of 25 minutes (bucket 5 of 5 minutes) and 2 h 5 min (bucket 25).
+      expect(delays.bucketHours).toBe(1 / 12);
+      expect(delays.units[5]).toBe(100);
+      expect(delays.units[25]).toBe(300);
       expect(delays.beyond).toBe(1);
       expect(delays.units.reduce((a, b) => a + b, 0)).toBe(400);
       const completeness = arrivalCompleteness(delays, defaultConfig.allowedLatenessHours);
       expect(completeness.informative).toBe(true);
-      expect(completeness.shareAt(1.5)).toBeCloseTo(0.25 * 0.875, 12);
+      // 90 minutes in, the prompt quarter is whole and the late rest has not begun to arrive.
+      expect(completeness.shareAt(1.5)).toBeCloseTo(0.25, 12);
+      expect(completeness.shareAt(3.5)).toBeCloseTo(1, 12);
       expect(await store.arrivalDelays("impression")).toMatchObject({ beyond: 0 });
     } finally {
       await store.close();

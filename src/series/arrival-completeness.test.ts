@@ -3,12 +3,12 @@ import type { ArrivalDelays } from "../store/store.js";
 import { arrivalCompleteness } from "./arrival-completeness.js";
 
 function delays(units: number[], beyond = 0): ArrivalDelays {
-  return { units: Float64Array.from(units), beyond, lastIngestion: 0, watermark: 0 };
+  return { units: Float64Array.from(units), bucketHours: 1, beyond, lastIngestion: 0, watermark: 0 };
 }
 
 describe("arrivalCompleteness(delays, lateness)", () => {
-  it("mixes the sum-of-two-uniforms distribution over the delay buckets", () => {
-    // Every event within its first hour of delay: at age a the share is P(U1 + U2 <= a).
+  it("mixes P(U + D <= age) over the delay buckets, U uniform in the hour and D in its bucket", () => {
+    // Every event within its first hour of delay (buckets of an hour): P(U1 + U2 <= a), two uniforms.
     const instant = arrivalCompleteness(delays([10, 0, 0]), 72);
     expect(instant.informative).toBe(true);
     expect(instant.shareAt(0)).toBe(0);
@@ -46,5 +46,22 @@ describe("arrivalCompleteness(delays, lateness)", () => {
     expect(bulk.shareAt(0.5)).toBe(1);
     // A median delay over the allowed lateness is not a live feed either.
     expect(arrivalCompleteness(delays([1, 0, 0, 9]), 2).informative).toBe(false);
+  });
+});
+
+describe("arrivalCompleteness with 5-minute buckets", () => {
+  it("reads a delay of 20 minutes as 20 minutes: an hour is whole 80 minutes after it began", () => {
+    const units = new Float64Array(24);
+    units[4] = 1; // 20-25 minutes
+    const c = arrivalCompleteness(
+      { units, bucketHours: 1 / 12, beyond: 0, lastIngestion: 0, watermark: 0 },
+      72,
+    );
+    expect(c.shareAt(20 / 60)).toBe(0);
+    expect(c.shareAt(1 + 25 / 60)).toBeCloseTo(1, 12);
+    // Half an hour in, the first 8-10 minutes of the hour are in: about a seventh.
+    expect(c.shareAt(0.5)).toBeGreaterThan(0.12);
+    expect(c.shareAt(0.5)).toBeLessThan(0.17);
+    expect(c.medianDelayHours).toBeCloseTo(22.5 / 60, 12);
   });
 });

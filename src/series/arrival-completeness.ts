@@ -17,11 +17,12 @@ export interface ArrivalCompleteness {
 }
 
 /**
- * The completeness of recent hours implied by measured arrival delays. An event at a uniform moment of its
- * hour with a delay uniform within its histogram bucket [k, k + 1) is in the store by age a (hours since its
- * hour began) with probability tri(a - k), where tri is the distribution function of the sum of two
- * uniforms on [0, 1]; the share at age a is the mix of those over the buckets. Stragglers past the
- * histogram (backfilled days) are left out: they are not part of the live arrival pattern.
+ * The completeness of recent hours implied by measured arrival delays. An event at a uniform moment u of its
+ * hour with delay D is in the store by age a (hours since its hour began) when u + D <= a, which for a given
+ * D has probability clamp(a - D, 0, 1); with D uniform within its histogram bucket [d0, d1) that averages to
+ * (G(a - d0) - G(a - d1)) / (d1 - d0), G being the integral of the clamp. The share at age a mixes the
+ * buckets by their units. Stragglers past the histogram (backfilled days) are left out: they are not part of
+ * the live arrival pattern.
  *
  * @example
  * const completeness = arrivalCompleteness(await store.arrivalDelays(), 72);
@@ -31,7 +32,7 @@ export function arrivalCompleteness(
   delays: ArrivalDelays,
   allowedLatenessHours: number,
 ): ArrivalCompleteness {
-  const { units } = delays;
+  const { units, bucketHours: width } = delays;
   let total = 0;
   for (let k = 0; k < units.length; k++) total += units[k];
   const weights = new Float64Array(units.length);
@@ -41,7 +42,7 @@ export function arrivalCompleteness(
   for (let k = 0; k < units.length && total > 0; k++) {
     weights[k] = units[k] / total;
     cumulative += units[k];
-    if (median === Number.POSITIVE_INFINITY && cumulative >= all / 2) median = k + 0.5;
+    if (median === Number.POSITIVE_INFINITY && cumulative >= all / 2) median = (k + 0.5) * width;
   }
   // A bulk load: the rows of closed hours mostly came in after the lateness allowed a live feed.
   const informative = total > 0 && median <= allowedLatenessHours;
@@ -50,17 +51,17 @@ export function arrivalCompleteness(
     let share = 0;
     for (let k = 0; k < weights.length; k++) {
       if (weights[k] === 0) continue;
-      share += weights[k] * sumOfUniformsCdf(ageHours - k);
+      const d0 = k * width;
+      share += (weights[k] * (clampIntegral(ageHours - d0) - clampIntegral(ageHours - d0 - width))) / width;
     }
     return Math.min(1, share);
   };
   return { shareAt, informative, medianDelayHours: median };
 }
 
-/** P(U1 + U2 <= x) for independent uniforms on [0, 1]. */
-function sumOfUniformsCdf(x: number): number {
+/** The integral from -Infinity to x of clamp(t, 0, 1) dt. */
+function clampIntegral(x: number): number {
   if (x <= 0) return 0;
   if (x <= 1) return (x * x) / 2;
-  if (x < 2) return 1 - ((2 - x) * (2 - x)) / 2;
-  return 1;
+  return x - 0.5;
 }

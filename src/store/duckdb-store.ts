@@ -6,6 +6,7 @@ import { migrate } from "./migrate.js";
 import { type Database, openDatabase } from "./open-database.js";
 import { stageSources } from "./stage-sources.js";
 import {
+  ARRIVAL_BUCKET_MINUTES,
   ARRIVAL_WINDOW_DAYS,
   type ArrivalDelays,
   type BackfillOptions,
@@ -238,19 +239,25 @@ class DuckDbStore implements Store {
     );
     const [watermark, lastIngestion] = span.getRows()[0];
     // Delays up to twice the allowed lateness get a bucket each; backfilled stragglers go to `beyond`.
-    const buckets = Math.max(1, Math.ceil(2 * lateness) + 1);
+    const perHour = 60 / ARRIVAL_BUCKET_MINUTES;
+    const buckets = Math.max(1, Math.ceil(2 * lateness * perHour) + 1);
     const units = new Float64Array(buckets);
     let beyond = 0;
     if (watermark !== null) {
       const closedBefore = Number(watermark) - lateness * 3_600_000;
       const from = closedBefore - ARRIVAL_WINDOW_DAYS * 86_400_000;
       const rows = await this.connection.runAndReadAll(
-        `SELECT greatest(0, floor((epoch_ms(ingestion_time) - epoch_ms(event_time)) / 3600000))::BIGINT AS delay,
+        `SELECT greatest(0, floor((epoch_ms(ingestion_time) - epoch_ms(event_time)) / $bucket))::BIGINT AS delay,
                 sum(count)
          FROM events
          WHERE event_type = $type AND event_time >= epoch_ms($from::BIGINT) AND event_time < epoch_ms($to::BIGINT)
          GROUP BY delay`,
-        { type: eventType, from: Math.floor(from), to: Math.floor(closedBefore) },
+        {
+          type: eventType,
+          from: Math.floor(from),
+          to: Math.floor(closedBefore),
+          bucket: ARRIVAL_BUCKET_MINUTES * 60_000,
+        },
       );
       for (const [delay, sum] of rows.getRows()) {
         const k = Number(delay);
@@ -260,6 +267,7 @@ class DuckDbStore implements Store {
     }
     return {
       units,
+      bucketHours: 1 / perHour,
       beyond,
       lastIngestion: lastIngestion === null ? null : Number(lastIngestion),
       watermark: watermark === null ? null : Number(watermark),

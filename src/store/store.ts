@@ -69,13 +69,15 @@ export interface CubeSlice {
 }
 
 /**
- * How late events reach the store: a histogram of arrival delays (ingestion_time minus event_time, in whole
- * hours) over the events of closed hours, those older than the watermark minus the allowed lateness, within
+ * How late events reach the store: a histogram of arrival delays (ingestion_time minus event_time, in
+ * buckets of `ARRIVAL_BUCKET_MINUTES`) over the events of closed hours, those older than the watermark minus the allowed lateness, within
  * the last `ARRIVAL_WINDOW_DAYS` days before that.
  */
 export interface ArrivalDelays {
-  /** Event units (the sum of count) by delay: `units[k]` arrived k to k + 1 hours after their event_time. */
+  /** Event units (the sum of count) by delay: `units[k]` arrived k to k + 1 buckets after their event_time. */
   units: Float64Array;
+  /** The width of a bucket in hours. */
+  bucketHours: number;
   /** Units that arrived later than the histogram's last bucket. */
   beyond: number;
   /** The latest ingestion_time in the store (epoch ms): the moment its data is complete up to; null when empty. */
@@ -83,6 +85,9 @@ export interface ArrivalDelays {
   /** The watermark (latest event_time, epoch ms); null when empty. */
   watermark: number | null;
 }
+
+/** The resolution of the arrival-delay histogram: 5 minutes. */
+export const ARRIVAL_BUCKET_MINUTES = 5;
 
 /** Days of closed hours whose events make the arrival-delay histogram. */
 export const ARRIVAL_WINDOW_DAYS = 28;
