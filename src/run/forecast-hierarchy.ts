@@ -145,8 +145,10 @@ export async function forecastHierarchy(
     const target = result[task.level];
     const at = task.key * horizon;
     target.mean.set(out.mean, at);
-    out.lower.forEach((bound, j) => target.lower[j].set(bound, at));
-    out.upper.forEach((bound, j) => target.upper[j].set(bound, at));
+    for (let j = 0; j < levels.length; j++) {
+      target.lower[j].set(out.lower[j], at);
+      target.upper[j].set(out.upper[j], at);
+    }
     target.residuals.set(out.residuals, task.key * residualHours + (residualHours - out.residuals.length));
     target.models[task.key] = out.model;
     target.warnings[task.key].push(...out.warnings);
