@@ -49,15 +49,13 @@ describe("autoForecaster(candidates)", () => {
     expect(report.warnings).toEqual([]);
     const labels = report.selection.scores.map((s) => s.label);
     expect(labels[0]).toBe("snaive");
-    expect(labels).toHaveLength(5); // three candidates, the best two and the best three combined
-    // Ensembles list their members in the candidates' order.
-    expect(labels.filter((label) => label.startsWith("ensemble(") && label.includes("snaive"))).toHaveLength(
-      2,
-    );
-    expect(labels).toContain("ensemble(last, snaive, mean)");
+    // The three candidates, no pool: the others are far from the seasonal naive model's MASE.
+    expect(labels).toHaveLength(3);
     const scores = report.selection.scores.map((s) => s.score);
     expect(scores).toEqual([...scores].sort((a, b) => a - b));
-    expect(report.selection.scores[0].score).toBe(1); // the best MASE and the best MSIS
+    expect(report.selection.scores[0].score).toBe(1); // the best MASE
+    expect(scores[1]).toBeGreaterThan(1.2);
+    for (const s of report.selection.scores) expect(s.msis).toBeGreaterThan(0);
   });
 
   test("picks the last value for a random walk", () => {
@@ -157,47 +155,45 @@ describe("autoForecaster(candidates)", () => {
     ).toThrow(/^candidates: every candidate failed cross-validation \(broken: model "broken" returned/);
   });
 
-  test("keeps the mean of every candidate unless another option scores lower by the combination margin", () => {
+  test("pools every candidate within poolMargin of the best MASE, in the candidates' order", () => {
     const y = weeklyPattern(150, 1);
     const request = { horizon: 7, levels: [80, 95], seasons: [7] };
-    const outright = autoForecaster(candidates).forecastWithReport(y, request);
-    expect(outright.selection.winner).toBe("snaive");
-    const scoreOf = (label: string) => outright.selection.scores.find((s) => s.label === label)?.score ?? 0;
-    // snaive beats the full combination by this share of its score; a larger margin keeps the combination.
-    const lead = 1 - scoreOf("snaive") / scoreOf("ensemble(last, snaive, mean)");
-    expect(lead).toBeGreaterThan(0);
-    const kept = autoForecaster(candidates, { combinationMargin: lead + 0.001 }).forecastWithReport(
+    const alone = autoForecaster(candidates).forecastWithReport(y, request);
+    const [first, second, third] = alone.selection.scores.map((s) => s.score);
+    expect(first).toBe(1);
+    // A margin between the second and the third candidate's relative MASE pools the best two.
+    const two = autoForecaster(candidates, { poolMargin: (second + third) / 2 - 1 }).forecastWithReport(
       y,
       request,
     );
-    expect(kept.selection.winner).toBe("ensemble(last, snaive, mean)");
-    expect(kept.result.description).toBe("auto: ensemble(last, snaive, mean)");
-    const beaten = autoForecaster(candidates, { combinationMargin: lead - 0.001 }).forecastWithReport(
-      y,
-      request,
+    const pooled = alone.selection.scores.slice(0, 2).map((s) => s.label);
+    expect(two.selection.members).toEqual(
+      candidates.map((c) => c.name).filter((name) => pooled.includes(name)),
     );
-    expect(beaten.selection.winner).toBe("snaive");
-    expect(() => autoForecaster(candidates, { combinationMargin: 1 })).toThrow("combinationMargin: 1");
-  });
-
-  test("tries no ensemble when told so", () => {
-    const report = autoForecaster(candidates, { ensembleSizes: [] }).forecastWithReport(
-      weeklyPattern(150, 10),
-      {
-        horizon: 7,
-        levels: [80],
-        seasons: [7],
-      },
-    );
-    expect(report.selection.scores).toHaveLength(3);
+    expect(two.selection.winner).toBe(`ensemble(${two.selection.members.join(", ")})`);
+    expect(two.result.description).toBe(`auto: ${two.selection.winner}`);
+    const means = two.selection.members.map((name) => {
+      const model = candidates.find((c) => c.name === name);
+      return model?.forecast(y, request).mean ?? new Float64Array(7);
+    });
+    for (let j = 0; j < 7; j++) expect(two.result.mean[j]).toBeCloseTo((means[0][j] + means[1][j]) / 2, 12);
+    // The pool's own cross-validation MASE is listed with the candidates.
+    expect(two.selection.scores.map((s) => s.label)).toContain(two.selection.winner);
+    const all = autoForecaster(candidates, { poolMargin: third }).forecastWithReport(y, request);
+    expect(all.selection.winner).toBe("ensemble(last, snaive, mean)");
+    // Margin 0 keeps the best alone.
+    expect(
+      autoForecaster(candidates, { poolMargin: 0 }).forecastWithReport(y, request).selection.winner,
+    ).toBe("snaive");
   });
 
   test("rejects bad candidates and options with the parameter's name", () => {
     expect(() => autoForecaster([])).toThrow("candidates: at least one forecaster");
     expect(() => autoForecaster([lastValue, lastValue])).toThrow('candidates: "last" appears twice');
-    expect(() => autoForecaster(candidates, { ensembleSizes: [1] })).toThrow(
-      "ensembleSizes: 1 is not an integer >= 2",
+    expect(() => autoForecaster(candidates, { poolMargin: -0.1 })).toThrow(
+      "poolMargin: -0.1 is not a number >= 0",
     );
+    expect(() => autoForecaster(candidates, { poolMargin: Number.NaN })).toThrow("poolMargin: NaN");
     expect(() =>
       autoForecaster(candidates).forecast(Float64Array.of(1, 2), { horizon: 1, levels: [0], seasons: [] }),
     ).toThrow("levels: 0");

@@ -12,22 +12,14 @@ import { validateFinite, validateRequest } from "./validate-request.js";
 /** How `autoForecaster` selects. */
 export interface AutoOptions {
   /**
-   * Sizes of the mean ensembles of the best-ranked candidates that compete with them, default [2, 3]; the
-   * mean of every candidate competes too unless this is empty.
+   * Candidates whose cross-validation MASE is at most (1 + poolMargin) times the best one's are pooled: the
+   * forecast is their mean. Default 0.2; 0 keeps the best candidate alone (ties pooled).
    */
-  readonly ensembleSizes?: readonly number[];
+  readonly poolMargin?: number;
   /** Most cross-validation origins; default 60 when every candidate has `forecastOrigins`, else 10. */
   readonly maxOrigins?: number;
   /** Measure errors relative to the local level of a non-negative series (`relativeScales`); default true. */
   readonly relative?: boolean;
-  /**
-   * How much lower (as a share) the score of a single candidate or smaller ensemble must be than the score
-   * of the mean of every candidate to replace it; default 0: the lowest score wins outright. Simple
-   * averages are hard to beat out of sample (the forecast combination puzzle, Smith & Wallis 2009; the M4
-   * combinations), and a cross-validation score has noise, so the full combination can be made the default
-   * that a selection has to beat clearly.
-   */
-  readonly combinationMargin?: number;
 }
 
 /** How one candidate (or ensemble of candidates) did in cross-validation. */
@@ -39,7 +31,7 @@ export interface CandidateScore {
   readonly mase: number;
   /** Mean 95% interval score of its conformal intervals over the same folds, scaled alike. */
   readonly msis: number;
-  /** Half the MASE and half the MSIS, each relative to the best single candidate's; lower is better. */
+  /** The MASE relative to the best single candidate's: 1 for the best; the pool takes those up to 1 + poolMargin. */
   readonly score: number;
   /** Why the candidate could not be scored (it threw or returned non-finite forecasts); scores are NaN. */
   readonly error?: string;
@@ -50,7 +42,7 @@ export interface AutoSelection {
   /** The winning label, e.g. "theta" or "ensemble(ets, theta)". */
   readonly winner: string;
   readonly members: readonly string[];
-  /** Every candidate and ensemble tried, best first; failed candidates last. */
+  /** Every candidate and the pool's mean when it has several members, by MASE; failed candidates last. */
   readonly scores: readonly CandidateScore[];
   /** Cross-validation origins behind the scores; 0 when the series was too short to select. */
   readonly origins: number;
@@ -81,18 +73,23 @@ interface Scored {
 /** MSIS, the M4 interval score, is taken at 95%. */
 const MSIS_LEVEL = 95;
 
+/** Candidates within 20% of the best cross-validation MASE are pooled (see `autoForecaster`). */
+export const DEFAULT_POOL_MARGIN = 0.2;
+
 /**
- * Chooses a model per series (the automatic model of statsforecast and the M4 winners' practice of
- * combining): every candidate is cross-validated over the rolling origins of `calibrationPlan`, cheaply
- * with `forecastOrigins` (one fit and a filter pass each); mean ensembles of the best 2 and 3 compete with
- * the single candidates on the same folds at no extra fit. Each is scored on MASE (its mean absolute
- * error over all folds and steps, scaled by the in-sample seasonal naive MAE, Hyndman & Koehler 2006) and
- * MSIS (the mean 95% interval score of the conformal intervals its own errors give, Gneiting & Raftery
- * 2007), combined as in M4's OWA: score = (MASE / best MASE + MSIS / best MSIS) / 2, the bests taken over
- * the single candidates. The lowest score wins; only the winner's members are fitted again, once, on all
- * of `y`, and its intervals are conformal ones from the cross-validation errors already computed.
- * Candidates that fail in cross-validation are left out and reported. A series too short to
- * cross-validate gets the first candidate with its own intervals: list candidates by preference.
+ * Chooses a model per series by forecast pooling (Kourentzes, Barrow & Petropoulos 2019, "Another look at
+ * forecast selection and combination: evidence from forecast pooling", IJPE 209): every candidate is
+ * cross-validated over the rolling origins of `calibrationPlan`, cheaply with `forecastOrigins` (one fit and
+ * a filter pass each), and scored on MASE (its mean absolute error over all folds and steps, scaled by the
+ * in-sample seasonal naive MAE, Hyndman & Koehler 2006). The candidates within `poolMargin` of the best
+ * MASE form the pool, and the forecast is the pool's mean. Selecting the single best is fragile when a few
+ * folds decide between close candidates, and averaging every candidate lets a poor one in; a pool of the
+ * close ones keeps the gain of combining (the M4 combinations) without the poor members. Only the pool's
+ * members are fitted again, once, on all of `y`; the intervals are conformal ones from the pool's
+ * cross-validation errors, already computed. The mean 95% interval score (MSIS) of each candidate's own
+ * conformal intervals is reported beside its MASE. Candidates that fail in cross-validation are left out and
+ * reported. A series too short to cross-validate gets the first candidate with its own intervals: list
+ * candidates by preference.
  *
  * @example
  * const auto = autoForecaster([ets, theta, snaive]);
@@ -107,13 +104,10 @@ export function autoForecaster(candidates: readonly Forecaster[], options: AutoO
     if (names.has(candidate.name)) throw new Error(`candidates: "${candidate.name}" appears twice`);
     names.add(candidate.name);
   }
-  const ensembleSizes = [...new Set(options.ensembleSizes ?? [2, 3])].sort((a, b) => a - b);
-  for (const size of ensembleSizes) {
-    if (!Number.isInteger(size) || size < 2) throw new Error(`ensembleSizes: ${size} is not an integer >= 2`);
-  }
   const refit = candidates.some((candidate) => candidate.forecastOrigins === undefined);
-  const margin = options.combinationMargin ?? 0;
-  if (!(margin >= 0 && margin < 1)) throw new Error(`combinationMargin: ${margin} is not in [0, 1)`);
+  const margin = options.poolMargin ?? DEFAULT_POOL_MARGIN;
+  if (!(margin >= 0 && Number.isFinite(margin)))
+    throw new Error(`poolMargin: ${margin} is not a number >= 0`);
 
   const forecastWithReport = (
     y: Float64Array,
@@ -212,38 +206,25 @@ export function autoForecaster(candidates: readonly Forecaster[], options: AutoO
       );
     }
     const bestMase = Math.min(...singles.map((s) => s.mase));
-    const bestMsis = Math.min(...singles.map((s) => s.msis));
-    const rate = (s: Scored) => {
-      s.score = (relative(s.mase, bestMase) + relative(s.msis, bestMsis)) / 2;
-    };
-    singles.forEach(rate);
-    const ranked = [...singles].sort((a, b) => a.score - b.score);
-    const tried = [...ranked];
-    // Ensembles of the best 2, 3... and, when any ensemble is tried, the mean of every candidate.
-    const sizes = ensembleSizes.filter((size) => size < singles.length);
-    if (ensembleSizes.length > 0 && singles.length >= 2) sizes.push(singles.length);
-    let combination: Scored | null = null;
-    for (const size of sizes) {
-      // Members keep the candidates' order, so one combination always has one label.
-      const best = ranked.slice(0, size);
-      const members = singles.filter((s) => best.includes(s));
+    for (const single of singles) single.score = relative(single.mase, bestMase);
+    const tried = [...singles].sort((a, b) => a.score - b.score);
+    // The pool keeps the candidates' order, so one combination always has one label.
+    const members = singles.filter((single) => single.score <= 1 + margin);
+    let winner = members[0];
+    if (members.length > 1) {
       const means = new Float64Array(origins.length * horizon);
       for (const member of members) {
-        for (let i = 0; i < means.length; i++) means[i] += member.means[i] / size;
+        for (let i = 0; i < means.length; i++) means[i] += member.means[i] / members.length;
       }
-      const combined = evaluate(
+      winner = evaluate(
         `ensemble(${members.map((m) => m.label).join(", ")})`,
         members.flatMap((m) => m.members),
         means,
       );
-      rate(combined);
-      tried.push(combined);
-      if (size === singles.length) combination = combined;
+      winner.score = relative(winner.mase, bestMase);
+      tried.push(winner);
+      tried.sort((a, b) => a.score - b.score);
     }
-    let best = tried[0];
-    for (const s of tried) if (s.score < best.score) best = s;
-    const winner =
-      combination !== null && !(best.score < combination.score * (1 - margin)) ? combination : best;
 
     const model = winner.members.length === 1 ? winner.members[0] : ensemble(winner.members, "mean");
     let result = model.forecast(y, request);
@@ -257,8 +238,7 @@ export function autoForecaster(candidates: readonly Forecaster[], options: AutoO
       warnings.push(...uncalibratedLevels(levels, fit.quantiles));
     }
     for (const failure of failures) warnings.push(`candidate "${failure.label}" left out: ${failure.error}`);
-    const scores: CandidateScore[] = [...tried]
-      .sort((a, b) => a.score - b.score)
+    const scores: CandidateScore[] = tried
       .map(
         (s): CandidateScore => ({
           label: s.label,
