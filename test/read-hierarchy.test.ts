@@ -82,6 +82,25 @@ describe("readHierarchyHistory(store, config)", () => {
     }
   });
 
+  it("reads the history as of an earlier instant, complete, for backtests", async () => {
+    const file = writeNdjson(join(dir, "late.ndjson"), lateArrivingRows());
+    const store = await openStore(join(dir, "store"), defaultConfig);
+    try {
+      await store.ingest([file], { now: Date.parse(at(HOURS)) });
+      const history = await readHierarchyHistory(store, defaultConfig, { asOf: Date.parse(at(400, 30)) });
+      if (history === null) throw new Error("no history");
+      expect(history.hours).toBe(400);
+      expect(history.correctedHours + history.droppedHours).toBe(0);
+      expect(history.levels[0].values[399]).toBe(240);
+      expect(history.watermark).toBe(Date.parse(at(400)) - 1);
+      await expect(readHierarchyHistory(store, defaultConfig, { asOf: Date.parse(at(-5)) })).rejects.toThrow(
+        /asOf: .* is before the first hour with data/,
+      );
+    } finally {
+      await store.close();
+    }
+  });
+
   it("is null for a store without events and rejects a bad historyDays", async () => {
     const store = await openStore(join(dir, "store"), defaultConfig);
     try {

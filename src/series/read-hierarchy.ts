@@ -38,6 +38,11 @@ export interface HierarchyHistoryOptions {
   readonly measure?: Measure;
   /** Most days of history to read, back from the last hour; default 120. */
   readonly historyDays?: number;
+  /**
+   * Read the history as if it ended at this instant (epoch ms, rounded down to the hour), for backtests:
+   * hours from it on are left out, and the hours before it are taken as complete (they were, by now).
+   */
+  readonly asOf?: number;
 }
 
 /**
@@ -68,9 +73,22 @@ export async function readHierarchyHistory(
   // An empty slice (hours [0, 1 ms)) still reports the level's span of data.
   const first = await store.cube({ level: supply[0].name, measure, start: 0, end: 1 });
   if (first.firstHour === null || first.lastHour === null || delays.watermark === null) return null;
-  const end = first.lastHour + HOUR;
+  let end = first.lastHour + HOUR;
+  const asOf = options.asOf;
+  if (asOf !== undefined) {
+    if (!Number.isFinite(asOf)) throw new Error(`asOf: ${asOf} is not an instant`);
+    const cut = Math.floor(asOf / HOUR) * HOUR;
+    if (cut <= first.firstHour) {
+      throw new Error(`asOf: ${new Date(asOf).toISOString()} is before the first hour with data`);
+    }
+    end = Math.min(end, cut);
+  }
   const start = Math.max(first.firstHour, end - historyDays * 24 * HOUR);
-  const completeness = arrivalCompleteness(delays, config.allowedLatenessHours);
+  // As of a past instant the hours before it are closed by now: no correction.
+  const completeness =
+    asOf === undefined
+      ? arrivalCompleteness(delays, config.allowedLatenessHours)
+      : arrivalCompleteness({ ...delays, units: new Float64Array(1) }, config.allowedLatenessHours);
   const now = delays.lastIngestion ?? end;
   const levels: LevelHistory[] = [];
   let correctedHours = 0;
@@ -96,6 +114,6 @@ export async function readHierarchyHistory(
     droppedHours,
     delaysMeasured: completeness.informative,
     medianDelayHours: completeness.medianDelayHours,
-    watermark: delays.watermark,
+    watermark: asOf === undefined ? delays.watermark : Math.min(delays.watermark, end - 1),
   };
 }
