@@ -205,26 +205,44 @@ class DuckDbStore implements Store {
       { level: query.level },
     );
     const keyList = keys.getRows().map((row) => String(row[0]));
-    const keyIndexOf = new Map(keyList.map((k, i) => [k, i]));
-    const cells = await this.connection.runAndReadAll(
-      `SELECT key, epoch_ms(hour), ${column} FROM cube
+    // Cells come as numbers in column chunks: the key as its index in keyList (joined in SQL), the hour and
+    // the value as doubles. Materializing rows as JS arrays cost 15 times as much on a million cells.
+    const cells = await this.connection.run(
+      `WITH keys AS (
+         SELECT key, (row_number() OVER (ORDER BY key) - 1)::INTEGER AS k
+         FROM (SELECT DISTINCT key FROM cube WHERE level = $level))
+       SELECT keys.k, epoch_ms(hour)::DOUBLE, (${column})::DOUBLE FROM cube JOIN keys USING (key)
        WHERE level = $level AND hour >= epoch_ms($start::BIGINT) AND hour < epoch_ms($end::BIGINT)`,
       params,
     );
-    const rows = cells.getRows();
-    const keyIndex = new Int32Array(rows.length);
-    const hour = new Float64Array(rows.length);
-    const value = new Float64Array(rows.length);
-    for (let i = 0; i < rows.length; i++) {
-      keyIndex[i] = keyIndexOf.get(String(rows[i][0])) ?? -1;
-      hour[i] = Number(rows[i][1]);
-      value[i] = Number(rows[i][2]);
+    let keyIndex = new Int32Array(4096);
+    let hour = new Float64Array(4096);
+    let value = new Float64Array(4096);
+    let count = 0;
+    for (;;) {
+      const chunk = await cells.fetchChunk();
+      if (chunk === null || chunk.rowCount === 0) break;
+      const rows = chunk.rowCount;
+      if (count + rows > keyIndex.length) {
+        const size = Math.max(2 * keyIndex.length, count + rows);
+        keyIndex = grow(keyIndex, new Int32Array(size));
+        hour = grow(hour, new Float64Array(size));
+        value = grow(value, new Float64Array(size));
+      }
+      const keys = chunk.getColumnVector(0);
+      const hours = chunk.getColumnVector(1);
+      const values = chunk.getColumnVector(2);
+      for (let i = 0; i < rows; i++, count++) {
+        keyIndex[count] = Number(keys.getItem(i));
+        hour[count] = Number(hours.getItem(i));
+        value[count] = Number(values.getItem(i));
+      }
     }
     return {
       keys: keyList,
-      keyIndex,
-      hour,
-      value,
+      keyIndex: keyIndex.slice(0, count),
+      hour: hour.slice(0, count),
+      value: value.slice(0, count),
       firstHour: first === null ? null : Number(first),
       lastHour: last === null ? null : Number(last),
     };
@@ -294,4 +312,10 @@ class DuckDbStore implements Store {
     if (!this.readOnly) await this.connection.run("CHECKPOINT").catch(() => undefined);
     this.db.close();
   }
+}
+
+/** `into` with the values of `from` at its start. */
+function grow<T extends Int32Array | Float64Array>(from: T, into: T): T {
+  into.set(from);
+  return into;
 }
