@@ -1,4 +1,6 @@
 import type { RejectionReason } from "../events/rejection.js";
+import type { Adjustments } from "./adjustments.js";
+import type { ForecastRuns } from "./forecast-runs.js";
 
 /** What one ingest or backfill run did; kept in the store and printed by the CLI. */
 export interface IngestReport {
@@ -107,5 +109,9 @@ export interface Store {
   levels(): string[];
   cube(query: CubeQuery): Promise<CubeSlice>;
   quarantine(limit: number, reason?: string): Promise<QuarantineEntry[]>;
+  /** Versioned forecast runs: create, publish, roll back, and read the published one. */
+  readonly runs: ForecastRuns;
+  /** Forecast adjustments the runs apply. */
+  readonly adjustments: Adjustments;
   close(): Promise<void>;
 }
