@@ -35,7 +35,10 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
  * isCalendarDate("2026-02-29"); // false
  */
 export function isCalendarDate(text: string): boolean {
-  return DATE.test(text) && new Date(`${text}T00:00:00Z`).toISOString().slice(0, 10) === text;
+  if (!DATE.test(text)) return false;
+  // Date.parse gives NaN for month 13 but rolls April 31 over to May 1, which the round trip catches.
+  const ms = Date.parse(`${text}T00:00:00Z`);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === text;
 }
 
 /**
