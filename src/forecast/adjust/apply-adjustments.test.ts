@@ -3,7 +3,7 @@ import type { AdjustmentSpec } from "./adjustment.js";
 import { type AdjustmentGrid, applyAdjustments } from "./apply-adjustments.js";
 import { scalePathsByDay } from "./scale-paths-by-day.js";
 
-const LEAVES = [
+const LEAVES: Record<string, string>[] = [
   { geo: "SE", device: "mobile" },
   { geo: "SE", device: "desktop" },
   { geo: "NO", device: "mobile" },
