@@ -214,7 +214,7 @@ describe("store.runs", () => {
   it("a throw between the steps of create leaves no row, no run folder and no temporary files", async () => {
     const { dir, store } = await freshStore();
     try {
-      for (const step of ["written", "renamed"] as const) {
+      for (const step of ["array", "written", "renamed"] as const) {
         await expect(
           store.runs.create(payload(100), {
             onStep: (s) => {

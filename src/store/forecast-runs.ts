@@ -11,8 +11,11 @@ import { evaluateGates } from "./run-gates.js";
 import { formatRunId, parseRunId } from "./run-id.js";
 import type { GateReport, LoadedRun, RunInfo, RunPayload, RunStatus, RunSummary } from "./run-payload.js";
 
-/** The steps of `create`, for tests that crash the process between them. */
-export type CreateStep = "written" | "renamed" | "committed";
+/**
+ * The steps of `create`, for tests that crash the process between them: an array file written (before the
+ * manifest), all files written, the folder renamed into place (before the commit), the row committed.
+ */
+export type CreateStep = "array" | "written" | "renamed" | "committed";
 
 /** Options of `create`. */
 export interface CreateRunOptions {
@@ -198,7 +201,9 @@ class DuckDbForecastRuns implements ForecastRuns {
     return this.serial(async () => {
       let placed: string | null = null;
       try {
-        const bytes = await writeRunFiles(staging, payload.manifest, payload.arrays);
+        const bytes = await writeRunFiles(staging, payload.manifest, payload.arrays, () =>
+          options.onStep?.("array"),
+        );
         options.onStep?.("written");
         const seq = await this.transaction(async () => {
           const seq = await this.nextSeq();

@@ -52,6 +52,7 @@ export async function writeRunFiles(
   dir: string,
   manifest: unknown,
   arrays: Record<string, RunArrayInput>,
+  onArray?: (name: string) => void,
 ): Promise<number> {
   if (endianness() !== "LE") throw new Error("run files are little-endian; this machine is big-endian");
   await mkdir(dir, { recursive: true });
@@ -70,6 +71,7 @@ export async function writeRunFiles(
     entries[name] = { file, type: type as TypeName, length: input.data.length, bytes: bytes.length };
     if (input.rows !== undefined) entries[name].rows = [...input.rows];
     total += bytes.length;
+    onArray?.(name);
   }
   const content: RunManifestFile = { format: 1, byteOrder: "LE", manifest, arrays: entries };
   const text = Buffer.from(JSON.stringify(content));
