@@ -93,7 +93,7 @@ describe("avails runs", () => {
       expect(shown.stdout).toContain('level "total" total is NaN');
 
       const forced = await cli(["--store", dir, "runs", "publish", bad, "--force"]);
-      expect(forced.stdout.trim()).toBe("published r000002 (was r000001), forced past: finite, level_shift");
+      expect(forced.stdout.trim()).toBe("published r000002 (was r000001), forced past: finite");
       expect((await served(dir))?.id).toBe(bad);
       expect((await cli(["--store", dir, "runs", "list"])).stdout).toMatch(/r000002\s+published \(forced\)/);
     } finally {

@@ -137,7 +137,7 @@ describe("store.runs", () => {
       expect(error).toBeInstanceOf(RunGateError);
       expect((error as Error).message).toBe(
         'r000002 not published, a gate failed: finite: array "means" holds 1 non-finite value(s) of 48, the first NaN ' +
-          'in row "geo=SE" at offset 5 (and 5 more: avails runs show r000002); --force publishes it anyway',
+          'in row "geo=SE" at offset 5 (and 3 more: avails runs show r000002); --force publishes it anyway',
       );
       expect((await store.runs.show(bad)).status).toBe("rejected");
       expect((await store.runs.readPublished())?.info.id).toBe(good);

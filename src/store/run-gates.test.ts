@@ -99,6 +99,9 @@ describe("evaluateGates", () => {
     expect(report.results[3].failures[0].message).toBe(
       'level "geo" total moved +62.1% from r000003 (1,200,000 -> 1,945,000), over the 50.0% limit',
     );
+    // A non-finite total is the finite gate's failure only.
+    const nan = evaluateGates(summary({ total: Number.NaN, geo: 1_200_000 }), published, LIMITS);
+    expect(failed(nan)).toEqual(["finite"]);
     // A fall counts as much as a rise.
     const fall = evaluateGates(summary({ total: 400 }), published, LIMITS);
     expect(fall.results[3].failures[0].message).toContain('level "total" total moved -60.0%');

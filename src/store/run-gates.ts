@@ -135,10 +135,11 @@ function levelShiftGate(summary: RunSummary, published: PublishedSummary | null,
     const before = published.summary.levels[level];
     // A level the published run lacks has nothing to move from.
     if (before === undefined) continue;
+    // A non-finite total already fails the finite gate; a share of it says nothing more.
+    if (!Number.isFinite(now.total) || !Number.isFinite(before.total)) continue;
     const change = now.total - before.total;
     const share =
       change === 0 ? 0 : before.total === 0 ? Number.POSITIVE_INFINITY : Math.abs(change / before.total);
-    // Written so that NaN fails too; non-finite totals are also the finite gate's failure.
     if (share <= limit) continue;
     const sign = change > 0 ? "+" : change < 0 ? "-" : "";
     failures.push({
