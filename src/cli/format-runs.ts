@@ -1,4 +1,5 @@
 import type { Adjustment } from "../forecast/adjust/adjustment.js";
+import type { AdjustmentOutcome } from "../forecast/adjust/apply-adjustments.js";
 import type { GateReport, RunInfo } from "../store/run-payload.js";
 
 const n = (x: number) =>
@@ -117,4 +118,19 @@ export function formatAdjustments(adjustments: readonly Adjustment[]): string {
       .join("  ")
       .trimEnd();
   return [line(header), ...rows.map(line)].join("\n");
+}
+
+/** What each adjustment did in a run, one line each plus its notes: for the run's report. */
+export function formatAdjustmentReport(report: readonly AdjustmentOutcome[]): string {
+  if (report.length === 0) return "adjustments: none";
+  const lines = ["adjustments:"];
+  for (const outcome of report) {
+    const id = outcome.id === null ? "" : `${outcome.id} `;
+    lines.push(
+      `  ${id}"${outcome.name}" ${formatChange(outcome)}: ${outcome.series} series, ${outcome.days} day(s), ` +
+        `${n(outcome.before)} -> ${n(outcome.after)}`,
+    );
+    for (const note of outcome.notes) lines.push(`    ${note}`);
+  }
+  return lines.join("\n");
 }
