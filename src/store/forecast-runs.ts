@@ -115,6 +115,7 @@ export function forecastRuns(
 class DuckDbForecastRuns implements ForecastRuns {
   /** Runs' transactions share the store's connection: one at a time. */
   private queue: Promise<unknown> = Promise.resolve();
+  private tablesFound = false;
 
   constructor(
     private readonly connection: DuckDBConnection,
@@ -148,10 +149,13 @@ class DuckDbForecastRuns implements ForecastRuns {
 
   /** A store migrated before runs existed has no table yet when opened read-only. */
   private async hasTables(): Promise<boolean> {
+    // Once there, the tables stay: only the first call asks.
+    if (this.tablesFound) return true;
     const reader = await this.connection.runAndReadAll(
       "SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = 'forecast_runs'",
     );
-    return Number(reader.getRows()[0][0]) > 0;
+    this.tablesFound = Number(reader.getRows()[0][0]) > 0;
+    return this.tablesFound;
   }
 
   private async rows(where = "true", params: Record<string, number> = {}): Promise<Row[]> {
