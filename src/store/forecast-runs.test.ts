@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { DuckDBInstance } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseConfig } from "../config/load-config.js";
 import { openStore } from "./duckdb-store.js";
@@ -282,6 +283,32 @@ describe("store.runs", () => {
       await expect(reader.runs.publish(id)).rejects.toThrow("read-only");
     } finally {
       await reader.close();
+    }
+  });
+
+  it("a store made before runs existed reads as having none when opened read-only, and gains the tables when written", async () => {
+    const { dir, config, store } = await freshStore();
+    await store.close();
+    // What a store of schema version 1 lacks.
+    const instance = await DuckDBInstance.create(join(dir, "avails.duckdb"));
+    const connection = await instance.connect();
+    for (const table of ["forecast_runs", "run_publications", "adjustments"])
+      await connection.run(`DROP TABLE ${table}`);
+    connection.closeSync();
+    instance.closeSync();
+    const reader = await openStore(dir, config, { readOnly: true });
+    try {
+      expect(await reader.runs.list()).toEqual([]);
+      expect(await reader.runs.readPublished()).toBeNull();
+      expect(await reader.adjustments.list()).toEqual([]);
+    } finally {
+      await reader.close();
+    }
+    const writer = await openStore(dir, config);
+    try {
+      expect(await writer.runs.create(payload(100))).toBe("r000001");
+    } finally {
+      await writer.close();
     }
   });
 });
