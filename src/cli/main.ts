@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 import { createRequire } from "node:module";
 import { Command } from "commander";
+import { registerAdjustments } from "./adjustments.js";
 import { registerBackfill } from "./backfill.js";
 import { registerBacktest } from "./backtest.js";
 import { registerDemo } from "./demo.js";
 import { registerForecast } from "./forecast.js";
 import { registerIngest } from "./ingest.js";
 import { registerQuarantine } from "./quarantine.js";
+import { registerRuns } from "./runs.js";
 import { registerSeries } from "./series.js";
 import { registerStatus } from "./status.js";
 
@@ -30,6 +32,8 @@ registerSeries(program);
 registerQuarantine(program);
 registerForecast(program);
 registerBacktest(program);
+registerRuns(program);
+registerAdjustments(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   // One line, no stack trace: the message names what was wrong.

@@ -21,6 +21,7 @@ const DEFAULTS = {
   futureToleranceMinutes: 60,
   timeZone: "UTC",
   memoryLimit: "768MB",
+  runs: { maxLevelShift: 0.5, coherenceTolerance: 1e-9, keep: 10 },
 };
 
 let dir: string;
@@ -77,6 +78,7 @@ describe("parseConfig", () => {
         futureToleranceMinutes: 5,
         timeZone: "Europe/Stockholm",
         memoryLimit: "2GB",
+        runs: { maxLevelShift: 0.25, coherenceTolerance: 1e-6, keep: 3 },
       },
       "inline",
     );
@@ -87,6 +89,7 @@ describe("parseConfig", () => {
       futureToleranceMinutes: 5,
       timeZone: "Europe/Stockholm",
       memoryLimit: "2GB",
+      runs: { maxLevelShift: 0.25, coherenceTolerance: 1e-6, keep: 3 },
     });
   });
 
@@ -121,6 +124,23 @@ describe("parseConfig", () => {
   it("parseConfig(value) rejects a negative future tolerance, naming futureToleranceMinutes", () => {
     expect(() => parseConfig({ futureToleranceMinutes: -5 }, "inline")).toThrow(
       "config inline: futureToleranceMinutes: Too small: expected number to be >=0",
+    );
+  });
+
+  it("parseConfig(value) fills the run gate defaults around a partial runs object", () => {
+    expect(parseConfig({ runs: { maxLevelShift: 0.2 } }, "inline").runs).toEqual({
+      maxLevelShift: 0.2,
+      coherenceTolerance: 1e-9,
+      keep: 10,
+    });
+  });
+
+  it("parseConfig(value) rejects a zero level shift and a negative coherence tolerance, naming the key", () => {
+    expect(() => parseConfig({ runs: { maxLevelShift: 0 } }, "inline")).toThrow(
+      "config inline: runs.maxLevelShift: Too small",
+    );
+    expect(() => parseConfig({ runs: { coherenceTolerance: -1 } }, "inline")).toThrow(
+      "config inline: runs.coherenceTolerance: Too small",
     );
   });
 

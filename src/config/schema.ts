@@ -20,6 +20,16 @@ export const levelSchema = z.object({
   dimensions: z.array(z.string()),
 });
 
+/** The gates a forecast run passes before it is published, and how many runs keep their files. */
+export const runsSchema = z.object({
+  /** Largest share a level's total may move from the last published run's (0.5 = 50%) unless forced. */
+  maxLevelShift: z.number().positive().default(0.5),
+  /** Largest relative coherence error (children against their parent) a published run may have. */
+  coherenceTolerance: z.number().nonnegative().default(1e-9),
+  /** Unpublished runs kept with their files (published and rollback targets are always kept). */
+  keep: z.number().int().min(1).default(10),
+});
+
 /** The whole config: dimensions, levels, lateness, the reporting time zone and the store's memory ceiling. */
 export const configSchema = z
   .object({
@@ -43,6 +53,8 @@ export const configSchema = z
     timeZone: z.string().default("UTC"),
     /** DuckDB memory ceiling for the store; spills to disk past it. */
     memoryLimit: z.string().default("768MB"),
+    /** Forecast run gates and retention. */
+    runs: runsSchema.prefault({}),
   })
   .superRefine((config, ctx) => {
     const unique = (names: string[], path: string) => {
@@ -113,5 +125,7 @@ const RESERVED_COLUMNS = new Set([
 export type Config = z.infer<typeof configSchema>;
 /** One configured dimension. */
 export type DimensionConfig = z.infer<typeof dimensionSchema>;
+/** The forecast run settings. */
+export type RunsConfig = z.infer<typeof runsSchema>;
 /** One configured level. */
 export type LevelConfig = z.infer<typeof levelSchema>;

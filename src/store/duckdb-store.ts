@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Config } from "../config/schema.js";
+import { type Adjustments, adjustmentsTable } from "./adjustments.js";
+import { type ForecastRuns, forecastRuns } from "./forecast-runs.js";
 import { loadRun } from "./load-run.js";
 import { migrate } from "./migrate.js";
 import { type Database, openDatabase } from "./open-database.js";
@@ -67,21 +69,30 @@ export async function openStore(dir: string, config: Config, options: OpenStoreO
       rmSync(tmp, { recursive: true, force: true });
       mkdirSync(tmp, { recursive: true });
       await migrate(db.connection, config);
+      // Run folders a crash left without a committed row.
+      await forecastRuns(db.connection, dir, tmp, config.runs, false).sweep();
     }
   } catch (error) {
     db.close();
     throw error;
   }
-  return new DuckDbStore(db, config, tmp, readOnly);
+  return new DuckDbStore(db, config, tmp, readOnly, dir);
 }
 
 class DuckDbStore implements Store {
+  readonly runs: ForecastRuns;
+  readonly adjustments: Adjustments;
+
   constructor(
     private readonly db: Database,
     private readonly config: Config,
     private readonly tmp: string,
     private readonly readOnly: boolean,
-  ) {}
+    dir: string,
+  ) {
+    this.runs = forecastRuns(db.connection, dir, tmp, config.runs, readOnly);
+    this.adjustments = adjustmentsTable(db.connection, config, readOnly);
+  }
 
   private get connection() {
     return this.db.connection;

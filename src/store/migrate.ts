@@ -3,7 +3,7 @@ import type { Config } from "../config/schema.js";
 import { insertCubeSql } from "./cube-sql.js";
 import { quoteIdentifier, quoteLiteral } from "./sql.js";
 
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 
 /**
  * Creates the store's tables, adds columns for newly configured dimensions (schema evolution), and rebuilds
@@ -47,6 +47,37 @@ export async function migrate(connection: DuckDBConnection, config: Config): Pro
       finished_at TIMESTAMP NOT NULL,
       duplicates BIGINT NOT NULL,
       report VARCHAR NOT NULL)`);
+    // Version 2: forecast runs, the log of what was published and rolled back, and forecast adjustments.
+    // Times are ISO text: they are only shown and ordered, never computed with.
+    await connection.run(`CREATE TABLE IF NOT EXISTS forecast_runs (
+      seq INTEGER PRIMARY KEY,
+      created_at VARCHAR NOT NULL,
+      status VARCHAR NOT NULL,
+      config_hash VARCHAR NOT NULL,
+      seed BIGINT NOT NULL,
+      watermark VARCHAR,
+      summary VARCHAR,
+      gates VARCHAR,
+      bytes BIGINT NOT NULL,
+      published_at VARCHAR,
+      forced BOOLEAN NOT NULL,
+      pruned BOOLEAN NOT NULL,
+      error VARCHAR)`);
+    await connection.run(`CREATE TABLE IF NOT EXISTS run_publications (
+      seq INTEGER PRIMARY KEY,
+      run_seq INTEGER NOT NULL,
+      action VARCHAR NOT NULL,
+      published_at VARCHAR NOT NULL,
+      forced BOOLEAN NOT NULL)`);
+    await connection.run(`CREATE TABLE IF NOT EXISTS adjustments (
+      id INTEGER PRIMARY KEY,
+      name VARCHAR NOT NULL,
+      targeting VARCHAR NOT NULL,
+      start_date VARCHAR NOT NULL,
+      end_date VARCHAR NOT NULL,
+      kind VARCHAR NOT NULL,
+      value DOUBLE NOT NULL,
+      created_at VARCHAR NOT NULL)`);
     await connection.run(
       `INSERT INTO meta VALUES ('schema_version', $v) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
       { v: String(SCHEMA_VERSION) },

@@ -1,4 +1,6 @@
 import type { RejectionReason } from "../events/rejection.js";
+import type { Adjustments } from "./adjustments.js";
+import type { ForecastRuns } from "./forecast-runs.js";
 
 /** What one ingest or backfill run did; kept in the store and printed by the CLI. */
 export interface IngestReport {
@@ -133,5 +135,9 @@ export interface Store {
   /** How late events of a type arrive (opportunities by default), measured on closed hours. */
   arrivalDelays(eventType?: "opportunity" | "impression" | "click"): Promise<ArrivalDelays>;
   quarantine(limit: number, reason?: string): Promise<QuarantineEntry[]>;
+  /** Versioned forecast runs: create, publish, roll back, and read the published one. */
+  readonly runs: ForecastRuns;
+  /** Forecast adjustments the runs apply. */
+  readonly adjustments: Adjustments;
   close(): Promise<void>;
 }
