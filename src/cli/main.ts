@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import { Command } from "commander";
 import { registerBackfill } from "./backfill.js";
 import { registerBacktest } from "./backtest.js";
+import { registerCampaigns } from "./campaigns.js";
 import { registerDemo } from "./demo.js";
 import { registerForecast } from "./forecast.js";
 import { registerIngest } from "./ingest.js";
@@ -30,6 +31,7 @@ registerSeries(program);
 registerQuarantine(program);
 registerForecast(program);
 registerBacktest(program);
+registerCampaigns(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   // One line, no stack trace: the message names what was wrong.

@@ -1,4 +1,5 @@
 import type { RejectionReason } from "../events/rejection.js";
+import type { Campaign } from "./campaign.js";
 
 /** What one ingest or backfill run did; kept in the store and printed by the CLI. */
 export interface IngestReport {
@@ -107,5 +108,15 @@ export interface Store {
   levels(): string[];
   cube(query: CubeQuery): Promise<CubeSlice>;
   quarantine(limit: number, reason?: string): Promise<QuarantineEntry[]>;
+  /** Stores a campaign, validated against the config; an id already stored is an error. */
+  addCampaign(campaign: Campaign): Promise<Campaign>;
+  /** Stores many campaigns (an imported campaigns.json) all or nothing. */
+  importCampaigns(campaigns: readonly Campaign[]): Promise<Campaign[]>;
+  /** The stored campaigns, by start day then id. */
+  listCampaigns(): Promise<Campaign[]>;
+  /** One campaign, or null when no campaign has the id. */
+  getCampaign(id: string): Promise<Campaign | null>;
+  /** Removes a campaign; false when no campaign has the id. */
+  removeCampaign(id: string): Promise<boolean>;
   close(): Promise<void>;
 }
