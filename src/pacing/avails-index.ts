@@ -22,6 +22,9 @@ export interface AvailsIndex {
   /** `takenCum[(c * leafCount + leaf) * (hours + 1) + h]`: taken by classes 0..c in hours before h. */
   takenCum: Float64Array;
   buckets: Int32Array;
+  /** The same running sums at bucket (reporting day) resolution: a query cut at day boundaries reads these. */
+  bucketSupplyCum: Float64Array;
+  bucketTakenCum: Float64Array;
   campaigns: IndexedCampaign[];
   /** Scratch: marks the leaves of the query at hand (queries run one at a time). */
   mask: Uint8Array;
@@ -68,6 +71,18 @@ export function indexAvails(supply: Float64Array, allocation: Allocation): Avail
     }
   }
   const bucketCount = buckets.length - 1;
+  // A day-resolution copy: a daily query then reads a few adjacent values per leaf instead of ones a day of
+  // hours apart, which is what its time goes to (cache misses, not arithmetic).
+  const bucketSupplyCum = new Float64Array(leafCount * (bucketCount + 1));
+  const bucketTakenCum = new Float64Array(classCount * leafCount * (bucketCount + 1));
+  for (let row = 0; row < leafCount; row++) {
+    for (let b = 0; b <= bucketCount; b++)
+      bucketSupplyCum[row * (bucketCount + 1) + b] = supplyCum[row * stride + buckets[b]];
+  }
+  for (let row = 0; row < classCount * leafCount; row++) {
+    for (let b = 0; b <= bucketCount; b++)
+      bucketTakenCum[row * (bucketCount + 1) + b] = takenCum[row * stride + buckets[b]];
+  }
   const campaigns = allocation.campaigns.map((c) => {
     const bucketCum = new Float64Array(c.leaves.length * (bucketCount + 1));
     for (let p = 0; p < c.leaves.length; p++) {
@@ -86,6 +101,8 @@ export function indexAvails(supply: Float64Array, allocation: Allocation): Avail
     supplyCum,
     takenCum,
     buckets,
+    bucketSupplyCum,
+    bucketTakenCum,
     campaigns,
     mask: new Uint8Array(leafCount),
   };

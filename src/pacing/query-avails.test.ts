@@ -106,6 +106,11 @@ describe("queryAvails(index, query)", () => {
           }
           const contended = answer.contending.reduce((sum, c) => sum + c.impressions, 0);
           expect(contended).toBeCloseTo(answer.total.booked, 6);
+          // Bounds on bucket boundaries read the day-resolution sums: the same totals as the hourly ones.
+          const byBucket = queryAvails(indexAvails(s, allocation), { leaves, bounds: [0, 12, 24], priority });
+          expect(byBucket.total.matched).toBeCloseTo(answer.total.matched, 6);
+          expect(byBucket.total.booked).toBeCloseTo(answer.total.booked, 6);
+          expect(byBucket.total.possible).toBeCloseTo(answer.total.possible, 6);
         },
       ),
       { numRuns: 200 },

@@ -75,7 +75,13 @@ export function queryAvails(index: AvailsIndex, query: AvailsQuery): AvailsAnswe
   const firstBucket = bucketAt(index.buckets, first, "start");
   const lastBucket = bucketAt(index.buckets, last, "end");
 
-  const stride = hours + 1;
+  // Bounds on bucket (reporting day) boundaries read the day-resolution sums; others the hourly ones.
+  const positions = bucketPositions(index.buckets, bounds);
+  const daily = positions !== null;
+  const at = positions ?? bounds;
+  const stride = daily ? index.buckets.length : hours + 1;
+  const sCum = daily ? index.bucketSupplyCum : supplyCum;
+  const tCum = daily ? index.bucketTakenCum : takenCum;
   const allRow = (classCount - 1) * leafCount;
   const higherRow = priority === 0 ? -1 : (priority - 1) * leafCount;
   const matched = new Float64Array(k);
@@ -92,12 +98,12 @@ export function queryAvails(index: AvailsIndex, query: AvailsQuery): AvailsAnswe
       mask[leaf] = 1;
       const sBase = leaf * stride;
       const aBase = (allRow + leaf) * stride;
-      let sPrev = supplyCum[sBase + first];
-      let aPrev = takenCum[aBase + first];
+      let sPrev = sCum[sBase + at[0]];
+      let aPrev = tCum[aBase + at[0]];
       for (let b = 0; b < k; b++) {
-        const h = bounds[b + 1];
-        const sNext = supplyCum[sBase + h];
-        const aNext = takenCum[aBase + h];
+        const h = at[b + 1];
+        const sNext = sCum[sBase + h];
+        const aNext = tCum[aBase + h];
         matched[b] += sNext - sPrev;
         booked[b] += aNext - aPrev;
         sPrev = sNext;
@@ -105,9 +111,9 @@ export function queryAvails(index: AvailsIndex, query: AvailsQuery): AvailsAnswe
       }
       if (higherRow >= 0) {
         const hBase = (higherRow + leaf) * stride;
-        let hPrev = takenCum[hBase + first];
+        let hPrev = tCum[hBase + at[0]];
         for (let b = 0; b < k; b++) {
-          const hNext = takenCum[hBase + bounds[b + 1]];
+          const hNext = tCum[hBase + at[b + 1]];
           higher[b] += hNext - hPrev;
           hPrev = hNext;
         }
@@ -126,7 +132,7 @@ export function queryAvails(index: AvailsIndex, query: AvailsQuery): AvailsAnswe
     }
     const breakdown = (query.breakdown ?? []).map((part) => ({
       label: part.label,
-      ...periodFigures(index, part.leaves, first, last, allRow, higherRow),
+      ...periodFigures(index, part.leaves, firstBucket, lastBucket, allRow, higherRow),
     }));
     return { intervals, total: figures(tm, tb, th), contending, breakdown };
   } finally {
@@ -156,8 +162,9 @@ function periodFigures(
   allRow: number,
   higherRow: number,
 ): AvailsFigures {
-  const { leafCount, hours, supplyCum, takenCum } = index;
-  const stride = hours + 1;
+  // The period starts and ends on buckets (checked before): the day-resolution sums serve.
+  const { leafCount, bucketSupplyCum: supplyCum, bucketTakenCum: takenCum } = index;
+  const stride = index.buckets.length;
   let m = 0;
   let b = 0;
   let h = 0;
@@ -191,6 +198,18 @@ function contenders(index: AvailsIndex, firstBucket: number, lastBucket: number)
     if (sum > 1e-6) out.push({ id: c.id, priority: c.priority, impressions: sum });
   }
   return out.sort((a, b) => b.impressions - a.impressions || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** The bucket index of every bound, or null when one falls inside a bucket. */
+function bucketPositions(buckets: Int32Array, bounds: ArrayLike<number>): Int32Array | null {
+  const out = new Int32Array(bounds.length);
+  let b = 0;
+  for (let i = 0; i < bounds.length; i++) {
+    while (b < buckets.length && buckets[b] < bounds[i]) b++;
+    if (b === buckets.length || buckets[b] !== bounds[i]) return null;
+    out[i] = b;
+  }
+  return out;
 }
 
 function bucketAt(buckets: Int32Array, hour: number, which: string): number {
