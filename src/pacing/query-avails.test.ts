@@ -105,7 +105,9 @@ describe("queryAvails(index, query)", () => {
             expect(f.possible).toBeLessThanOrEqual(f.matched);
           }
           const contended = answer.contending.reduce((sum, c) => sum + c.impressions, 0);
-          expect(contended).toBeCloseTo(answer.total.booked, 6);
+          // Contenders below a millionth of an impression are left out as rounding.
+          const slack = 1e-6 * specs.length + 1e-9 * answer.total.booked;
+          expect(Math.abs(contended - answer.total.booked)).toBeLessThanOrEqual(slack);
           // Bounds on bucket boundaries read the day-resolution sums: the same totals as the hourly ones.
           const byBucket = queryAvails(indexAvails(s, allocation), { leaves, bounds: [0, 12, 24], priority });
           expect(byBucket.total.matched).toBeCloseTo(answer.total.matched, 6);
