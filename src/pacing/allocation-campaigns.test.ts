@@ -71,4 +71,10 @@ describe("allocationCampaigns(campaigns, leafSet, grid, timeZone, delivered)", (
       ["counted", -24, 48, 100],
     ]);
   });
+
+  it("names the campaign whose targeting uses a dimension the leaves do not have", () => {
+    expect(() =>
+      allocationCampaigns([campaign("news", { targeting: { content: ["news"] } })], leafSet, grid, "UTC"),
+    ).toThrow('campaign news: targeting: dimension "content" is not in the forecast\'s leaves (geo, device)');
+  });
 });

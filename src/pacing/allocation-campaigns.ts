@@ -34,9 +34,15 @@ export function allocationCampaigns(
         : start < 0
           ? (c.goal_impressions * end) / (end - start)
           : c.goal_impressions;
+    let leaves: Int32Array;
+    try {
+      leaves = targetedLeaves(leafSet, c.targeting);
+    } catch (error) {
+      throw new Error(`campaign ${c.id}: ${(error as Error).message}`);
+    }
     out.push({
       id: c.id,
-      leaves: targetedLeaves(leafSet, c.targeting),
+      leaves,
       start,
       end,
       goal,

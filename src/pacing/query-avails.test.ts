@@ -1,7 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type AllocationCampaign, allocate } from "./allocate.js";
+import { allocationCampaigns } from "./allocation-campaigns.js";
 import { indexAvails } from "./avails-index.js";
+import { breakdownLeaves, parseLeafSet, targetedLeaves } from "./leaf-set.js";
+import { dayBuckets, periodBounds } from "./period-bounds.js";
 import { queryAvails } from "./query-avails.js";
 
 /**
@@ -144,5 +147,65 @@ describe("queryAvails(index, query)", () => {
     );
     // A failed query leaves no leaf marked for the next one.
     expect(queryAvails(index, { leaves: [0], bounds: [0, 24] }).total.matched).toBe(240);
+  });
+});
+
+describe("queryAvails over stored campaigns, wired as docs/avails-query.md shows", () => {
+  it("answers a targeting and days in the reporting time zone from campaigns as the store keeps them", () => {
+    const leafSet = parseLeafSet(["geo=NO|device=mobile", "geo=SE|device=mobile"]);
+    const grid = { start: Date.UTC(2026, 11, 1), hours: 48 };
+    const supply = new Float64Array(96).fill(10);
+    const base = { advertiser: null, pacing: "even" as const, cpm_micros: null, end: "2026-12-01" };
+    const campaigns = allocationCampaigns(
+      [
+        {
+          ...base,
+          id: "c1",
+          name: "SE",
+          targeting: { geo: ["SE"] },
+          start: "2026-12-01",
+          priority: "guaranteed",
+          goal_impressions: 120,
+        },
+        {
+          ...base,
+          id: "c2",
+          name: "all",
+          targeting: {},
+          start: "2026-12-01",
+          end: "2026-12-02",
+          priority: "standard",
+          goal_impressions: 240,
+        },
+      ],
+      leafSet,
+      grid,
+      "UTC",
+    );
+    const allocation = allocate({
+      supply,
+      leafCount: 2,
+      hours: 48,
+      campaigns,
+      buckets: dayBuckets(grid, "UTC"),
+    });
+    const index = indexAvails(supply, allocation);
+    const targeting = { geo: ["SE"] };
+    const answer = queryAvails(index, {
+      leaves: targetedLeaves(leafSet, targeting),
+      bounds: periodBounds(grid, "2026-12-01", "2026-12-02", "day", "UTC"),
+      priority: 1,
+      breakdown: breakdownLeaves(leafSet, targeting),
+    });
+    // c1 takes 5 an hour of SE on Dec 1; c2 then takes 2.5 an hour of every leaf (alpha 0.25) over both days.
+    expect(answer.intervals.map((i) => [i.matched, i.booked, i.available, i.possible])).toEqual([
+      [240, 180, 60, 120],
+      [240, 60, 180, 240],
+    ]);
+    expect(answer.contending).toEqual([
+      { id: "c1", priority: 0, impressions: 120 },
+      { id: "c2", priority: 1, impressions: 120 },
+    ]);
+    expect(answer.breakdown.map((b) => [b.label, b.available])).toEqual([["geo=SE", 240]]);
   });
 });
