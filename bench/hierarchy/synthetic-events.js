@@ -3,23 +3,43 @@
 // and the store config whose levels cross those dimensions (780 series). Each leaf has its own size
 // (log-normal), a daily cycle in its market's time zone, a weekly cycle, a slow trend and Poisson noise;
 // five leaves start in the last 10 days (cold starts). Deterministic for a seed.
-import { createWriteStream } from "node:fs";
+
 import { once } from "node:events";
+import { createWriteStream } from "node:fs";
 
 export const GEOS = [
-  "US", "GB", "DE", "FR", "SE", "BR", "MX", "JP", "AU", "IN", "NO", "DK", "NL", "ES", "IT",
-  "CA", "PL", "FI", "AT", "CH", "BE", "IE", "PT", "NZ", "AR",
+  "US",
+  "GB",
+  "DE",
+  "FR",
+  "SE",
+  "BR",
+  "MX",
+  "JP",
+  "AU",
+  "IN",
+  "NO",
+  "DK",
+  "NL",
+  "ES",
+  "IT",
+  "CA",
+  "PL",
+  "FI",
+  "AT",
+  "CH",
+  "BE",
+  "IE",
+  "PT",
+  "NZ",
+  "AR",
 ];
 export const DEVICES = ["mobile", "desktop", "tablet", "connected_tv", "smart_speaker"];
 export const CONTENTS = ["music", "podcast", "news", "sports"];
 
 /** The store config of the synthetic hierarchy: every cross of geo, device and content is a level. */
 export const CONFIG = {
-  dimensions: [
-    { name: "geo", case: "upper" },
-    { name: "device" },
-    { name: "content" },
-  ],
+  dimensions: [{ name: "geo", case: "upper" }, { name: "device" }, { name: "content" }],
   levels: [
     { name: "total", dimensions: [] },
     { name: "geo", dimensions: ["geo"] },
@@ -102,7 +122,8 @@ export async function writeSyntheticEvents(path, { days, end, seed }) {
       const local = (((t + leaf.offset) % 24) + 24) % 24;
       const day = Math.floor((time / 3_600_000 + leaf.offset) / 24);
       const weekday = ((day % 7) + 7 + 4) % 7; // 1970-01-01 was a Thursday
-      const daily = 0.25 + Math.exp(-((local - leaf.peak) ** 2) / 18) + 0.4 * Math.exp(-((local - 8) ** 2) / 6);
+      const daily =
+        0.25 + Math.exp(-((local - leaf.peak) ** 2) / 18) + 0.4 * Math.exp(-((local - 8) ** 2) / 6);
       const weekly = weekday >= 5 ? leaf.weekend : 1;
       const mean = leaf.size * daily * weekly * (1 + (leaf.trend * t) / hours);
       const count = poisson(random, mean);

@@ -4,6 +4,7 @@ import { Command } from "commander";
 import { registerAdjustments } from "./adjustments.js";
 import { registerBackfill } from "./backfill.js";
 import { registerBacktest } from "./backtest.js";
+import { registerCampaigns } from "./campaigns.js";
 import { registerDemo } from "./demo.js";
 import { registerForecast } from "./forecast.js";
 import { registerIngest } from "./ingest.js";
@@ -34,6 +35,7 @@ registerForecast(program);
 registerBacktest(program);
 registerRuns(program);
 registerAdjustments(program);
+registerCampaigns(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   // One line, no stack trace: the message names what was wrong.

@@ -2,6 +2,8 @@ import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Config } from "../config/schema.js";
 import { type Adjustments, adjustmentsTable } from "./adjustments.js";
+import type { Campaign } from "./campaign.js";
+import { deleteCampaign, insertCampaigns, selectCampaigns } from "./campaign-table.js";
 import { type ForecastRuns, forecastRuns } from "./forecast-runs.js";
 import { loadRun } from "./load-run.js";
 import { migrate } from "./migrate.js";
@@ -20,6 +22,7 @@ import {
   type Store,
   type StoreStatus,
 } from "./store.js";
+import { validateCampaign } from "./validate-campaign.js";
 
 /** How to open a store folder. */
 export interface OpenStoreOptions {
@@ -317,6 +320,35 @@ class DuckDbStore implements Store {
       detail: String(detail),
       raw: String(raw),
     }));
+  }
+
+  addCampaign(campaign: Campaign): Promise<Campaign> {
+    return this.importCampaigns([campaign]).then((stored) => stored[0]);
+  }
+
+  async importCampaigns(campaigns: readonly Campaign[]): Promise<Campaign[]> {
+    if (this.readOnly) throw new Error("the store was opened read-only");
+    // Validated again here: a library caller may hand over campaigns that never went through the CLI.
+    const valid = campaigns.map((c, i) =>
+      validateCampaign({ ...c }, this.config, (field) =>
+        campaigns.length === 1 ? field : `campaigns[${i}].${field}`,
+      ),
+    );
+    await insertCampaigns(this.connection, valid, Date.now());
+    return valid;
+  }
+
+  listCampaigns(): Promise<Campaign[]> {
+    return selectCampaigns(this.connection);
+  }
+
+  async getCampaign(id: string): Promise<Campaign | null> {
+    return (await selectCampaigns(this.connection, id))[0] ?? null;
+  }
+
+  removeCampaign(id: string): Promise<boolean> {
+    if (this.readOnly) throw new Error("the store was opened read-only");
+    return deleteCampaign(this.connection, id);
   }
 
   async close(): Promise<void> {

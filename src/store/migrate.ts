@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { Config } from "../config/schema.js";
+import { CREATE_CAMPAIGNS_SQL } from "./campaign-table.js";
 import { insertCubeSql } from "./cube-sql.js";
 import { quoteIdentifier, quoteLiteral } from "./sql.js";
 
@@ -78,6 +79,7 @@ export async function migrate(connection: DuckDBConnection, config: Config): Pro
       kind VARCHAR NOT NULL,
       value DOUBLE NOT NULL,
       created_at VARCHAR NOT NULL)`);
+    await connection.run(CREATE_CAMPAIGNS_SQL);
     await connection.run(
       `INSERT INTO meta VALUES ('schema_version', $v) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
       { v: String(SCHEMA_VERSION) },

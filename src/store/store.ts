@@ -1,5 +1,6 @@
 import type { RejectionReason } from "../events/rejection.js";
 import type { Adjustments } from "./adjustments.js";
+import type { Campaign } from "./campaign.js";
 import type { ForecastRuns } from "./forecast-runs.js";
 
 /** What one ingest or backfill run did; kept in the store and printed by the CLI. */
@@ -139,5 +140,15 @@ export interface Store {
   readonly runs: ForecastRuns;
   /** Forecast adjustments the runs apply. */
   readonly adjustments: Adjustments;
+  /** Stores a campaign, validated against the config; an id already stored is an error. */
+  addCampaign(campaign: Campaign): Promise<Campaign>;
+  /** Stores many campaigns (an imported campaigns.json) all or nothing. */
+  importCampaigns(campaigns: readonly Campaign[]): Promise<Campaign[]>;
+  /** The stored campaigns, by start day then id. */
+  listCampaigns(): Promise<Campaign[]>;
+  /** One campaign, or null when no campaign has the id. */
+  getCampaign(id: string): Promise<Campaign | null>;
+  /** Removes a campaign; false when no campaign has the id. */
+  removeCampaign(id: string): Promise<boolean>;
   close(): Promise<void>;
 }
