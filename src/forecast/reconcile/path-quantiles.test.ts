@@ -1,0 +1,159 @@
+import { describe, expect, test } from "vitest";
+import { Random } from "../random.js";
+import { pathQuantiles } from "./path-quantiles.js";
+import { buildSamplePaths, type SamplePaths } from "./sample-paths.js";
+
+/** Type 7 quantile by sorting (reference). */
+function quantile(values: number[], p: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  const h = (s.length - 1) * p;
+  const lo = Math.floor(h);
+  return lo + 1 < s.length ? s[lo] + (h - lo) * (s[lo + 1] - s[lo]) : s[lo];
+}
+
+/** Every leaf path written out, summed over the leaves, clipped per hour, summed per interval (reference). */
+function bruteForce(store: SamplePaths, leaves: number[], bounds: number[], p: number) {
+  const { horizon: H, poolLength: R } = store;
+  const out: number[] = [];
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    let acc = 0;
+    for (let t = bounds[i]; t < bounds[i + 1]; t++) {
+      let v = 0;
+      for (const l of leaves)
+        v += store.mean[l * H + t] + store.growth[t] * store.errors[l * R + store.index[p * H + t]];
+      acc += Math.max(0, v);
+    }
+    out.push(acc);
+  }
+  return out;
+}
+
+function store(seed: number, options: { correlated?: boolean; level?: number; sd?: number } = {}) {
+  const m = 4;
+  const H = 24 * 9;
+  const R = 24 * 21;
+  const random = new Random(seed);
+  const mean = new Float64Array(m * H);
+  for (let l = 0; l < m; l++)
+    for (let t = 0; t < H; t++)
+      mean[l * H + t] = (options.level ?? 100) * (1 + 0.5 * Math.sin((2 * Math.PI * t) / 24)) * (l + 1);
+  const errors = new Float64Array(m * R);
+  for (let r = 0; r < R; r++) {
+    const common = random.normal();
+    for (let l = 0; l < m; l++)
+      errors[l * R + r] = (options.sd ?? 10) * (options.correlated ? common : random.normal());
+  }
+  return buildSamplePaths({
+    mean,
+    leafCount: m,
+    horizon: H,
+    errors,
+    poolLength: R,
+    paths: 400,
+    block: 48,
+    seed,
+  });
+}
+
+describe("pathQuantiles(store, leaves, start, end, granularity, probs)", () => {
+  test("equals the quantiles of the leaf paths written out and summed, per day and over the range", () => {
+    const s = store(3, { level: 5 });
+    const leaves = [0, 2, 3];
+    const q = pathQuantiles(s, leaves, 12, 12 + 24 * 5, "day", [0.1, 0.5, 0.9]);
+    const bounds = [12, 36, 60, 84, 108, 132];
+    const sums = Array.from({ length: s.paths }, (_, p) => bruteForce(s, leaves, bounds, p));
+    expect(q.intervals.map((i) => [i.start, i.end])).toEqual(
+      bounds.slice(0, -1).map((b, i) => [b, bounds[i + 1]]),
+    );
+    q.intervals.forEach((interval, i) => {
+      [0.1, 0.5, 0.9].forEach((p, j) => {
+        expect(interval.quantiles[j]).toBeCloseTo(
+          quantile(
+            sums.map((row) => row[i]),
+            p,
+          ),
+          6,
+        );
+      });
+    });
+    const totals = sums.map((row) => row.reduce((a, b) => a + b, 0));
+    expect(q.total.quantiles[2]).toBeCloseTo(quantile(totals, 0.9), 6);
+  });
+
+  test("quantiles of a sum are not the sum of quantiles: independent leaves spread less than correlated ones", () => {
+    const spread = (s: SamplePaths, leaves: number[]) => {
+      const q = pathQuantiles(s, leaves, 0, 24, "day", [0.1, 0.9]).total.quantiles;
+      return q[1] - q[0];
+    };
+    for (const [correlated, lowRatio, highRatio] of [
+      [false, 0.4, 0.65],
+      [true, 0.95, 1.05],
+    ] as const) {
+      const s = store(5, { correlated });
+      const separately = [0, 1, 2, 3].reduce((a, l) => a + spread(s, [l]), 0);
+      // Four independent leaves of sd ~ equal: the 80% width of the sum is about half the sum of widths.
+      const ratio = spread(s, [0, 1, 2, 3]) / separately;
+      expect(ratio).toBeGreaterThan(lowRatio);
+      expect(ratio).toBeLessThan(highRatio);
+    }
+  });
+
+  test("means add up: hours to days to the range, leaves to targetings", () => {
+    const s = store(7);
+    const hourly = pathQuantiles(s, [1, 2], 0, 48, "hour");
+    const daily = pathQuantiles(s, [1, 2], 0, 48, "day");
+    const one = pathQuantiles(s, [1], 0, 48, "day");
+    const two = pathQuantiles(s, [2], 0, 48, "day");
+    const sumHours = hourly.intervals.slice(0, 24).reduce((a, i) => a + i.mean, 0);
+    expect(daily.intervals[0].mean).toBeCloseTo(sumHours, 9);
+    expect(daily.total.mean).toBeCloseTo(one.total.mean + two.total.mean, 9);
+    expect(hourly.intervals).toHaveLength(48);
+  });
+
+  test("never goes below zero, even where errors exceed the mean", () => {
+    const s = store(9, { level: 1, sd: 50 });
+    const q = pathQuantiles(s, [0], 0, 48, "hour", [0, 0.1, 0.5]);
+    for (const i of q.intervals) for (const v of i.quantiles) expect(v).toBeGreaterThanOrEqual(0);
+    expect(q.intervals.some((i) => i.quantiles[0] === 0)).toBe(true);
+  });
+
+  test("takes interval starts for local days of 23 or 25 hours", () => {
+    const s = store(11);
+    const q = pathQuantiles(s, [0, 1], 0, 72, [0, 23, 48]);
+    expect(q.intervals.map((i) => i.end - i.start)).toEqual([23, 25, 24]);
+    const sums = Array.from({ length: s.paths }, (_, p) => bruteForce(s, [0, 1], [0, 23, 48, 72], p));
+    expect(q.intervals[1].quantiles[1]).toBeCloseTo(
+      quantile(
+        sums.map((r) => r[1]),
+        0.5,
+      ),
+      6,
+    );
+  });
+
+  test("weeks are 168 hours from start, the last cut at end", () => {
+    const s = store(13);
+    const q = pathQuantiles(s, [3], 10, 200, "week");
+    expect(q.intervals.map((i) => [i.start, i.end])).toEqual([
+      [10, 178],
+      [178, 200],
+    ]);
+  });
+
+  test("rejects bad input naming the parameter", () => {
+    const s = store(1);
+    expect(() => pathQuantiles(s, [], 0, 24, "day")).toThrow("leaves: no leaves");
+    expect(() => pathQuantiles(s, [4], 0, 24, "day")).toThrow("leaves: 4 is not a leaf index in [0, 4)");
+    expect(() => pathQuantiles(s, [1, 1], 0, 24, "day")).toThrow("leaves: 1 appears twice");
+    expect(() => pathQuantiles(s, [1], 24, 24, "day")).toThrow("start, end: [24, 24)");
+    expect(() => pathQuantiles(s, [1], 0, 1000, "day")).toThrow(
+      "start, end: [0, 1000) is not a non-empty range",
+    );
+    expect(() => pathQuantiles(s, [1], 0, 24, "month" as never)).toThrow('granularity: "month" is not');
+    expect(() => pathQuantiles(s, [1], 0, 24, [1, 5])).toThrow(
+      "granularity: the first interval must start at start (0)",
+    );
+    expect(() => pathQuantiles(s, [1], 0, 24, [0, 5, 5])).toThrow("granularity: interval start 5");
+    expect(() => pathQuantiles(s, [1], 0, 24, "day", [1.5])).toThrow("probs: 1.5 is not within [0, 1]");
+  });
+});
