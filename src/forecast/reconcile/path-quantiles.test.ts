@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import { Random } from "../random.js";
 import { pathQuantiles } from "./path-quantiles.js";
 import { buildSamplePaths, type SamplePaths } from "./sample-paths.js";
+import { gridHierarchy } from "./test-hierarchies.js";
 
 /** Type 7 quantile by sorting (reference). */
 function quantile(values: number[], p: number): number {
@@ -20,7 +21,7 @@ function bruteForce(store: SamplePaths, leaves: number[], bounds: number[], p: n
     for (let t = bounds[i]; t < bounds[i + 1]; t++) {
       let v = 0;
       for (const l of leaves)
-        v += store.mean[l * H + t] + store.growth[t] * store.errors[l * R + store.index[p * H + t]];
+        v += store.mean[l * H + t] + store.growth[t] * store.errors[l * R + store.index[t * store.paths + p]];
       acc += Math.max(0, v);
     }
     out.push(acc);
@@ -138,6 +139,35 @@ describe("pathQuantiles(store, leaves, start, end, granularity, probs)", () => {
       [10, 178],
       [178, 200],
     ]);
+  });
+
+  test("with the hierarchy's aggregates summed in advance, answers as from the leaves (to Float32 rounding)", () => {
+    const h = gridHierarchy(["SE", "NO", "DK"], ["mobile", "tv"]);
+    const random = new Random(4);
+    const H = 72;
+    const R = 24 * 10;
+    const mean = Float64Array.from({ length: 6 * H }, () => 20 + 80 * random.next());
+    const errors = random.fillNormal(new Float64Array(6 * R), 8);
+    const options = { mean, leafCount: 6, horizon: H, errors, poolLength: R, paths: 200, block: 24 };
+    const plain = buildSamplePaths(options);
+    const grouped = buildSamplePaths({ ...options, hierarchy: h });
+    expect(grouped.groups?.start.length).toBe(1 + 1 + 3 + 2); // total, 3 geos, 2 devices
+    expect(grouped.bytes).toBeGreaterThan(plain.bytes);
+    // SE and NO whole (two geo aggregates), plus DK|mobile alone; and every leaf (the total).
+    for (const leaves of [
+      [0, 1, 2, 3, 4],
+      [5, 4, 3, 2, 1, 0],
+      [1, 3, 5],
+    ]) {
+      const a = pathQuantiles(plain, leaves, 0, H, "day");
+      const b = pathQuantiles(grouped, leaves, 0, H, "day");
+      a.intervals.forEach((interval, i) => {
+        expect(b.intervals[i].mean).toBeCloseTo(interval.mean, 9);
+        interval.quantiles.forEach((v, j) => {
+          expect(Math.abs(b.intervals[i].quantiles[j] - v) / v).toBeLessThan(1e-6);
+        });
+      });
+    }
   });
 
   test("rejects bad input naming the parameter", () => {

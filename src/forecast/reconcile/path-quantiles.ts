@@ -1,4 +1,3 @@
-import { selectKth } from "../select-kth.js";
 import type { SamplePaths } from "./sample-paths.js";
 
 /** One interval of a path query: hours [start, end) of the horizon. */
@@ -25,8 +24,8 @@ const STEP = { hour: 1, day: 24, week: 168 } as const;
  *
  *   max(0, Σ_{l∈L} mean[l, t] + growth[t] · Σ_{l∈L} errors[l, index[p, t]]),
  *
- * and the inner sums are computed once per query (|L| × (horizon + pool rows)), so the paths cost
- * paths × hours whatever the number of leaves. Each hourly path value is clipped at zero (a targeting
+ * and the inner sums are computed once per query (|L| × (hours + pool rows), or one row per whole aggregate
+ * when the store has the hierarchy's sums), so the paths cost paths × hours whatever the number of leaves. Each hourly path value is clipped at zero (a targeting
  * cannot have negative traffic); an interval's path is the sum of its hours, so days add up to weeks path by
  * path. Quantiles interpolate between order statistics (Hyndman & Fan 1996, type 7).
  *
@@ -68,49 +67,72 @@ export function pathQuantiles(
   const k = bounds.length - 1;
   const hours = end - start;
 
-  // Σ over the targeting of the means (per hour) and of the pool's error rows.
+  // Σ over the targeting of the means (per hour) and of the pool's error rows: whole aggregates summed in
+  // advance first (largest first), then the leaves left over. `seen` marks 1 = wanted, 2 = summed.
   const meanSum = new Float64Array(hours);
   const errorSum = new Float64Array(R);
+  const groups = store.groups;
+  if (groups) {
+    const count = groups.start.length - 1;
+    for (let g = 0; g < count; g++) {
+      const from = groups.start[g];
+      const to = groups.start[g + 1];
+      if (to - from > leaves.length) continue;
+      let whole = true;
+      for (let e = from; e < to && whole; e++) whole = seen[groups.leaves[e]] === 1;
+      if (!whole) continue;
+      for (let e = from; e < to; e++) seen[groups.leaves[e]] = 2;
+      addRows(meanSum, groups.mean, g * H + start, hours, errorSum, groups.errors, g * R, R);
+    }
+  }
   for (let i = 0; i < leaves.length; i++) {
     const l = leaves[i];
-    const meanRow = l * H + start;
-    for (let t = 0; t < hours; t++) meanSum[t] += mean[meanRow + t];
-    const errorRow = l * R;
-    for (let r = 0; r < R; r++) errorSum[r] += errors[errorRow + r];
+    if (seen[l] === 1) addRows(meanSum, mean, l * H + start, hours, errorSum, errors, l * R, R);
   }
-  // sums[i * P + p]: path p summed over interval i.
-  const sums = new Float64Array(k * P);
+  // Hour by hour, every path at once: the index row, the running interval sums and the error sums are read
+  // in order or from a few kilobytes, so the loop stays in cache whatever the granularity.
+  const acc = new Float64Array(P);
   const totals = new Float64Array(P);
-  for (let p = 0; p < P; p++) {
-    const row = p * H;
-    let total = 0;
-    for (let i = 0; i < k; i++) {
-      let acc = 0;
-      for (let t = bounds[i]; t < bounds[i + 1]; t++) {
-        const v = meanSum[t - start] + growth[t] * errorSum[index[row + t]];
-        if (v > 0) acc += v;
-      }
-      sums[i * P + p] = acc;
-      total += acc;
-    }
-    totals[p] = total;
-  }
-  const scratch = new Float64Array(P);
   const intervals: PathInterval[] = [];
   let grand = 0;
   for (let i = 0; i < k; i++) {
-    let m0 = 0;
-    for (let t = bounds[i]; t < bounds[i + 1]; t++) m0 += meanSum[t - start];
-    grand += m0;
-    scratch.set(sums.subarray(i * P, (i + 1) * P));
+    let intervalMean = 0;
+    for (let t = bounds[i]; t < bounds[i + 1]; t++) {
+      const mu = meanSum[t - start];
+      const g = growth[t];
+      const row = t * P;
+      intervalMean += mu;
+      for (let p = 0; p < P; p++) {
+        const v = mu + g * errorSum[index[row + p]];
+        if (v > 0) acc[p] += v;
+      }
+    }
+    for (let p = 0; p < P; p++) totals[p] += acc[p];
+    grand += intervalMean;
     intervals.push({
       start: bounds[i],
       end: bounds[i + 1],
-      mean: m0,
-      quantiles: quantilesOf(scratch, probs),
+      mean: intervalMean,
+      quantiles: quantilesOf(acc, probs),
     });
+    acc.fill(0);
   }
   return { intervals, total: { start, end, mean: grand, quantiles: quantilesOf(totals, probs) } };
+}
+
+/** meanSum += means[meanFrom, + hours), errorSum += errors[errorFrom, + R). */
+function addRows(
+  meanSum: Float64Array,
+  means: Float64Array,
+  meanFrom: number,
+  hours: number,
+  errorSum: Float64Array,
+  errors: Float32Array,
+  errorFrom: number,
+  R: number,
+): void {
+  for (let t = 0; t < hours; t++) meanSum[t] += means[meanFrom + t];
+  for (let r = 0; r < R; r++) errorSum[r] += errors[errorFrom + r];
 }
 
 /** Interval boundaries [start, ..., end]. */
@@ -141,17 +163,16 @@ function intervalBounds(
   return bounds;
 }
 
-/** Type 7 quantiles of `values` (reordered in place). */
+/** Type 7 quantiles of `values` (sorted in place: one typed-array sort serves every probability). */
 function quantilesOf(values: Float64Array, probs: readonly number[]): number[] {
-  const n = values.length;
-  return probs.map((p) => {
-    const h = (n - 1) * p;
+  if (probs.length === 0) return [];
+  values.sort();
+  const last = values.length - 1;
+  const out: number[] = [];
+  for (const p of probs) {
+    const h = last * p;
     const lo = Math.floor(h);
-    const low = selectKth(values, lo, n);
-    if (lo + 1 >= n || h === lo) return low;
-    // selectKth leaves values[lo + 1, n) ≥ values[lo]: the next order statistic is their minimum.
-    let next = Number.POSITIVE_INFINITY;
-    for (let i = lo + 1; i < n; i++) if (values[i] < next) next = values[i];
-    return low + (h - lo) * (next - low);
-  });
+    out.push(lo >= last ? values[last] : values[lo] + (h - lo) * (values[lo + 1] - values[lo]));
+  }
+  return out;
 }

@@ -2,7 +2,9 @@ import { describe, expect, test } from "vitest";
 import { Random } from "../random.js";
 import { applyProjection } from "./apply-projection.js";
 import { coherenceError } from "./coherence-error.js";
+import { mintProjection } from "./mint-projection.js";
 import { RECONCILE_METHODS, reconcile } from "./reconcile.js";
+import { shrinkCovariance } from "./shrink-covariance.js";
 import { gridHierarchy, randomBase } from "./test-hierarchies.js";
 
 const h = gridHierarchy(["SE", "NO", "DK", "FI"], ["mobile", "desktop", "tv"]);
@@ -47,6 +49,19 @@ describe("reconcile(hierarchy, base, steps, options)", () => {
     const gap = (a: Float64Array, b: Float64Array) => Math.max(...a.map((v, i) => Math.abs(v - b[i])));
     expect(gap(r.leaves, ols.leaves)).toBeGreaterThan(1e-3);
     expect(gap(r.leaves, wls.leaves)).toBeGreaterThan(1e-3);
+  });
+
+  test("wls weighs each series by its mean square error, the diagonal of the shrunk covariance", () => {
+    const wls = reconcile(h, base, steps, {
+      method: "wls",
+      residuals: res,
+      residualLength: T,
+      nonNegative: false,
+    });
+    const { covariance } = shrinkCovariance(res, n, T);
+    const diagonal = Float64Array.from({ length: n }, (_, i) => covariance[i * n + i]);
+    const expected = applyProjection(h, mintProjection(h, diagonal), base, steps);
+    for (let i = 0; i < expected.length; i++) expect(wls.leaves[i]).toBeCloseTo(expected[i], 9);
   });
 
   test("the projection it returns reconciles error rows the same linear way", () => {

@@ -2,6 +2,7 @@ import { aggregateLeaves } from "./aggregate-leaves.js";
 import { applyProjection } from "./apply-projection.js";
 import { bottomUp } from "./bottom-up.js";
 import { checkSeriesValues } from "./check-series-values.js";
+import { completeRows } from "./complete-rows.js";
 import type { Hierarchy } from "./hierarchy.js";
 import { mintProjection, type Projection } from "./mint-projection.js";
 import { shrinkCovariance } from "./shrink-covariance.js";
@@ -82,13 +83,12 @@ export function reconcile(
       const { residuals, residualLength } = options;
       if (!residuals) throw new Error(`residuals: ${method} needs the in-sample errors of every series`);
       if (residualLength === undefined) throw new Error("residualLength: needed with residuals");
-      const shrunk = shrinkCovariance(residuals, n, residualLength);
-      weights = shrunk.covariance;
-      if (method === "wls") {
-        const diagonal = new Float64Array(n);
-        for (let i = 0; i < n; i++) diagonal[i] = weights[i * n + i];
-        weights = diagonal;
-      } else lambda = shrunk.lambda;
+      if (method === "wls") weights = errorVariances(residuals, n, residualLength);
+      else {
+        const shrunk = shrinkCovariance(residuals, n, residualLength);
+        weights = shrunk.covariance;
+        lambda = shrunk.lambda;
+      }
       floorVariances(weights, n, weights.length === n);
     }
     projection = mintProjection(hierarchy, weights);
@@ -114,6 +114,21 @@ export function reconcile(
     clipped,
     clippedMass,
   };
+}
+
+/** The mean square error of each series over the steps where all have one (the diagonal of Ŵ1). */
+function errorVariances(residuals: Float64Array, n: number, length: number): Float64Array {
+  const rows = completeRows(residuals, n, length);
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let ss = 0;
+    for (let k = 0; k < rows.length; k++) {
+      const v = residuals[i * length + rows[k]];
+      ss += v * v;
+    }
+    out[i] = ss / rows.length;
+  }
+  return out;
 }
 
 /**

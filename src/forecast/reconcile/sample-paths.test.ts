@@ -28,10 +28,10 @@ describe("buildSamplePaths(options)", () => {
     let consecutive = 0;
     for (let p = 0; p < 40; p++)
       for (let t = 0; t < H; t++) {
-        const r = paths.index[p * H + t];
+        const r = paths.index[t * 40 + p];
         expect(r).toBeLessThan(R);
         expect((r - t - phase) % 24 === 0 || (r - t - phase) % 24 === 0).toBe(true);
-        if (t > 0 && r === paths.index[p * H + t - 1] + 1) consecutive++;
+        if (t > 0 && r === paths.index[(t - 1) * 40 + p] + 1) consecutive++;
       }
     // Blocks of 24 (the first shorter): at most 5 breaks in 100 hours of a path.
     expect(consecutive).toBeGreaterThanOrEqual(40 * (H - 1 - 5));
@@ -43,7 +43,7 @@ describe("buildSamplePaths(options)", () => {
       poolLength: R - 3,
       errors: inputs().errors.subarray(0, m * (R - 3)),
     });
-    for (let t = 0; t < H; t++) expect(Math.abs((paths.index[t] - t - (R - 3)) % 24)).toBe(0);
+    for (let t = 0; t < H; t++) expect(Math.abs((paths.index[t * paths.paths] - t - (R - 3)) % 24)).toBe(0);
   });
 
   test("draws blocks from the whole pool", () => {

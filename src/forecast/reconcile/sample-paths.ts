@@ -1,4 +1,5 @@
 import { Random } from "../random.js";
+import type { Hierarchy } from "./hierarchy.js";
 
 /** Inputs of `buildSamplePaths`. */
 export interface SamplePathOptions {
@@ -28,6 +29,20 @@ export interface SamplePathOptions {
   /** Multiplier of the errors at each horizon hour (default 1): one-step errors understate later hours, so
    * pass σ_h / σ_1 (for example from the base model's interval widths at the total). */
   growth?: Float64Array;
+  /** When given, the means and errors of each of its aggregates (total, each geo, each device...) are summed
+   * once here, so that a query covering whole aggregates reads one row per aggregate instead of one per leaf. */
+  hierarchy?: Hierarchy;
+}
+
+/** Leaf sets with their means and errors summed in advance: the aggregates of a hierarchy, largest first. */
+export interface PathGroups {
+  /** CSR: group g holds leaves[start[g], start[g + 1]). */
+  start: Int32Array;
+  leaves: Int32Array;
+  /** groups × horizon, Float64 (sums of the leaves' means, to the last bit as when summed at query time). */
+  mean: Float64Array;
+  /** groups × poolLength, summed in Float64 then stored as Float32. */
+  errors: Float32Array;
 }
 
 /**
@@ -35,8 +50,9 @@ export interface SamplePathOptions {
  *
  *   mean[l, t] + growth[t] · errors[l, index[p, t]],
  *
- * one shared index per path and hour for all leaves. Memory: leafCount × horizon doubles (means) +
- * leafCount × poolLength floats (errors) + paths × horizon 16-bit indices (32-bit past 65,536 pool rows).
+ * with index[p, t] stored at index[t * paths + p], one shared pool row per path and hour for all leaves.
+ * Memory: leafCount × horizon doubles (means) + leafCount × poolLength floats (errors) + paths × horizon
+ * 16-bit indices (32-bit past 65,536 pool rows).
  */
 export interface SamplePaths {
   leafCount: number;
@@ -45,9 +61,12 @@ export interface SamplePaths {
   poolLength: number;
   mean: Float64Array;
   errors: Float32Array;
-  /** paths × horizon, row-major: the pool row each path draws at each hour. */
+  /** horizon × paths, row-major (hour-major, so that a query reads it in order): the pool row path p draws
+   * at hour t is index[t * paths + p]. */
   index: Uint16Array | Uint32Array;
   growth: Float64Array;
+  /** Aggregates summed in advance (with `hierarchy`). */
+  groups?: PathGroups;
   /** Bytes held by the arrays above. */
   bytes: number;
 }
@@ -116,15 +135,68 @@ export function buildSamplePaths(options: SamplePathOptions): SamplePaths {
       const first = (t + phase) % season;
       const candidates = Math.floor((R - length - first) / season) + 1;
       const start = first + season * Math.floor(random.next() * candidates);
-      const row = p * H + t;
-      for (let k = 0; k < length; k++) index[row + k] = start + k;
+      for (let k = 0; k < length; k++) index[(t + k) * P + p] = start + k;
       t += length;
       length = block;
     }
   }
   const stored = Float32Array.from(errors);
-  const bytes = mean.byteLength + stored.byteLength + index.byteLength + growth.byteLength;
-  return { leafCount: m, horizon: H, paths: P, poolLength: R, mean, errors: stored, index, growth, bytes };
+  let bytes = mean.byteLength + stored.byteLength + index.byteLength + growth.byteLength;
+  let groups: PathGroups | undefined;
+  if (options.hierarchy) {
+    groups = sumGroups(options.hierarchy, mean, errors, m, H, R);
+    bytes +=
+      groups.start.byteLength + groups.leaves.byteLength + groups.mean.byteLength + groups.errors.byteLength;
+  }
+  return {
+    leafCount: m,
+    horizon: H,
+    paths: P,
+    poolLength: R,
+    mean,
+    errors: stored,
+    index,
+    growth,
+    groups,
+    bytes,
+  };
+}
+
+/** The aggregates of `hierarchy` (series of more than one leaf), largest first, with their sums. */
+function sumGroups(
+  hierarchy: Hierarchy,
+  mean: Float64Array,
+  errors: Float64Array | Float32Array,
+  m: number,
+  H: number,
+  R: number,
+): PathGroups {
+  if (hierarchy.leafKeys.length !== m) {
+    throw new Error(`hierarchy: ${hierarchy.leafKeys.length} leaves, not leafCount (${m})`);
+  }
+  const { rowStart, leaves } = hierarchy;
+  const order: number[] = [];
+  for (let i = 0; i < hierarchy.keys.length; i++) if (rowStart[i + 1] - rowStart[i] > 1) order.push(i);
+  order.sort((a, b) => rowStart[b + 1] - rowStart[b] - (rowStart[a + 1] - rowStart[a]) || a - b);
+  const start = new Int32Array(order.length + 1);
+  order.forEach((i, g) => {
+    start[g + 1] = start[g] + rowStart[i + 1] - rowStart[i];
+  });
+  const members = new Int32Array(start[order.length]);
+  const groupMean = new Float64Array(order.length * H);
+  const groupErrors = new Float32Array(order.length * R);
+  const sum = new Float64Array(R);
+  order.forEach((i, g) => {
+    members.set(leaves.subarray(rowStart[i], rowStart[i + 1]), start[g]);
+    sum.fill(0);
+    for (let e = rowStart[i]; e < rowStart[i + 1]; e++) {
+      const l = leaves[e];
+      for (let t = 0; t < H; t++) groupMean[g * H + t] += mean[l * H + t];
+      for (let r = 0; r < R; r++) sum[r] += errors[l * R + r];
+    }
+    groupErrors.set(sum, g * R);
+  });
+  return { start, leaves: members, mean: groupMean, errors: groupErrors };
 }
 
 function positiveInteger(value: number, name: string): void {

@@ -33,19 +33,20 @@ function correlated(n: number, T: number, rho: number, seed: number): number[][]
 
 describe("shrinkCovariance(residuals, n, length)", () => {
   test("λ is Schäfer & Strimmer's λ* from its definition; W = diag + (1 − λ) off-diagonal covariances", () => {
-    for (const [rho, T] of [
-      [0.3, 50],
-      [0.8, 200],
-      [0, 30],
+    // 4, 6 and 3 series: whole blocks of four rows, a block and a remainder, a remainder only.
+    for (const [n, rho, T] of [
+      [4, 0.3, 50],
+      [6, 0.8, 200],
+      [3, 0, 30],
     ]) {
-      const e = correlated(4, T, rho, 7);
-      const { covariance, lambda, rows } = shrinkCovariance(Float64Array.from(e.flat()), 4, T);
+      const e = correlated(n, T, rho, 7);
+      const { covariance, lambda, rows } = shrinkCovariance(Float64Array.from(e.flat()), n, T);
       expect(rows).toBe(T);
       expect(lambda).toBeCloseTo(referenceLambda(e), 12);
-      for (let i = 0; i < 4; i++)
-        for (let j = 0; j < 4; j++) {
+      for (let i = 0; i < n; i++)
+        for (let j = 0; j < n; j++) {
           const s = e[i].reduce((acc, v, t) => acc + v * e[j][t], 0) / T;
-          expect(covariance[i * 4 + j]).toBeCloseTo(i === j ? s : (1 - lambda) * s, 10);
+          expect(covariance[i * n + j]).toBeCloseTo(i === j ? s : (1 - lambda) * s, 10);
         }
     }
   });

@@ -1,3 +1,5 @@
+import { completeRows } from "./complete-rows.js";
+
 /** A shrunk error covariance and what went into it. */
 export interface ShrunkCovariance {
   /** n × n, row-major, symmetric: variances on the diagonal, (1 − lambda) × the sample covariances off it. */
@@ -25,29 +27,8 @@ export interface ShrunkCovariance {
  * const { covariance, lambda } = shrinkCovariance(residuals, h.keys.length, 672);
  */
 export function shrinkCovariance(residuals: Float64Array, n: number, length: number): ShrunkCovariance {
-  if (!Number.isInteger(n) || n < 1) throw new Error(`n: ${n} is not a positive integer`);
-  if (!Number.isInteger(length) || length < 1) throw new Error(`length: ${length} is not a positive integer`);
-  if (residuals.length !== n * length) {
-    throw new Error(`residuals: length ${residuals.length} is not series (${n}) × length (${length})`);
-  }
-  const complete: number[] = [];
-  for (let t = 0; t < length; t++) {
-    let ok = true;
-    for (let i = 0; i < n && ok; i++) {
-      const v = residuals[i * length + t];
-      if (v === Number.POSITIVE_INFINITY || v === Number.NEGATIVE_INFINITY) {
-        throw new Error(`residuals: series ${i} step ${t} is ${v}`);
-      }
-      ok = !Number.isNaN(v);
-    }
-    if (ok) complete.push(t);
-  }
+  const complete = completeRows(residuals, n, length);
   const T = complete.length;
-  if (T < 2) {
-    throw new Error(
-      `residuals: only ${T} time step(s) have a residual for every series; at least 2 are needed`,
-    );
-  }
   // Standardised errors and their squares, series-major so each Gram entry is a dot product of two rows.
   const x = new Float64Array(n * T);
   const x2 = new Float64Array(n * T);
@@ -67,25 +48,76 @@ export function shrinkCovariance(residuals: Float64Array, n: number, length: num
       x2[i * T + k] = v * v;
     }
   }
-  // The correlations go to the upper triangle first; the covariance is filled from them once λ is known.
+  // Gram sums first: Σ x_i x_j to the upper triangle, Σ x_i² x_j² to the lower. Four rows i at a time
+  // against each row j, so that row j is read once for four pairs (the loop is bound by memory reads).
   const covariance = new Float64Array(n * n);
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const a0 = i * T;
+    const a1 = a0 + T;
+    const a2 = a1 + T;
+    const a3 = a2 + T;
+    for (let j = i + 1; j < n; j++) {
+      const b = j * T;
+      let p0 = 0;
+      let p1 = 0;
+      let p2 = 0;
+      let p3 = 0;
+      let q0 = 0;
+      let q1 = 0;
+      let q2 = 0;
+      let q3 = 0;
+      for (let k = 0; k < T; k++) {
+        const xj = x[b + k];
+        const yj = x2[b + k];
+        p0 += x[a0 + k] * xj;
+        p1 += x[a1 + k] * xj;
+        p2 += x[a2 + k] * xj;
+        p3 += x[a3 + k] * xj;
+        q0 += x2[a0 + k] * yj;
+        q1 += x2[a1 + k] * yj;
+        q2 += x2[a2 + k] * yj;
+        q3 += x2[a3 + k] * yj;
+      }
+      covariance[i * n + j] = p0;
+      covariance[j * n + i] = q0;
+      if (j > i + 1) {
+        covariance[(i + 1) * n + j] = p1;
+        covariance[j * n + i + 1] = q1;
+      }
+      if (j > i + 2) {
+        covariance[(i + 2) * n + j] = p2;
+        covariance[j * n + i + 2] = q2;
+      }
+      if (j > i + 3) {
+        covariance[(i + 3) * n + j] = p3;
+        covariance[j * n + i + 3] = q3;
+      }
+    }
+  }
+  for (; i < n; i++) {
+    const a0 = i * T;
+    for (let j = i + 1; j < n; j++) {
+      const b = j * T;
+      let p0 = 0;
+      let q0 = 0;
+      for (let k = 0; k < T; k++) {
+        p0 += x[a0 + k] * x[b + k];
+        q0 += x2[a0 + k] * x2[b + k];
+      }
+      covariance[i * n + j] = p0;
+      covariance[j * n + i] = q0;
+    }
+  }
   let sumVar = 0;
   let sumSquares = 0;
   const varScale = 1 / (T * (T - 1));
   for (let i = 0; i < n; i++) {
-    const xi = i * T;
     for (let j = i + 1; j < n; j++) {
-      const xj = j * T;
-      let g1 = 0;
-      let g2 = 0;
-      for (let k = 0; k < T; k++) {
-        g1 += x[xi + k] * x[xj + k];
-        g2 += x2[xi + k] * x2[xj + k];
-      }
-      const rij = g1 / T;
+      const rij = covariance[i * n + j] / T;
       covariance[i * n + j] = rij;
       // Σ_t (w_t − w̄)² = Σ w_t² − T w̄²
-      sumVar += (g2 - T * rij * rij) * varScale;
+      sumVar += (covariance[j * n + i] - T * rij * rij) * varScale;
       sumSquares += rij * rij;
     }
   }
