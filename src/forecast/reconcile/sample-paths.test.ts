@@ -46,6 +46,31 @@ describe("buildSamplePaths(options)", () => {
     for (let t = 0; t < H; t++) expect(Math.abs((paths.index[t * paths.paths] - t - (R - 3)) % 24)).toBe(0);
   });
 
+  test("with backtest trajectories (season = horizon, phase 0), hour t always reads some fold's error at t", () => {
+    const folds = 4;
+    const { mean } = inputs();
+    const trajectories = new Random(3).fillNormal(new Float64Array(m * folds * H));
+    const paths = buildSamplePaths({
+      mean,
+      leafCount: m,
+      horizon: H,
+      errors: trajectories,
+      poolLength: folds * H,
+      season: H,
+      phase: 0,
+      block: 24,
+      paths: 60,
+    });
+    const foldsUsed = new Set<number>();
+    for (let t = 0; t < H; t++)
+      for (let p = 0; p < 60; p++) {
+        const r = paths.index[t * 60 + p];
+        expect(r % H).toBe(t);
+        foldsUsed.add(Math.floor(r / H));
+      }
+    expect(foldsUsed.size).toBe(folds);
+  });
+
   test("draws blocks from the whole pool", () => {
     const paths = buildSamplePaths({ ...inputs(), paths: 500, block: 24 });
     const used = new Set(paths.index);
