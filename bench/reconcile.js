@@ -73,14 +73,16 @@ for (let t = 0; t < POOL; t++) {
   for (let g = 0; g < GEOS; g++)
     geoShock[g * POOL + t] = (t ? 0.7 * geoShock[g * POOL + t - 1] : 0) + 0.7 * random.normal();
 }
-const residuals = summed(POOL, (l, t) => {
-  const mu = level(l, t - POOL);
-  const g = Math.floor(l / DEVICES);
-  return (
-    mu * (0.04 * common[t] + 0.05 * geoShock[g * POOL + t] + 0.06 * random.normal()) +
-    Math.sqrt(mu) * random.normal()
-  );
-});
+/** A leaf's error at hour t (of the level's clock) given the shared and geo shocks at that hour. */
+const leafError = (l, t, shared, geo) => {
+  const mu = level(l, t);
+  return mu * (0.04 * shared + 0.05 * geo + 0.06 * random.normal()) + Math.sqrt(mu) * random.normal();
+};
+const leafPool = new Float64Array(m * POOL);
+for (let l = 0; l < m; l++)
+  for (let t = 0; t < POOL; t++)
+    leafPool[l * POOL + t] = leafError(l, t - POOL, common[t], geoShock[Math.floor(l / DEVICES) * POOL + t]);
+const residuals = aggregateLeaves(h, leafPool, POOL);
 const truth = summed(H, level);
 for (let i = 0; i < n; i++) {
   const size = truth[i * H];
@@ -283,3 +285,77 @@ const q = pathQuantiles(grouped, leavesOf(`geo=${geos[0]}`), 0, H, "day");
 console.log(
   `\nexample, ${geos[0]} day 1: mean ${q.intervals[0].mean.toFixed(0)}, p10/p50/p90 ${q.intervals[0].quantiles.map((v) => v.toFixed(0)).join(" / ")}`,
 );
+
+// ─── calibration of the paths ─────────────────────────────────────────────────────────────────────────────
+// The path mechanism alone, on data whose error law is known: means = the true leaf levels, pool = the leaf
+// errors above, futures = fresh runs of the same error process. 80% intervals of daily sums should cover
+// about 80% of the futures' daily sums if the paths keep the cross-series and in-day correlation; adding the
+// leaves' own quantiles instead gives the too-wide band shown last.
+const FUTURES = Number(process.env.BENCH_FUTURES ?? 60);
+const truthLeaves = new Float64Array(m * H);
+for (let l = 0; l < m; l++) for (let t = 0; t < H; t++) truthLeaves[l * H + t] = level(l, t);
+const oracle = buildSamplePaths({
+  mean: truthLeaves,
+  leafCount: m,
+  horizon: H,
+  errors: leafPool,
+  poolLength: POOL,
+  paths: PATHS,
+  hierarchy: h,
+});
+const checks = [
+  ["one geo×device", leavesOf(`geo=${geos[0]}|device=mobile`)],
+  ["one geo", leavesOf(`geo=${geos[1]}`)],
+  ["10 geos", geos.slice(10, 20).flatMap((g) => leavesOf(`geo=${g}`))],
+  ["50 geos × 3 devices", geos.slice(0, 50).flatMap((g) => leavesOf(`geo=${g}`).slice(0, 3))],
+  ["all leaves", Array.from({ length: m }, (_, l) => l)],
+];
+const bands = checks.map(([, leaves]) => pathQuantiles(oracle, leaves, 0, H, "day", [0.1, 0.9]).intervals);
+// The band from adding each leaf's own daily p10 and p90 (what coherent paths replace).
+const addedBands = checks.map(([, leaves]) => {
+  const lo = new Float64Array(H / 24);
+  const hi = new Float64Array(H / 24);
+  for (const l of leaves) {
+    pathQuantiles(oracle, [l], 0, H, "day", [0.1, 0.9]).intervals.forEach((interval, d) => {
+      lo[d] += interval.quantiles[0];
+      hi[d] += interval.quantiles[1];
+    });
+  }
+  return { lo, hi };
+});
+const hits = checks.map(() => 0);
+const addedHits = checks.map(() => 0);
+const sharedNow = new Float64Array(H);
+const geoNow = new Float64Array(GEOS * H);
+const futureLeaves = new Float64Array(m * H);
+for (let f = 0; f < FUTURES; f++) {
+  // Stationary starts, then the same AR(1) recursions as the history.
+  for (let t = 0; t < H; t++) {
+    sharedNow[t] = t ? 0.8 * sharedNow[t - 1] + 0.6 * random.normal() : random.normal();
+    for (let g = 0; g < GEOS; g++)
+      geoNow[g * H + t] = t ? 0.7 * geoNow[g * H + t - 1] + 0.7 * random.normal() : random.normal();
+  }
+  for (let l = 0; l < m; l++)
+    for (let t = 0; t < H; t++)
+      futureLeaves[l * H + t] = Math.max(
+        0,
+        level(l, t) + leafError(l, t, sharedNow[t], geoNow[Math.floor(l / DEVICES) * H + t]),
+      );
+  checks.forEach(([, leaves], c) => {
+    for (let d = 0; d < H / 24; d++) {
+      let actual = 0;
+      for (const l of leaves) for (let t = d * 24; t < d * 24 + 24; t++) actual += futureLeaves[l * H + t];
+      const [p10, p90] = bands[c][d].quantiles;
+      if (actual >= p10 && actual <= p90) hits[c]++;
+      if (actual >= addedBands[c].lo[d] && actual <= addedBands[c].hi[d]) addedHits[c]++;
+    }
+  });
+}
+const trials = FUTURES * (H / 24);
+console.log(
+  `\n| coverage of daily 80% bands, ${FUTURES} simulated futures × 35 days | summed paths | leaves' quantiles added |`,
+);
+console.log("| --- | ---: | ---: |");
+checks.forEach(([name], c) => {
+  console.log(`| ${name} | ${(hits[c] / trials).toFixed(3)} | ${(addedHits[c] / trials).toFixed(3)} |`);
+});
