@@ -10,14 +10,14 @@ export interface Projection {
 }
 
 /**
- * The MinT projection for error covariance W (Wickramasuriya, Athanasopoulos & Hyndman 2019), computed in the
- * constraint form of the same projection (their Section 2.4; Byron 1978; van Erven & Cugliari 2015):
+ * The MinT projection for error covariance W (Wickramasuriya, Athanasopoulos & Hyndman 2019), computed in an
+ * equivalent projection form over the constraints (Byron 1978; van Erven & Cugliari 2015):
  *
  *   b̃ = P ŷ,  P = J − J W U (U' W U)^-1 U',
  *
  * equal to G = (S' W^-1 S)^-1 S' W^-1 but without inverting W. U' (one row per aggregate: +1 at the aggregate,
  * −1 at each of its leaves) states the constraints U'y = 0; J picks the leaves' rows. The system solved is
- * aggregates × aggregates (Cholesky), not leaves × leaves: about 120 for 100 geos × 7 devices against 700.
+ * aggregates × aggregates (Cholesky), not leaves × leaves: 108 for 100 geos × 7 devices against 700.
  * W = I gives OLS (Hyndman et al. 2011), W = diag(variances) WLS, the shrunk covariance MinT-shrink.
  *
  * @param weights W as its diagonal (length keys.length) or in full (keys.length², row-major, symmetric)

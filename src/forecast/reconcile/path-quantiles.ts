@@ -25,9 +25,9 @@ const STEP = { hour: 1, day: 24, week: 168 } as const;
  *   max(0, Σ_{l∈L} mean[l, t] + growth[t] · Σ_{l∈L} errors[l, index[p, t]]),
  *
  * and the inner sums are computed once per query (|L| × (hours + pool rows), or one row per whole aggregate
- * when the store has the hierarchy's sums), so the paths cost paths × hours whatever the number of leaves. Each hourly path value is clipped at zero (a targeting
- * cannot have negative traffic); an interval's path is the sum of its hours, so days add up to weeks path by
- * path. Quantiles interpolate between order statistics (Hyndman & Fan 1996, type 7).
+ * when the store has the hierarchy's sums), so the paths cost paths × hours whatever the number of leaves.
+ * Each hourly path value is clipped at zero (a targeting cannot have negative traffic); an interval's path is
+ * the sum of its hours, so days add up to weeks path by path. Quantiles interpolate between order statistics (Hyndman & Fan 1996, type 7).
  *
  * Days and weeks here are 24 and 168 hours from `start`; for local days across a daylight saving change,
  * pass the interval starts (hour offsets) instead.
