@@ -29,7 +29,10 @@ function bruteForce(store: SamplePaths, leaves: number[], bounds: number[], p: n
   return out;
 }
 
-function store(seed: number, options: { correlated?: boolean; level?: number; sd?: number } = {}) {
+function store(
+  seed: number,
+  options: { correlated?: boolean; level?: number; sd?: number; growth?: (t: number) => number } = {},
+) {
   const m = 4;
   const H = 24 * 9;
   const R = 24 * 21;
@@ -44,6 +47,9 @@ function store(seed: number, options: { correlated?: boolean; level?: number; sd
     for (let l = 0; l < m; l++)
       errors[l * R + r] = (options.sd ?? 10) * (options.correlated ? common : random.normal());
   }
+  const growth = options.growth
+    ? Float64Array.from({ length: H }, (_, t) => options.growth?.(t) ?? 1)
+    : undefined;
   return buildSamplePaths({
     mean,
     leafCount: m,
@@ -53,6 +59,7 @@ function store(seed: number, options: { correlated?: boolean; level?: number; sd
     paths: 400,
     block: 48,
     seed,
+    growth,
   });
 }
 
@@ -79,6 +86,31 @@ describe("pathQuantiles(store, leaves, start, end, granularity, probs)", () => {
     });
     const totals = sums.map((row) => row.reduce((a, b) => a + b, 0));
     expect(q.total.quantiles[2]).toBeCloseTo(quantile(totals, 0.9), 6);
+  });
+
+  test("where nothing can be clipped, block sums from prefix sums give the same answer as hour by hour", () => {
+    // Growth constant by day for two days, then changing every hour; level far above the errors.
+    const growth = (t: number) => (t < 48 ? 1 + Math.floor(t / 24) * 0.5 : 1 + t / 100);
+    const s = store(17, { level: 1000, growth });
+    for (const [start, end, granularity, bounds] of [
+      [0, 24 * 9, "day", Array.from({ length: 10 }, (_, d) => d * 24)],
+      [5, 100, [5, 6, 30, 77], [5, 6, 30, 77, 100]],
+      [40, 60, "hour", Array.from({ length: 21 }, (_, i) => 40 + i)],
+    ] as const) {
+      const q = pathQuantiles(s, [0, 3], start, end, granularity, [0.1, 0.5, 0.9]);
+      const sums = Array.from({ length: s.paths }, (_, p) => bruteForce(s, [0, 3], [...bounds], p));
+      q.intervals.forEach((interval, i) => {
+        [0.1, 0.5, 0.9].forEach((p, j) => {
+          expect(interval.quantiles[j]).toBeCloseTo(
+            quantile(
+              sums.map((row) => row[i]),
+              p,
+            ),
+            6,
+          );
+        });
+      });
+    }
   });
 
   test("quantiles of a sum are not the sum of quantiles: independent leaves spread less than correlated ones", () => {

@@ -37,6 +37,19 @@ describe("buildSamplePaths(options)", () => {
     expect(consecutive).toBeGreaterThanOrEqual(40 * (H - 1 - 5));
   });
 
+  test("blocks start at hour 0, at firstBlock[p], then every block hours, and hold consecutive rows", () => {
+    const paths = buildSamplePaths({ ...inputs(), paths: 30, block: 24 });
+    expect(paths.block).toBe(24);
+    for (let p = 0; p < 30; p++) {
+      const first = paths.firstBlock[p];
+      expect(first >= 1 && first <= 24).toBe(true);
+      for (let t = 1; t < H; t++) {
+        const edge = t === first || (t > first && (t - first) % 24 === 0);
+        if (!edge) expect(paths.index[t * 30 + p]).toBe(paths.index[(t - 1) * 30 + p] + 1);
+      }
+    }
+  });
+
   test("by default the pool ends right before the horizon: phase = poolLength mod season", () => {
     const paths = buildSamplePaths({
       ...inputs(),
@@ -81,7 +94,7 @@ describe("buildSamplePaths(options)", () => {
     const paths = buildSamplePaths({ ...inputs(), paths: 20 });
     expect(paths.errors).toBeInstanceOf(Float32Array);
     expect(paths.index).toBeInstanceOf(Uint16Array);
-    expect(paths.bytes).toBe(m * H * 8 + m * R * 4 + 20 * H * 2 + H * 8);
+    expect(paths.bytes).toBe(m * H * 8 + m * R * 4 + 20 * H * 2 + H * 8 + 20 * 4);
   });
 
   test("rejects bad input naming the parameter", () => {

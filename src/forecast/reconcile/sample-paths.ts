@@ -65,6 +65,10 @@ export interface SamplePaths {
    * at hour t is index[t * paths + p]. */
   index: Uint16Array | Uint32Array;
   growth: Float64Array;
+  /** Block length; path p's blocks start at hour 0, firstBlock[p], then every `block` hours, and within a
+   * block its pool rows are consecutive (so a query may sum a block's errors from prefix sums). */
+  block: number;
+  firstBlock: Uint32Array;
   /** Aggregates summed in advance (with `hierarchy`). */
   groups?: PathGroups;
   /** Bytes held by the arrays above. */
@@ -127,9 +131,11 @@ export function buildSamplePaths(options: SamplePathOptions): SamplePaths {
   }
   const index = R <= 65536 ? new Uint16Array(P * H) : new Uint32Array(P * H);
   const random = new Random(options.seed ?? 1);
+  const firstBlock = new Uint32Array(P);
   for (let p = 0; p < P; p++) {
     let t = 0;
     let length = 1 + Math.floor(random.next() * block);
+    firstBlock[p] = length;
     while (t < H) {
       if (length > H - t) length = H - t;
       const first = (t + phase) % season;
@@ -141,7 +147,8 @@ export function buildSamplePaths(options: SamplePathOptions): SamplePaths {
     }
   }
   const stored = Float32Array.from(errors);
-  let bytes = mean.byteLength + stored.byteLength + index.byteLength + growth.byteLength;
+  let bytes =
+    mean.byteLength + stored.byteLength + index.byteLength + growth.byteLength + firstBlock.byteLength;
   let groups: PathGroups | undefined;
   if (options.hierarchy) {
     groups = sumGroups(options.hierarchy, mean, errors, m, H, R);
@@ -157,6 +164,8 @@ export function buildSamplePaths(options: SamplePathOptions): SamplePaths {
     errors: stored,
     index,
     growth,
+    block,
+    firstBlock,
     groups,
     bytes,
   };
