@@ -150,6 +150,25 @@ describe("pathQuantiles(store, leaves, start, end, granularity, probs)", () => {
     expect(q.intervals.some((i) => i.quantiles[0] === 0)).toBe(true);
   });
 
+  test("hourly quantiles with many tied zeros equal those of the written-out paths", () => {
+    const s = store(21, { level: 0.01, sd: 1 });
+    const q = pathQuantiles(s, [0, 1], 0, 24, "hour", [0, 0.1, 0.5, 0.55, 0.9, 1]);
+    const bounds = Array.from({ length: 25 }, (_, t) => t);
+    const sums = Array.from({ length: s.paths }, (_, p) => bruteForce(s, [0, 1], bounds, p));
+    expect(sums.filter((row) => row[3] === 0).length).toBeGreaterThan(s.paths / 4);
+    q.intervals.forEach((interval, i) => {
+      [0, 0.1, 0.5, 0.55, 0.9, 1].forEach((p, j) => {
+        expect(interval.quantiles[j]).toBeCloseTo(
+          quantile(
+            sums.map((row) => row[i]),
+            p,
+          ),
+          9,
+        );
+      });
+    });
+  });
+
   test("takes interval starts for local days of 23 or 25 hours", () => {
     const s = store(11);
     const q = pathQuantiles(s, [0, 1], 0, 72, [0, 23, 48]);
