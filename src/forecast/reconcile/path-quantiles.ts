@@ -91,16 +91,17 @@ export function pathQuantiles(
   }
   // When no hour of any path can go below zero, nothing is clipped and a path's sum over a run of hours
   // inside one block (consecutive pool rows) and one growth value is growth × a difference of prefix sums of
-  // the error row: one or two runs per path and day instead of 24 hours.
+  // the error row: one or two runs per path and day instead of 24 hours. Intervals of a few hours gain
+  // nothing from runs, so they go hour by hour.
   let minError = 0;
   for (let r = 0; r < R; r++) if (errorSum[r] < minError) minError = errorSum[r];
-  let clipping = false;
-  for (let t = 0; t < hours && !clipping; t++) clipping = meanSum[t] + growth[start + t] * minError < 0;
+  let byHour = hours < 4 * k;
+  for (let t = 0; t < hours && !byHour; t++) byHour = meanSum[t] + growth[start + t] * minError < 0;
   const acc = new Float64Array(P);
   const totals = new Float64Array(P);
   const intervals: PathInterval[] = [];
   let grand = 0;
-  if (clipping) {
+  if (byHour) {
     // Hour by hour, every path at once: the index row, the running interval sums and the error sums are read
     // in order or from a few kilobytes, so the loop stays in cache whatever the granularity.
     for (let i = 0; i < k; i++) {
