@@ -113,6 +113,51 @@ describe("pathQuantiles(store, leaves, start, end, granularity, probs)", () => {
     }
   });
 
+  test("the no-clipping bound goes phase by phase: errors that follow the daily shape, or one deep hour", () => {
+    // Means dip to 5% at hour 18. Pool row r is hour (r - 5) mod 24 of the day (phase 5).
+    const H = 24 * 6;
+    const R = 24 * 20 + 5;
+    const shape = (hour: number) => 1 + 0.95 * Math.sin((2 * Math.PI * hour) / 24);
+    const random = new Random(23);
+    const mean = Float64Array.from({ length: 2 * H }, (_, i) => 100 * shape(i % H));
+    // Errors as large as the mean at their own hour only (never clipped), and errors of −50 at hour 18 only
+    // (clipped there, where the mean is 5, and nowhere else).
+    const shaped = Float64Array.from(
+      { length: 2 * R },
+      (_, i) => 30 * shape((i % R) - 5) * Math.tanh(random.normal()),
+    );
+    const deep = Float64Array.from({ length: 2 * R }, (_, i) =>
+      ((i % R) - 5 + 24) % 24 === 18 && random.next() < 0.5 ? -50 : 0,
+    );
+    for (const errors of [shaped, deep]) {
+      const s = buildSamplePaths({
+        mean,
+        leafCount: 2,
+        horizon: H,
+        errors,
+        poolLength: R,
+        paths: 300,
+        block: 48,
+      });
+      for (const leaves of [[0], [0, 1]]) {
+        const q = pathQuantiles(s, leaves, 0, H, "day", [0.1, 0.5, 0.9]);
+        const bounds = Array.from({ length: 7 }, (_, d) => d * 24);
+        const sums = Array.from({ length: s.paths }, (_, p) => bruteForce(s, leaves, bounds, p));
+        q.intervals.forEach((interval, i) => {
+          [0.1, 0.5, 0.9].forEach((p, j) => {
+            expect(interval.quantiles[j]).toBeCloseTo(
+              quantile(
+                sums.map((row) => row[i]),
+                p,
+              ),
+              6,
+            );
+          });
+        });
+      }
+    }
+  });
+
   test("quantiles of a sum are not the sum of quantiles: independent leaves spread less than correlated ones", () => {
     const spread = (s: SamplePaths, leaves: number[]) => {
       const q = pathQuantiles(s, leaves, 0, 24, "day", [0.1, 0.9]).total.quantiles;

@@ -93,10 +93,15 @@ export function pathQuantiles(
   // inside one block (consecutive pool rows) and one growth value is growth × a difference of prefix sums of
   // the error row: one or two runs per path and day instead of 24 hours. Intervals of a few hours gain
   // nothing from runs, so they go hour by hour.
-  let minError = 0;
-  for (let r = 0; r < R; r++) if (errorSum[r] < minError) minError = errorSum[r];
+  // A row drawn at hour t has the phase (t + phase) mod season, so the lowest error of each phase bounds
+  // the paths at the hours of that phase (night hours of a small leaf are not held to a peak hour's error).
+  const { season, phase } = store;
+  const minError = new Float64Array(season);
+  for (let r = 0; r < R; r++) if (errorSum[r] < minError[r % season]) minError[r % season] = errorSum[r];
   let byHour = hours < 4 * k;
-  for (let t = 0; t < hours && !byHour; t++) byHour = meanSum[t] + growth[start + t] * minError < 0;
+  for (let t = 0; t < hours && !byHour; t++) {
+    byHour = meanSum[t] + growth[start + t] * minError[(start + t + phase) % season] < 0;
+  }
   const acc = new Float64Array(P);
   const totals = new Float64Array(P);
   const intervals: PathInterval[] = [];

@@ -69,6 +69,9 @@ export interface SamplePaths {
    * block its pool rows are consecutive (so a query may sum a block's errors from prefix sums). */
   block: number;
   firstBlock: Uint32Array;
+  /** Every pool row r drawn at hour t has r ≡ t + phase (mod season). */
+  season: number;
+  phase: number;
   /** Aggregates summed in advance (with `hierarchy`). */
   groups?: PathGroups;
   /** Bytes held by the arrays above. */
@@ -166,6 +169,8 @@ export function buildSamplePaths(options: SamplePathOptions): SamplePaths {
     growth,
     block,
     firstBlock,
+    season,
+    phase,
     groups,
     bytes,
   };
