@@ -305,7 +305,7 @@ const oracle = buildSamplePaths({
 });
 const checks = [
   ["one geo×device", leavesOf(`geo=${geos[0]}|device=mobile`)],
-  ["one geo", leavesOf(`geo=${geos[1]}`)],
+  ...[1, 2, 3, 4, 5, 6, 7, 8].map((g) => [`one geo: ${geos[g]}`, leavesOf(`geo=${geos[g]}`)]),
   ["10 geos", geos.slice(10, 20).flatMap((g) => leavesOf(`geo=${g}`))],
   ["50 geos × 3 devices", geos.slice(0, 50).flatMap((g) => leavesOf(`geo=${g}`).slice(0, 3))],
   ["all leaves", Array.from({ length: m }, (_, l) => l)],
@@ -359,3 +359,8 @@ console.log("| --- | ---: | ---: |");
 checks.forEach(([name], c) => {
   console.log(`| ${name} | ${(hits[c] / trials).toFixed(3)} | ${(addedHits[c] / trials).toFixed(3)} |`);
 });
+const single = checks.map(([name], c) => (name.startsWith("one geo:") ? c : -1)).filter((c) => c >= 0);
+const meanOf = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+console.log(
+  `| the ${single.length} single geos, mean | ${meanOf(single.map((c) => hits[c] / trials)).toFixed(3)} | ${meanOf(single.map((c) => addedHits[c] / trials)).toFixed(3)} |`,
+);
