@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { Random } from "../random.js";
 import { applyProjection } from "./apply-projection.js";
@@ -82,6 +83,31 @@ describe("reconcile(hierarchy, base, steps, options)", () => {
     expect(r.clippedMass).toBeCloseTo(-negatives.reduce((a, v) => a + v, 0), 9);
     for (const v of r.series) expect(v).toBeGreaterThanOrEqual(0);
     expect(coherenceError(h, r.series, steps)).toBeLessThan(1e-12);
+  });
+
+  test("any grid, any method, any signs of base forecasts: coherent and non-negative", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 1, max: 3 }),
+        fc.constantFrom(...RECONCILE_METHODS),
+        fc.integer({ min: 0, max: 1000 }),
+        (geos, devices, method, seed) => {
+          const grid = gridHierarchy(
+            Array.from({ length: geos }, (_, g) => `G${g}`),
+            Array.from({ length: devices }, (_, d) => `d${d}`),
+          );
+          const random = new Random(seed);
+          const size = grid.keys.length;
+          const b = Float64Array.from({ length: size * 6 }, () => 10 * random.normal() + 5);
+          const r0 = Float64Array.from({ length: size * 30 }, () => random.normal());
+          const r = reconcile(grid, b, 6, { method, residuals: r0, residualLength: 30 });
+          expect(coherenceError(grid, r.series, 6)).toBeLessThan(1e-9);
+          for (const v of r.series) expect(v).toBeGreaterThanOrEqual(0);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 
   test("rejects bad input naming the parameter", () => {
