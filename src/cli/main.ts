@@ -9,6 +9,7 @@ import { registerDemo } from "./demo.js";
 import { registerForecast } from "./forecast.js";
 import { registerIngest } from "./ingest.js";
 import { registerQuarantine } from "./quarantine.js";
+import { registerQuery } from "./query.js";
 import { registerRuns } from "./runs.js";
 import { registerSeries } from "./series.js";
 import { registerStatus } from "./status.js";
@@ -36,6 +37,7 @@ registerBacktest(program);
 registerRuns(program);
 registerAdjustments(program);
 registerCampaigns(program);
+registerQuery(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   // One line, no stack trace: the message names what was wrong.

@@ -88,6 +88,24 @@ describe("pathQuantiles(store, leaves, start, end, granularity, probs)", () => {
     expect(q.total.quantiles[2]).toBeCloseTo(quantile(totals, 0.9), 6);
   });
 
+  test("pathQuantiles(..., sums) hands out each path's interval and range sums, both ways of summing", () => {
+    for (const level of [5, 1000]) {
+      const s = store(4, { level });
+      const leaves = [1, 3];
+      const bounds = [0, 24, 48, 72];
+      const sums = new Float64Array(4 * s.paths);
+      pathQuantiles(s, leaves, 0, 72, "day", [0.5], sums);
+      for (let p = 0; p < s.paths; p++) {
+        const reference = bruteForce(s, leaves, bounds, p);
+        for (let i = 0; i < 3; i++) expect(sums[i * s.paths + p]).toBeCloseTo(reference[i], 6);
+        expect(sums[3 * s.paths + p]).toBeCloseTo(reference[0] + reference[1] + reference[2], 6);
+      }
+    }
+    expect(() => pathQuantiles(store(4), [0], 0, 72, "day", [0.5], new Float64Array(10))).toThrow(
+      /sums: length 10/,
+    );
+  });
+
   test("where nothing can be clipped, block sums from prefix sums give the same answer as hour by hour", () => {
     // Growth constant by day for two days, then changing every hour; level far above the errors.
     const growth = (t: number) => (t < 48 ? 1 + Math.floor(t / 24) * 0.5 : 1 + t / 100);

@@ -35,6 +35,8 @@ const STEP = { hour: 1, day: 24, week: 168 } as const;
  * @param leaves leaf indices of the targeting (no repeats)
  * @param start first hour of the horizon, inclusive; `end` exclusive
  * @param granularity "hour", "day", "week", or the start hour of each interval (the first = start)
+ * @param sums when given, receives every path's sum for each interval (`sums[i * paths + p]`) and then for
+ *   the whole range (row `intervals`): what quantiles of quantities derived path by path (avails) need
  * @example
  * const q = pathQuantiles(paths, seLeaves, 0, 840, "day", [0.1, 0.5, 0.9]);
  * q.intervals[0].quantiles; // [p10, p50, p90] of day 1
@@ -46,6 +48,7 @@ export function pathQuantiles(
   end: number,
   granularity: "hour" | "day" | "week" | ArrayLike<number>,
   probs: readonly number[] = [0.1, 0.5, 0.9],
+  sums?: Float64Array,
 ): PathQuantiles {
   const { leafCount: m, horizon: H, paths: P, poolLength: R, mean, errors, index, growth } = store;
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > H || start >= end) {
@@ -65,6 +68,9 @@ export function pathQuantiles(
   }
   const bounds = intervalBounds(start, end, granularity);
   const k = bounds.length - 1;
+  if (sums !== undefined && sums.length < (k + 1) * P) {
+    throw new Error(`sums: length ${sums.length} is less than (intervals + 1) × paths = ${(k + 1) * P}`);
+  }
   const hours = end - start;
 
   // Σ over the targeting of the means (per hour) and of the pool's error rows: whole aggregates summed in
@@ -122,6 +128,7 @@ export function pathQuantiles(
         }
       }
       grand += intervalMean;
+      sums?.set(acc, i * P);
       finishInterval(intervals, bounds[i], bounds[i + 1], intervalMean, acc, totals, probs);
     }
   } else {
@@ -153,9 +160,11 @@ export function pathQuantiles(
         acc[p] = sum;
       }
       grand += intervalMean;
+      sums?.set(acc, i * P);
       finishInterval(intervals, a, b, intervalMean, acc, totals, probs);
     }
   }
+  sums?.set(totals, k * P);
   return { intervals, total: { start, end, mean: grand, quantiles: quantilesOf(totals, probs) } };
 }
 

@@ -176,6 +176,46 @@ export function buildSamplePaths(options: SamplePathOptions): SamplePaths {
   };
 }
 
+/** The arrays of a `SamplePaths` as a run stores them (the aggregates' sums are recomputed on restoring). */
+export type SamplePathArrays = Omit<SamplePaths, "groups" | "bytes">;
+
+/**
+ * Sample paths read back from their stored arrays, with the aggregates of `hierarchy` summed again for queries
+ * (a few milliseconds; cheaper to recompute than to store).
+ *
+ * @example
+ * const paths = restoreSamplePaths({ ...storedArrays, leafCount, horizon, paths: 500, poolLength, block, season, phase }, h);
+ */
+export function restoreSamplePaths(arrays: SamplePathArrays, hierarchy?: Hierarchy): SamplePaths {
+  const {
+    leafCount: m,
+    horizon: H,
+    poolLength: R,
+    paths: P,
+    mean,
+    errors,
+    index,
+    growth,
+    firstBlock,
+  } = arrays;
+  if (mean.length !== m * H)
+    throw new Error(`mean: length ${mean.length} is not leafCount (${m}) × horizon (${H})`);
+  if (errors.length !== m * R)
+    throw new Error(`errors: length ${errors.length} is not leafCount (${m}) × poolLength (${R})`);
+  if (index.length !== P * H)
+    throw new Error(`index: length ${index.length} is not paths (${P}) × horizon (${H})`);
+  if (growth.length !== H) throw new Error(`growth: length ${growth.length} is not horizon (${H})`);
+  if (firstBlock.length !== P) throw new Error(`firstBlock: length ${firstBlock.length} is not paths (${P})`);
+  const groups = hierarchy ? sumGroups(hierarchy, mean, errors, m, H, R) : undefined;
+  let bytes =
+    mean.byteLength + errors.byteLength + index.byteLength + growth.byteLength + firstBlock.byteLength;
+  if (groups) {
+    bytes +=
+      groups.start.byteLength + groups.leaves.byteLength + groups.mean.byteLength + groups.errors.byteLength;
+  }
+  return { ...arrays, groups, bytes };
+}
+
 /** The aggregates of `hierarchy` (series of more than one leaf), largest first, with their sums. */
 function sumGroups(
   hierarchy: Hierarchy,

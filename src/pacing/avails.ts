@@ -1,0 +1,234 @@
+import type { Config } from "../config/schema.js";
+import { pathQuantiles } from "../forecast/reconcile/path-quantiles.js";
+import type { SamplePaths } from "../forecast/reconcile/sample-paths.js";
+import { localDate } from "../series/zoned-time.js";
+import type { Campaign } from "../store/campaign.js";
+import { normalizeTargeting } from "../store/validate-campaign.js";
+import { allocate } from "./allocate.js";
+import { allocationCampaigns } from "./allocation-campaigns.js";
+import { type AvailsIndex, indexAvails } from "./avails-index.js";
+import {
+  breakdownLeaves,
+  type LeafSet,
+  parseLeafSet,
+  targetedLeaves,
+  unknownTargetingValues,
+} from "./leaf-set.js";
+import { pathAvails } from "./path-avails.js";
+import { dayBuckets, GRANULARITIES, type Granularity, type HourGrid, periodBounds } from "./period-bounds.js";
+import { type AvailsFigures, queryAvails } from "./query-avails.js";
+
+/** The mean and quantiles of one figure over the sample paths. */
+export interface Distribution {
+  mean: number;
+  p10: number;
+  p50: number;
+  p90: number;
+}
+
+/** Matched, booked, available and possible, each as a distribution. */
+export interface AvailsDistributions {
+  matched: Distribution;
+  booked: Distribution;
+  available: Distribution;
+  possible: Distribution;
+}
+
+/** The answer of an avails query, as `avails query --json` prints it. */
+export interface AvailsReport {
+  start: string;
+  end: string;
+  granularity: Granularity;
+  targeting: Record<string, string[]>;
+  priority: Priority;
+  intervals: ({ start: string; end: string } & AvailsDistributions)[];
+  total: AvailsDistributions;
+  contending: { campaign_id: string; priority: Priority; impressions: number }[];
+  breakdown?: ({ dimension: string; value: string } & AvailsDistributions)[];
+  run_id: string;
+}
+
+/** Priority of a campaign or of a prospective booking. */
+export type Priority = "guaranteed" | "standard" | "house";
+const PRIORITIES: readonly Priority[] = ["guaranteed", "standard", "house"];
+
+/** A forecast run's supply with the booked campaigns allocated on it: built once, queried many times. */
+export interface AvailsContext {
+  readonly runId: string;
+  readonly paths: SamplePaths;
+  readonly leafSet: LeafSet;
+  readonly grid: HourGrid;
+  readonly index: AvailsIndex;
+  readonly timeZone: string;
+  readonly config: Config;
+}
+
+/** What a planner asks. */
+export interface AvailsRequest {
+  /** First and last day (YYYY-MM-DD, inclusive, reporting time zone). */
+  start: string;
+  end: string;
+  granularity?: Granularity;
+  /** Dimension → allowed values; absent dimensions are not targeted. */
+  targeting?: Record<string, readonly string[]>;
+  /** The prospective booking's priority, which sets what `possible` keeps; default guaranteed. */
+  priority?: Priority;
+  /** Add the period's figures by each targeted dimension value. */
+  breakdown?: boolean;
+}
+
+/**
+ * Allocates the booked campaigns on a forecast run's mean supply (high-water mark, by priority then
+ * specificity) and indexes it for queries.
+ *
+ * @param paths the run's sample paths (their means are the leaves' supply)
+ * @param leafKeys the leaves of the paths, in order
+ * @example
+ * const context = availsContext(forecast.runId, forecast.paths, forecast.manifest.leafKeys, forecast.manifest.start, campaigns, config);
+ */
+export function availsContext(
+  runId: string,
+  paths: SamplePaths,
+  leafKeys: readonly string[],
+  start: number,
+  campaigns: readonly Campaign[],
+  config: Config,
+): AvailsContext {
+  const leafSet = parseLeafSet(leafKeys);
+  const grid = { start, hours: paths.horizon };
+  const supply = paths.mean;
+  const allocation = allocate({
+    supply,
+    leafCount: leafKeys.length,
+    hours: paths.horizon,
+    campaigns: allocationCampaigns(campaigns, leafSet, grid, config.timeZone),
+    buckets: dayBuckets(grid, config.timeZone),
+  });
+  return {
+    runId,
+    paths,
+    leafSet,
+    grid,
+    index: indexAvails(supply, allocation),
+    timeZone: config.timeZone,
+    config,
+  };
+}
+
+/**
+ * Answers an avails query as Google Ad Manager's availability forecast does, with distributions: for each
+ * interval and the period, matched (the targeting's forecast supply), booked (what booked campaigns take of
+ * it), available (matched minus booked) and possible (matched minus what higher-priority campaigns take), each
+ * with its mean and P10 / P50 / P90 over the run's sample paths (matched from the summed paths, the others
+ * along each path by `pathAvails`), the contending campaigns, and on request the breakdown by each targeted
+ * dimension value. Errors name the request field that is wrong.
+ *
+ * @example
+ * answerAvails(context, { start: "2026-12-01", end: "2026-12-14", targeting: { geo: ["SE", "NO"] } }).total.available.p50
+ */
+export function answerAvails(context: AvailsContext, request: AvailsRequest): AvailsReport {
+  const granularity = request.granularity ?? "day";
+  if (!GRANULARITIES.includes(granularity)) {
+    throw new Error(`granularity: "${granularity}" is not one of ${GRANULARITIES.join(", ")}`);
+  }
+  const priority = request.priority ?? "guaranteed";
+  const priorityClass = PRIORITIES.indexOf(priority);
+  if (priorityClass < 0) throw new Error(`priority: "${priority}" is not one of ${PRIORITIES.join(", ")}`);
+  const targeting = normalizeTargeting(request.targeting ?? {}, context.config);
+  const unknown = unknownTargetingValues(context.leafSet, targeting);
+  if (unknown.length > 0) {
+    throw new Error(`targeting: ${unknown.join(", ")} not in the forecast (no such inventory in the store)`);
+  }
+  const leaves = targetedLeaves(context.leafSet, targeting);
+  if (leaves.length === 0)
+    throw new Error("targeting: no inventory matches every targeted dimension at once");
+  const bounds = periodBounds(context.grid, request.start, request.end, granularity, context.timeZone);
+  const k = bounds.length - 1;
+  const figures = queryAvails(context.index, {
+    leaves,
+    bounds,
+    priority: priorityClass,
+    breakdown: request.breakdown ? breakdownLeaves(context.leafSet, targeting) : undefined,
+  });
+  const P = context.paths.paths;
+  const sums = new Float64Array((k + 1) * P);
+  const matched = pathQuantiles(
+    context.paths,
+    leaves,
+    bounds[0],
+    bounds[k],
+    bounds.subarray(0, k),
+    PROBS,
+    sums,
+  );
+  const distributions = (i: number, mean: number, figure: AvailsFigures): AvailsDistributions =>
+    distributionsOf(sums.subarray(i * P, (i + 1) * P), mean, figure);
+  const hourLabel = (hour: number) => new Date(context.grid.start + hour * 3_600_000).toISOString();
+  const dayLabel = (hour: number) => localDate(context.grid.start + hour * 3_600_000, context.timeZone);
+  const intervals = figures.intervals.map((interval, i) => ({
+    start: granularity === "hour" ? hourLabel(bounds[i]) : dayLabel(bounds[i]),
+    end: granularity === "hour" ? hourLabel(bounds[i + 1]) : dayLabel(bounds[i + 1] - 1),
+    ...distributions(i, matched.intervals[i].mean, interval),
+  }));
+  const report: AvailsReport = {
+    start: request.start,
+    end: request.end,
+    granularity,
+    targeting: Object.fromEntries(Object.entries(targeting).map(([d, v]) => [d, [...v]])),
+    priority,
+    intervals,
+    total: distributions(k, matched.total.mean, figures.total),
+    contending: figures.contending.map((c) => ({
+      campaign_id: c.id,
+      priority: PRIORITIES[c.priority] ?? "house",
+      impressions: c.impressions,
+    })),
+    run_id: context.runId,
+  };
+  if (request.breakdown) {
+    const parts = breakdownLeaves(context.leafSet, targeting);
+    const partSums = new Float64Array(2 * P);
+    report.breakdown = parts.map((part, j) => {
+      const q = pathQuantiles(context.paths, part.leaves, bounds[0], bounds[k], [bounds[0]], PROBS, partSums);
+      return {
+        dimension: part.dimension,
+        value: part.value,
+        ...distributionsOf(partSums.subarray(0, P), q.total.mean, figures.breakdown[j]),
+      };
+    });
+  }
+  return report;
+}
+
+const PROBS = [0.1, 0.5, 0.9];
+
+/** The four figures' distributions from one interval's matched path sums and its mean allocation. */
+function distributionsOf(
+  matchedPaths: Float64Array,
+  matchedMean: number,
+  figure: AvailsFigures,
+): AvailsDistributions {
+  // The allocation was made on the reconciled means: its figures are the means, the paths give the spread.
+  const allocated = Math.min(figure.booked, figure.matched);
+  const higher = Math.min(figure.higher, allocated);
+  const along = pathAvails(matchedPaths, allocated, higher);
+  const booked = along.booked;
+  return {
+    matched: { mean: matchedMean, ...quantilesOf(matchedPaths) },
+    booked: { mean: figure.booked, ...quantilesOf(booked) },
+    available: { mean: figure.available, ...quantilesOf(along.available) },
+    possible: { mean: figure.possible, ...quantilesOf(along.possible) },
+  };
+}
+
+/** P10, P50 and P90 of path values (type 7), on a sorted copy. */
+function quantilesOf(values: Float64Array): { p10: number; p50: number; p90: number } {
+  const sorted = Float64Array.from(values).sort();
+  const at = (p: number) => {
+    const h = (sorted.length - 1) * p;
+    const lo = Math.floor(h);
+    const hi = Math.min(lo + 1, sorted.length - 1);
+    return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+  };
+  return { p10: at(0.1), p50: at(0.5), p90: at(0.9) };
+}
