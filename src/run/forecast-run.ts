@@ -10,6 +10,7 @@ import { type ReconcileMethod, reconcile } from "../forecast/reconcile/reconcile
 import { buildSamplePaths } from "../forecast/reconcile/sample-paths.js";
 import { readHierarchyHistory } from "../series/read-hierarchy.js";
 import { reportingDays } from "../series/reporting-days.js";
+import { RunGateError } from "../store/forecast-runs.js";
 import type { RunPayload } from "../store/run-payload.js";
 import type { Store } from "../store/store.js";
 import { forecastHierarchy, type HierarchyForecast } from "./forecast-hierarchy.js";
@@ -217,9 +218,8 @@ export async function runForecast(
     await store.runs.publish(runId, { force: options.force });
     return { runId, published: true, refused: [], manifest };
   } catch (error) {
-    const message = (error as Error).message;
-    if ((error as Error).name !== "RunGateError") throw error;
-    return { runId, published: false, refused: [message], manifest };
+    if (!(error instanceof RunGateError)) throw error;
+    return { runId, published: false, refused: [error.message], manifest };
   }
 }
 
