@@ -1,6 +1,7 @@
 import { minimizeBfgs } from "../../optimize/bfgs.js";
 import { type ArimaOrder, checkOrder, seasonalPeriod } from "./arima-order.js";
 import { differenceInPlace, differencingPolynomial, expandArma } from "./arima-polynomials.js";
+import { armaLikelihood, armaLikelihoodScratch } from "./arma-likelihood.js";
 import { cssResiduals } from "./css.js";
 import { describeArima } from "./describe-arima.js";
 import { kalmanFilter } from "./kalman-filter.js";
@@ -177,23 +178,27 @@ export function fitArima(y: Float64Array, spec: ArimaSpec, xreg: readonly Float6
   const likelihoodObjective = (): number => 0.5 * (Math.log(sums.ssq / sums.nu) + sums.sumlog / sums.nu);
   // During the search the likelihood comes from the differenced series and the ARMA states alone: the
   // limit of R's diffuse start as kappa grows (the first d + D m observations only fix the levels), at a
-  // fraction of the cost of filtering the differencing states.
-  const armaModel = lost > 0 ? createStateSpace(phi.length, theta.length, new Float64Array(0)) : model;
+  // fraction of the cost of filtering the differencing states, and by the O(r)-per-step Chandrasekhar
+  // recursions (`armaLikelihood`). Without regressors the differenced series is the same at every trial.
+  const arma = armaLikelihoodScratch(phi.length, theta.length);
   const differenced = work.subarray(lost);
+  const fixedSeries = ncx === 0 ? dyFull.subarray(lost) : null;
   const mlObjective = (par: Float64Array): number => {
     transformed.set(par);
     arFromUnconstrained(par, transformed, 0, p);
     arFromUnconstrained(par, transformed, p + q, P);
-    if (lost === 0) return filter(transformed, null) ? likelihoodObjective() : Number.MAX_VALUE;
     expandArma(transformed, order, phi, theta);
-    if (!resetStateSpace(armaModel, phi, theta)) return Number.MAX_VALUE;
-    subtractRegression(transformed);
-    work.set(adjusted);
-    differenceInPlace(work, d, D, m);
+    let series = fixedSeries;
+    if (series === null) {
+      subtractRegression(transformed);
+      work.set(adjusted);
+      differenceInPlace(work, d, D, m);
+      series = differenced;
+    }
     sums.ssq = 0;
     sums.sumlog = 0;
     sums.nu = 0;
-    kalmanFilter(armaModel, differenced, 0, differenced.length, sums, null);
+    if (!armaLikelihood(phi, theta, series, sums, arma)) return Number.MAX_VALUE;
     return likelihoodObjective();
   };
 
