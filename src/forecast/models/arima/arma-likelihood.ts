@@ -4,8 +4,10 @@ import { stationaryFirstColumn, stationaryScratch } from "./stationary-first-col
 /** Scratch of {@link armaLikelihood} for one model order, allocated once per fit. */
 export interface ArmaLikelihoodScratch {
   readonly r: number;
-  /** Predicted state. */
+  /** Predicted state; this and `change` carry a trailing 0 so that the shift needs no branch. */
   readonly a: Float64Array;
+  /** phi padded with zeros to r. */
+  readonly phi: Float64Array;
   /** G = T P Z', the unnormalised gain. */
   readonly gain: Float64Array;
   /** L, the factor of the covariance change P[t+1] - P[t] = M L L'. */
@@ -28,9 +30,10 @@ export function armaLikelihoodScratch(pLength: number, qLength: number): ArmaLik
   const r = Math.max(pLength, qLength + 1);
   return {
     r,
-    a: new Float64Array(r),
+    a: new Float64Array(r + 1),
+    phi: new Float64Array(r),
     gain: new Float64Array(r),
-    change: new Float64Array(r),
+    change: new Float64Array(r + 1),
     stationary: stationaryScratch(pLength, qLength),
   };
 }
@@ -63,19 +66,20 @@ export function armaLikelihood(
   scratch: ArmaLikelihoodScratch,
 ): boolean {
   const { r, a, gain, change } = scratch;
-  const p = phi.length;
+  const phiR = scratch.phi;
+  phiR.set(phi);
   // The first column c of P0 goes into gain, then G[1] = T c.
   if (!stationaryFirstColumn(phi, theta, r, gain, scratch.stationary)) return false;
   let F = gain[0];
   const c0 = gain[0];
   for (let i = 0; i < r; i++) {
-    gain[i] = (i + 1 < r ? gain[i + 1] : 0) + (i < p ? phi[i] * c0 : 0);
+    gain[i] = (i + 1 < r ? gain[i + 1] : 0) + phiR[i] * c0;
     change[i] = gain[i];
-    a[i] = 0;
   }
+  a.fill(0);
+  change[r] = 0;
   let M = -1 / F;
   let steady = false;
-  const last = r - 1;
   for (let t = 0; t < x.length; t++) {
     const innovation = x[t] - a[0];
     if (F < DIFFUSE) {
@@ -87,8 +91,7 @@ export function armaLikelihood(
     const a0 = a[0];
     if (steady) {
       // a = T a + G v / F
-      for (let i = 0; i < last; i++) a[i] = a[i + 1] + (i < p ? phi[i] * a0 : 0) + gain[i] * scaled;
-      a[last] = (last < p ? phi[last] * a0 : 0) + gain[last] * scaled;
+      for (let i = 0; i < r; i++) a[i] = a[i + 1] + phiR[i] * a0 + gain[i] * scaled;
       continue;
     }
     const u = change[0];
@@ -97,12 +100,10 @@ export function armaLikelihood(
     let largest = 0;
     // One pass in index order: a, L and G read their own next entries before these are overwritten.
     for (let i = 0; i < r; i++) {
-      const phiI = i < p ? phi[i] : 0;
-      const nextA = i < last ? a[i + 1] : 0;
-      const nextL = i < last ? change[i + 1] : 0;
+      const phiI = phiR[i];
       const g = gain[i];
-      a[i] = nextA + phiI * a0 + g * scaled;
-      const w = nextL + phiI * u;
+      a[i] = a[i + 1] + phiI * a0 + g * scaled;
+      const w = change[i + 1] + phiI * u;
       const l = w - g * k;
       change[i] = l;
       gain[i] = g + w * Mu;

@@ -24,11 +24,18 @@ export interface ArimaSpec {
   /** Default "CSS-ML": conditional sum of squares for starting values, then exact maximum likelihood. */
   readonly method?: ArimaMethod;
   /**
-   * Skip the Kalman pass that a CSS fit ends with (default false): `residuals` are then the CSS residuals
-   * and `model` carries the polynomials but no filtered state, so the fit can be scored (as a stepwise
-   * search does) but not forecast. Ignored for likelihood fits.
+   * Skip the Kalman pass over the undifferenced series that a fit ends with (default false): `model` then
+   * carries the polynomials but no filtered state, `residuals` and `sigma2` are not the fit's (CSS
+   * residuals for CSS, meaningless for likelihood fits), and the likelihood of a CSS-ML or ML fit is that
+   * of the differenced series (the diffuse limit the estimation maximises), so the fit can be scored (as a
+   * stepwise search does) but not forecast. Complete it with `coef`.
    */
   readonly scoreOnly?: boolean;
+  /**
+   * Coefficients to take instead of estimating them (in `coef`'s order), e.g. those of a score-only fit
+   * being completed: only the final pass runs, and `method` says how the likelihood is computed.
+   */
+  readonly coef?: ArrayLike<number>;
 }
 
 /** A fitted regression with ARIMA errors. */
@@ -183,14 +190,12 @@ export function fitArima(y: Float64Array, spec: ArimaSpec, xreg: readonly Float6
   const arma = armaLikelihoodScratch(phi.length, theta.length);
   const differenced = work.subarray(lost);
   const fixedSeries = ncx === 0 ? dyFull.subarray(lost) : null;
-  const mlObjective = (par: Float64Array): number => {
-    transformed.set(par);
-    arFromUnconstrained(par, transformed, 0, p);
-    arFromUnconstrained(par, transformed, p + q, P);
-    expandArma(transformed, order, phi, theta);
+  // The objective at untransformed coefficients; Number.MAX_VALUE when phi is not stationary.
+  const differencedObjective = (par: Float64Array): number => {
+    expandArma(par, order, phi, theta);
     let series = fixedSeries;
     if (series === null) {
-      subtractRegression(transformed);
+      subtractRegression(par);
       work.set(adjusted);
       differenceInPlace(work, d, D, m);
       series = differenced;
@@ -201,11 +206,23 @@ export function fitArima(y: Float64Array, spec: ArimaSpec, xreg: readonly Float6
     if (!armaLikelihood(phi, theta, series, sums, arma)) return Number.MAX_VALUE;
     return likelihoodObjective();
   };
+  const mlObjective = (par: Float64Array): number => {
+    transformed.set(par);
+    arFromUnconstrained(par, transformed, 0, p);
+    arFromUnconstrained(par, transformed, p + q, P);
+    return differencedObjective(transformed);
+  };
 
   let coef: Float64Array = init.slice();
   let converged = true;
   let objective = 0;
-  if (method !== "ML") {
+  const fixed = spec.coef;
+  if (fixed !== undefined) {
+    if (fixed.length !== k)
+      throw new RangeError(`spec.coef: expected ${k} coefficients, got ${fixed.length}`);
+    coef = Float64Array.from(fixed);
+  }
+  if (fixed === undefined && method !== "ML") {
     const css = minimizeBfgs(cssObjective, init, { parscale });
     converged = css.converged;
     if (method === "CSS") {
@@ -219,7 +236,7 @@ export function fitArima(y: Float64Array, spec: ArimaSpec, xreg: readonly Float6
       }
     }
   }
-  if (method !== "CSS") {
+  if (fixed === undefined && method !== "CSS") {
     const start = coef.slice();
     arToUnconstrained(coef, start, 0, p);
     arToUnconstrained(coef, start, p + q, P);
@@ -234,8 +251,12 @@ export function fitArima(y: Float64Array, spec: ArimaSpec, xreg: readonly Float6
     arFromUnconstrained(ml.x, coef, p + q, P);
   }
 
-  const scoreOnly = method === "CSS" && spec.scoreOnly === true;
+  const scoreOnly = spec.scoreOnly === true;
   if (scoreOnly) {
+    if (method !== "CSS") {
+      objective = differencedObjective(coef);
+      if (objective === Number.MAX_VALUE) throw new Error("arima: non-stationary AR part");
+    }
     expandArma(coef, order, phi, theta);
     model.phi.set(phi);
     model.theta.set(theta);
@@ -245,6 +266,9 @@ export function fitArima(y: Float64Array, spec: ArimaSpec, xreg: readonly Float6
   let sigma2Estimate: number;
   if (method === "CSS") {
     sigma2Estimate = cssMeanSquare(coef);
+    if (fixed !== undefined) objective = 0.5 * Math.log(sigma2Estimate);
+  } else if (scoreOnly) {
+    sigma2Estimate = sums.ssq / nUsed;
   } else {
     objective = likelihoodObjective();
     sigma2Estimate = sums.ssq / nUsed;

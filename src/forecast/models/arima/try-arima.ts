@@ -19,8 +19,9 @@ export interface ScoredArima {
  * without differencing; with `approximation` the fit is by CSS and AIC is approximated from the CSS
  * variance plus `offset`; the score is Infinity when fitting fails or when an AR or MA root of the
  * multiplied-out polynomials lies within 1.01 of the origin (near non-stationary or non-invertible).
- * With `scoreOnly` an approximate (CSS) fit skips its final Kalman pass (see `ArimaSpec.scoreOnly`): the
- * score is the same, but the fit cannot forecast.
+ * With `scoreOnly` the fit skips its final Kalman pass (see `ArimaSpec.scoreOnly`): the score is the same
+ * (for likelihood fits, that of the differenced series, the diffuse limit), but the fit cannot forecast
+ * until it is completed by passing its coefficients as `coef`, which only runs that pass.
  *
  * @example tryArima(y, order, true, "aicc", false, 0, []).score
  */
@@ -33,6 +34,7 @@ export function tryArima(
   offset: number,
   xreg: readonly Float64Array[],
   scoreOnly = false,
+  coef?: ArrayLike<number>,
 ): ScoredArima {
   const differences = order.d + order.D;
   let fit: ArimaFit;
@@ -45,6 +47,7 @@ export function tryArima(
         includeMean: constant,
         method: approximation ? "CSS" : "CSS-ML",
         scoreOnly,
+        coef,
       },
       xreg,
     );
