@@ -162,6 +162,8 @@ export function fitArima(y: Float64Array, spec: ArimaSpec, xreg: readonly Float6
   const lags = new Int32Array(phi.length + theta.length);
   const cssMeanSquare = (par: Float64Array): number => {
     expandArma(par, order, phi, theta);
+    // Without regressors the differenced series is read as it is (cssResiduals does not write it).
+    if (ncx === 0) return cssResiduals(dyFull, phi, theta, ncond, residuals, lags);
     work.set(dyFull);
     for (let j = 0; j < ncx; j++) {
       const beta = par[narma + j];
