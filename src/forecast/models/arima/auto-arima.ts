@@ -43,6 +43,7 @@ export interface AutoArimaOptions {
    * method = "CSS"). Default "CSS" for periods above 12 on more than 1000 points, where the exact
    * likelihood of the long seasonal polynomials costs tens of seconds per fit (each refit with a seasonal
    * MA near the unit circle runs a Kalman filter that never reaches its steady state), else "CSS-ML".
+   * With "CSS" the search minimises the CSS with its exact gradient (`ArimaSpec.exactCssGradient`).
    */
   readonly finalMethod?: "CSS-ML" | "CSS";
   /**
@@ -152,11 +153,13 @@ export function autoArima(
   };
   // Candidates are scored without the Kalman pass over the undifferenced series that forecasting needs
   // (`scoreOnly`); the one kept is completed with its coefficients, which runs that pass alone.
+  // Where the final fit is by CSS (long series with long periods), no fit follows R's BFGS path anyway,
+  // and the exact CSS gradient makes each of the search's many-coefficient fits several times cheaper.
+  const css = finalMethod === "CSS";
   const fitCandidate = (order: ArimaOrder, constant: boolean) =>
-    tryArima(searchY, order, constant, criterion, approximation, offset, searchXreg, true);
+    tryArima(searchY, order, constant, criterion, approximation, offset, searchXreg, true, undefined, css);
   const { best, candidates } = stepwiseSearch(base, start, limits, allowDrift || allowMean, fitCandidate);
 
-  const css = finalMethod === "CSS";
   const finalOffset = css ? (skipped > 0 ? offsetOn(y, xreg) : offset) : 0;
   const complete = (scored: ScoredArima): ScoredArima => {
     if (scored.fit === null || scored.score === Number.POSITIVE_INFINITY) return scored;
@@ -174,7 +177,18 @@ export function autoArima(
       const refit =
         css && skipped === 0
           ? candidate
-          : tryArima(y, candidate.order, candidate.constant, criterion, css, finalOffset, xreg, true);
+          : tryArima(
+              y,
+              candidate.order,
+              candidate.constant,
+              criterion,
+              css,
+              finalOffset,
+              xreg,
+              true,
+              undefined,
+              css,
+            );
       if (refit.score === Number.POSITIVE_INFINITY) continue;
       chosen = complete(refit);
       if (chosen.score < Number.POSITIVE_INFINITY) break;

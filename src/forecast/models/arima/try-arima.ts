@@ -22,6 +22,7 @@ export interface ScoredArima {
  * With `scoreOnly` the fit skips its final Kalman pass (see `ArimaSpec.scoreOnly`): the score is the same
  * (for likelihood fits, that of the differenced series, the diffuse limit), but the fit cannot forecast
  * until it is completed by passing its coefficients as `coef`, which only runs that pass.
+ * `exactCssGradient` is `ArimaSpec.exactCssGradient`.
  *
  * @example tryArima(y, order, true, "aicc", false, 0, []).score
  */
@@ -35,6 +36,7 @@ export function tryArima(
   xreg: readonly Float64Array[],
   scoreOnly = false,
   coef?: ArrayLike<number>,
+  exactCssGradient = false,
 ): ScoredArima {
   const differences = order.d + order.D;
   let fit: ArimaFit;
@@ -48,6 +50,7 @@ export function tryArima(
         method: approximation ? "CSS" : "CSS-ML",
         scoreOnly,
         coef,
+        exactCssGradient,
       },
       xreg,
     );
