@@ -43,7 +43,6 @@ export interface AutoArimaOptions {
    * method = "CSS"). Default "CSS" for periods above 12 on more than 1000 points, where the exact
    * likelihood of the long seasonal polynomials costs tens of seconds per fit (each refit with a seasonal
    * MA near the unit circle runs a Kalman filter that never reaches its steady state), else "CSS-ML".
-   * With "CSS" the search minimises the CSS with its exact gradient (`ArimaSpec.exactCssGradient`).
    */
   readonly finalMethod?: "CSS-ML" | "CSS";
   /**
@@ -153,11 +152,12 @@ export function autoArima(
   };
   // Candidates are scored without the Kalman pass over the undifferenced series that forecasting needs
   // (`scoreOnly`); the one kept is completed with its coefficients, which runs that pass alone.
-  // Where the final fit is by CSS (long series with long periods), no fit follows R's BFGS path anyway,
-  // and the exact CSS gradient makes each of the search's many-coefficient fits several times cheaper.
+  // The search minimises the CSS with its exact gradient (`ArimaSpec.exactCssGradient`), several times
+  // cheaper than finite differences; the model kept is refitted on R's finite-difference path unless its
+  // final fit is the search's own CSS fit (long series with long periods, where no fit follows R's path).
   const css = finalMethod === "CSS";
   const fitCandidate = (order: ArimaOrder, constant: boolean) =>
-    tryArima(searchY, order, constant, criterion, approximation, offset, searchXreg, true, undefined, css);
+    tryArima(searchY, order, constant, criterion, approximation, offset, searchXreg, true, undefined, true);
   const { best, candidates } = stepwiseSearch(base, start, limits, allowDrift || allowMean, fitCandidate);
 
   const finalOffset = css ? (skipped > 0 ? offsetOn(y, xreg) : offset) : 0;
@@ -194,7 +194,8 @@ export function autoArima(
       if (chosen.score < Number.POSITIVE_INFINITY) break;
     }
   } else {
-    chosen = complete(best);
+    const again = tryArima(y, best.order, best.constant, criterion, false, 0, xreg, true);
+    chosen = complete(again.score < Number.POSITIVE_INFINITY ? again : best);
   }
   if (chosen.fit === null || chosen.score === Number.POSITIVE_INFINITY) {
     throw new Error("autoArima: no suitable ARIMA model found");
