@@ -36,6 +36,7 @@ describe("arima forecasters", () => {
       order: whole.order,
       includeMean: whole.terms.intercept,
       includeDrift: whole.terms.drift,
+      exactCssGradient: true,
     });
     const expected = forecastArimaOrigins(head, y, origins, 12, []);
     expect(folds.map((f) => Array.from(f))).toEqual(expected.map((f) => Array.from(f)));

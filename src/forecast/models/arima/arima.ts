@@ -181,6 +181,8 @@ export function autoArimaForecaster(options: AutoArimaOptions = {}): Forecaster 
           includeMean: full.terms.intercept,
           includeDrift: full.terms.drift,
           method: full.method,
+          // Calibration folds need not follow R's optimisation path.
+          exactCssGradient: true,
         },
         xreg,
       ),

@@ -43,6 +43,8 @@ export interface ArimaSpec {
    * R's optimisation path, which the fits' agreement with R rests on where the CSS surface is flat.
    */
   readonly exactCssGradient?: boolean;
+  /** Relative tolerance of both optimisations (see `BfgsOptions`). Default R's reltol, sqrt(eps). */
+  readonly relativeTolerance?: number;
 }
 
 /** A fitted regression with ARIMA errors. */
@@ -243,6 +245,7 @@ export function fitArima(y: Float64Array, spec: ArimaSpec, xreg: readonly Float6
     const css = minimizeBfgs(cssObjective, init, {
       parscale,
       gradient: spec.exactCssGradient === true ? cssGradientAt : undefined,
+      relativeTolerance: spec.relativeTolerance,
     });
     converged = css.converged;
     if (method === "CSS") {
@@ -262,7 +265,7 @@ export function fitArima(y: Float64Array, spec: ArimaSpec, xreg: readonly Float6
     arToUnconstrained(coef, start, p + q, P);
     copyInverted(start, p, q);
     copyInverted(start, p + q + P, Q);
-    const ml = minimizeBfgs(mlObjective, start, { parscale });
+    const ml = minimizeBfgs(mlObjective, start, { parscale, relativeTolerance: spec.relativeTolerance });
     converged = converged && ml.converged;
     coef = ml.x.slice();
     copyInverted(coef, p, q);
