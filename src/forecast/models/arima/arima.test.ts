@@ -37,6 +37,7 @@ describe("arima forecasters", () => {
       includeMean: whole.terms.intercept,
       includeDrift: whole.terms.drift,
       exactCssGradient: true,
+      exactLikelihoodGradient: true,
     });
     const expected = forecastArimaOrigins(head, y, origins, 12, []);
     expect(folds.map((f) => Array.from(f))).toEqual(expected.map((f) => Array.from(f)));

@@ -183,6 +183,7 @@ export function autoArimaForecaster(options: AutoArimaOptions = {}): Forecaster 
           method: full.method,
           // Calibration folds need not follow R's optimisation path.
           exactCssGradient: true,
+          exactLikelihoodGradient: true,
         },
         xreg,
       ),

@@ -66,12 +66,12 @@ export interface AutoArimaResult {
 }
 
 /**
- * How search candidates are fitted: scored only (see `ArimaSpec.scoreOnly`) and the CSS by its exact
- * gradient. Likelihood fits (short series) stop at a relative change of 1e-7 rather than R's 1.5e-8, which
+ * How search candidates are fitted: scored only (see `ArimaSpec.scoreOnly`), the CSS and the likelihood
+ * by their exact gradients. Likelihood fits (short series) stop at a relative change of 1e-7 rather than R's 1.5e-8, which
  * moves an AICc by about 2e-7 n |objective|, far below the gaps that rank candidates; CSS scores of long
  * series keep R's tolerance (a looser one changed the model chosen for the gas series).
  */
-const SEARCH_FIT = { scoreOnly: true, exactCssGradient: true } as const;
+const SEARCH_FIT = { scoreOnly: true, exactCssGradient: true, exactLikelihoodGradient: true } as const;
 const SEARCH_LIKELIHOOD_FIT = { ...SEARCH_FIT, relativeTolerance: 1e-7 } as const;
 
 function regressionResiduals(y: Float64Array, xreg: readonly Float64Array[]): Float64Array {

@@ -1,33 +1,5 @@
 import { type ArimaOrder, seasonalPeriod } from "./arima-order.js";
-
-/**
- * Writes out[first + own] = dS/d(coefficient own of one factor), chaining the derivatives along the
- * multiplied-out coefficients it moves in (1 - ar B - ...)(1 - sar B^m - ...) (see `expandArma`):
- * phi[i] moves with ar_i (weight 1) and phi[(s+1)m + i] with ar_i (weight -sar_s); phi[(s+1)m - 1] with
- * sar_s (1) and phi[(s+1)m + i] with sar_s (-ar_i); theta likewise with + signs (`sign`).
- * `byCoefficient[j]` is dS/dphi[j] (or dS/dtheta[j]); the other factor's coefficients start at coef[other].
- */
-function chain(
-  byCoefficient: Float64Array,
-  coef: Float64Array,
-  first: number,
-  count: number,
-  other: number,
-  otherCount: number,
-  seasonal: boolean,
-  m: number,
-  sign: number,
-  out: Float64Array,
-): void {
-  for (let own = 0; own < count; own++) {
-    let v = byCoefficient[seasonal ? (own + 1) * m - 1 : own];
-    for (let s = 0; s < otherCount; s++) {
-      const c = coef[other + s];
-      if (c !== 0) v += sign * c * byCoefficient[seasonal ? (own + 1) * m + s : (s + 1) * m + own];
-    }
-    out[first + own] = v;
-  }
-}
+import { factorGradient } from "./factor-gradient.js";
 
 /**
  * The gradient of R's CSS objective 0.5 log(S / count), S the conditional sum of squares of `cssResiduals`
@@ -95,10 +67,7 @@ export function cssGradient(
     for (let t = ncond + j + 1; t < n; t++) v -= adjoint[t] * e[t - j - 1];
     byTheta[j] = v;
   }
-  chain(byPhi, coef, 0, p, p + q, P, false, m, -1, out);
-  chain(byTheta, coef, p, q, p + q + P, Q, false, m, 1, out);
-  chain(byPhi, coef, p + q, P, 0, p, true, m, -1, out);
-  chain(byTheta, coef, p + q + P, Q, p, q, true, m, 1, out);
+  factorGradient(byPhi, byTheta, coef, order, out);
   for (let k = narma; k < coef.length; k++) {
     const column = dcols[k - narma];
     let v = 0;
