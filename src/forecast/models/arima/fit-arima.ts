@@ -166,7 +166,7 @@ export function fitArima(y: Float64Array, spec: ArimaSpec, xreg: readonly Float6
   const work = new Float64Array(n);
   const residuals = new Float64Array(n);
   const transformed = new Float64Array(k);
-  const model = createStateSpace(phi.length, theta.length, delta);
+  const model = createStateSpace(phi.length, theta.length, delta, spec.scoreOnly !== true);
   const sums = { ssq: 0, sumlog: 0, nu: 0 };
 
   const subtractRegression = (par: Float64Array): void => {
@@ -247,10 +247,11 @@ export function fitArima(y: Float64Array, spec: ArimaSpec, xreg: readonly Float6
   // chained to the factors' coefficients, the regression and (by central differences of the cheap map)
   // the partial autocorrelation transform of the AR parts.
   const exactMl = spec.exactLikelihoodGradient === true;
-  const gradientScratch = exactMl ? armaGradientScratch(phi.length, theta.length, n - lost) : null;
+  // Allocated on first use: CSS fits never need it.
+  let gradientScratch: ArmaGradientScratch | null = null;
   const phiBar = new Float64Array(phi.length);
   const thetaBar = new Float64Array(theta.length);
-  const seriesBar = new Float64Array(exactMl ? n - lost : 0);
+  const seriesBar = new Float64Array(exactMl && method !== "CSS" ? n - lost : 0);
   const byTransformed = new Float64Array(k);
   const nudged = new Float64Array(k);
   const up = new Float64Array(k);
@@ -267,7 +268,8 @@ export function fitArima(y: Float64Array, spec: ArimaSpec, xreg: readonly Float6
       differenceInPlace(work, d, D, m);
       series = differenced;
     }
-    const scratch = gradientScratch as ArmaGradientScratch;
+    gradientScratch ??= armaGradientScratch(phi.length, theta.length, n - lost);
+    const scratch = gradientScratch;
     armaLikelihoodGradient(phi, theta, series, scratch, phiBar, thetaBar, seriesBar);
     factorGradient(phiBar, thetaBar, transformed, order, byTransformed);
     for (let j = 0; j < ncx; j++) {

@@ -39,13 +39,21 @@ export interface ArimaStateSpace {
 
 /**
  * Allocates the state space form for AR and MA polynomials of the given lengths and a differencing
- * polynomial; call {@link resetStateSpace} before filtering.
+ * polynomial; call {@link resetStateSpace} before filtering. With `filtering` false (default true) only the
+ * polynomials are allocated, for a fit that is scored but never filtered.
  *
  * @example createStateSpace(13, 13, Float64Array.of(1)) // r = 14, rd = 15
  */
-export function createStateSpace(pLength: number, qLength: number, delta: Float64Array): ArimaStateSpace {
+export function createStateSpace(
+  pLength: number,
+  qLength: number,
+  delta: Float64Array,
+  filtering = true,
+): ArimaStateSpace {
   const r = Math.max(pLength, qLength + 1);
   const rd = r + delta.length;
+  // Without filtering (a fit that is only scored) the matrices are left empty.
+  const square = filtering ? rd * rd : 0;
   return {
     phi: new Float64Array(pLength),
     theta: new Float64Array(qLength),
@@ -53,13 +61,13 @@ export function createStateSpace(pLength: number, qLength: number, delta: Float6
     r,
     rd,
     a: new Float64Array(rd),
-    P: new Float64Array(rd * rd),
-    Pnew: new Float64Array(rd * rd),
+    P: new Float64Array(square),
+    Pnew: new Float64Array(square),
     anew: new Float64Array(rd),
     M: new Float64Array(rd),
-    work: new Float64Array(rd * rd),
-    previous: new Float64Array(rd * rd),
-    stationaryScratch: stationaryScratch(pLength, qLength),
+    work: new Float64Array(square),
+    previous: new Float64Array(square),
+    stationaryScratch: filtering ? stationaryScratch(pLength, qLength) : new Float64Array(0),
     fresh: true,
     steady: false,
   };
