@@ -186,7 +186,11 @@ export function autoArima(
       const refit =
         css && skipped === 0
           ? candidate
-          : tryArima(y, candidate.order, candidate.constant, criterion, css, finalOffset, xreg, SEARCH_FIT);
+          : tryArima(y, candidate.order, candidate.constant, criterion, css, finalOffset, xreg, {
+              ...SEARCH_FIT,
+              // The search's CSS optimum on the same series starts the CSS again (R starts from zeros).
+              start: skipped === 0 ? candidate.fit?.coef : undefined,
+            });
       if (refit.score === Number.POSITIVE_INFINITY) continue;
       chosen = complete(refit);
       if (chosen.score < Number.POSITIVE_INFINITY) break;

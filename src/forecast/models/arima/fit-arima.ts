@@ -55,6 +55,11 @@ export interface ArimaSpec {
    * `exactCssGradient`.
    */
   readonly exactLikelihoodGradient?: boolean;
+  /**
+   * Starting coefficients of the first optimisation (in `coef`'s order), e.g. the CSS optimum a search
+   * already found for the same series. Default zeros for the ARMA part and least squares for the regression.
+   */
+  readonly start?: ArrayLike<number>;
   /** Relative tolerance of both optimisations (see `BfgsOptions`). Default R's reltol, sqrt(eps). */
   readonly relativeTolerance?: number;
 }
@@ -158,6 +163,12 @@ export function fitArima(y: Float64Array, spec: ArimaSpec, xreg: readonly Float6
       const scale = 10 * ls.se[j];
       parscale[narma + j] = scale > 0 && Number.isFinite(scale) ? scale : 1;
     }
+  }
+  const given = spec.start;
+  if (given !== undefined) {
+    if (given.length !== k)
+      throw new RangeError(`spec.start: expected ${k} coefficients, got ${given.length}`);
+    for (let j = 0; j < k; j++) if (Number.isFinite(given[j])) init[j] = given[j];
   }
 
   const phi = new Float64Array(p + m * P);

@@ -33,7 +33,7 @@ export function tryArima(
   approximation: boolean,
   offset: number,
   xreg: readonly Float64Array[],
-  fitOptions: Pick<ArimaSpec, "scoreOnly" | "coef" | "exactCssGradient" | "relativeTolerance"> = {},
+  fitOptions: Omit<ArimaSpec, "order" | "includeMean" | "includeDrift" | "method"> = {},
 ): ScoredArima {
   const differences = order.d + order.D;
   let fit: ArimaFit;
