@@ -16,6 +16,24 @@ describe("minimizeBfgs(f, x0)", () => {
     expect(result.x[1]).toBeCloseTo(1, 2);
   });
 
+  test("an exact gradient replaces the finite differences: one evaluation per iteration and line step", () => {
+    const rosenbrock = (x: Float64Array) => 100 * (x[1] - x[0] ** 2) ** 2 + (1 - x[0]) ** 2;
+    const gradient = (x: Float64Array, out: Float64Array) => {
+      out[0] = -400 * x[0] * (x[1] - x[0] ** 2) - 2 * (1 - x[0]);
+      out[1] = 200 * (x[1] - x[0] ** 2);
+    };
+    const options = { maxIterations: 500, relativeTolerance: 1e-12, parscale: [2, 3] };
+    const exact = minimizeBfgs(rosenbrock, [-1.2, 1], { ...options, gradient });
+    const differences = minimizeBfgs(rosenbrock, [-1.2, 1], options);
+    expect(exact.x[0]).toBeCloseTo(1, 3);
+    expect(exact.x[1]).toBeCloseTo(1, 3);
+    expect(exact.evaluations).toBeLessThan(differences.evaluations / 2);
+    const broken = (_: Float64Array, out: Float64Array) => out.fill(Number.NaN);
+    expect(() => minimizeBfgs(rosenbrock, [0, 0], { gradient: broken })).toThrow(
+      /gradient of f in coordinate 0/,
+    );
+  });
+
   test("parscale lets coordinates of very different sizes converge together", () => {
     const f = (x: Float64Array) => ((x[0] - 5000) / 1000) ** 2 + (x[1] - 0.3) ** 2;
     const result = minimizeBfgs(f, [0, 0], { parscale: [1000, 1] });

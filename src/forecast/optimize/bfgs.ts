@@ -5,6 +5,8 @@ export interface BfgsOptions {
    * finite-difference steps and the first step length are relative to it. Default 1.
    */
   readonly parscale?: number | ArrayLike<number>;
+  /** The gradient of f at x into `out` (both unscaled), replacing the finite differences. Default none. */
+  readonly gradient?: (x: Float64Array, out: Float64Array) => void;
   /** Finite-difference step on the scaled coordinates. Default 1e-3 (R's optim ndeps). */
   readonly gradientStep?: number;
   /** Stop after this many gradient evaluations (iterations). Default 100 (R's optim maxit). */
@@ -74,7 +76,19 @@ export function minimizeBfgs(
     const value = f(point);
     return Number.isNaN(value) ? Number.POSITIVE_INFINITY : value;
   };
+  const analytic = options.gradient;
   const gradient = (b: Float64Array, out: Float64Array): void => {
+    if (analytic !== undefined) {
+      for (let i = 0; i < n; i++) point[i] = b[i] * scale[i];
+      analytic(point, out);
+      for (let i = 0; i < n; i++) {
+        out[i] *= scale[i];
+        if (!Number.isFinite(out[i])) {
+          throw new RangeError(`minimizeBfgs: the gradient of f in coordinate ${i} is not finite`);
+        }
+      }
+      return;
+    }
     for (let i = 0; i < n; i++) {
       const keep = b[i];
       b[i] = keep + eps;

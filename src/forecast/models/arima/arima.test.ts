@@ -1,6 +1,9 @@
 import { describe, expect, test } from "vitest";
 import { Random } from "../../random.js";
 import { arima, autoArimaForecaster } from "./arima.js";
+import { autoArima } from "./auto-arima.js";
+import { fitArima } from "./fit-arima.js";
+import { forecastArimaOrigins } from "./forecast-arima-origins.js";
 
 /** Hourly load-like data: a daily profile, quieter weekends, a slow trend and AR(1) noise. */
 function hourlyLike(n: number): Float64Array {
@@ -22,6 +25,31 @@ function seasonalSeries(n: number): Float64Array {
 }
 
 describe("arima forecasters", () => {
+  test("autoArimaForecaster's forecastOrigins refits the whole series' orders on the history before the first origin", () => {
+    const y = seasonalSeries(150);
+    const request = { horizon: 12, levels: [80, 95], seasons: [12] };
+    const origins = [100, 110, 120];
+    const model = autoArimaForecaster();
+    const folds = model.forecastOrigins?.(y, origins, request) ?? [];
+    const whole = autoArima(y, 12).fit;
+    const head = fitArima(y.subarray(0, 100), {
+      order: whole.order,
+      includeMean: whole.terms.intercept,
+      includeDrift: whole.terms.drift,
+      exactCssGradient: true,
+      exactLikelihoodGradient: true,
+    });
+    const expected = forecastArimaOrigins(head, y, origins, 12, []);
+    expect(folds.map((f) => Array.from(f))).toEqual(expected.map((f) => Array.from(f)));
+    // The whole-series fit it kept gives the forecast a fresh model makes, and a changed series is refitted.
+    const fresh = autoArimaForecaster().forecast(y, request);
+    expect(Array.from(model.forecast(y, request).mean)).toEqual(Array.from(fresh.mean));
+    const changed = y.slice();
+    changed[149] += 50;
+    const refitted = autoArimaForecaster().forecast(changed, request);
+    expect(Array.from(model.forecast(changed, request).mean)).toEqual(Array.from(refitted.mean));
+  });
+
   test("autoArima on ~4000 hourly points with seasons 24 and 168 finishes with finite forecasts", () => {
     const y = hourlyLike(4032);
     const model = autoArimaForecaster({ d: 0, D: 1, maxModels: 10 });

@@ -65,16 +65,46 @@ function constantResult(y: Float64Array, request: ForecastRequest): ForecastResu
   };
 }
 
+function sameValues(a: Float64Array, b: Float64Array, length: number): boolean {
+  if (a.length < length || b.length < length) return false;
+  for (let t = 0; t < length; t++) if (a[t] !== b[t]) return false;
+  return true;
+}
+
+/** Refits the orders of a fit made on a longer series on `head`. */
+type RefitOrders = (head: Float64Array, xreg: Float64Array[], full: ArimaFit) => ArimaFit;
+
 function forecaster(
   name: string,
   fitOn: (y: Float64Array, period: number, xreg: Float64Array[]) => ArimaFit,
+  refitOrders?: RefitOrders,
 ): Forecaster {
+  // The last whole-series fit of a model that searches its orders, so that forecast() after
+  // forecastOrigins() on the same series (as calibration does) reuses it instead of searching again.
+  let last: { y: Float64Array; period: number; xreg: Float64Array[]; fit: ArimaFit } | null = null;
+  const fitWhole = (y: Float64Array, period: number, xreg: Float64Array[]): ArimaFit => {
+    if (refitOrders === undefined) return fitOn(y, period, xreg);
+    const n = y.length;
+    if (
+      last !== null &&
+      last.period === period &&
+      last.y.length === n &&
+      sameValues(last.y, y, n) &&
+      last.xreg.length === xreg.length &&
+      xreg.every((column, j) => sameValues(column, (last as { xreg: Float64Array[] }).xreg[j], n))
+    ) {
+      return last.fit;
+    }
+    const fit = fitOn(y, period, xreg);
+    last = { y: y.slice(), period, xreg: xreg.map((column) => column.slice(0, n)), fit };
+    return fit;
+  };
   return {
     name,
     forecast(y: Float64Array, request: ForecastRequest): ForecastResult {
       const prepared = prepare(name, y, request);
       if (isConstant(y)) return constantResult(y, request);
-      const fit = fitOn(y, prepared.plan.period, prepared.xreg);
+      const fit = fitWhole(y, prepared.plan.period, prepared.xreg);
       return resultOf(y, request, fit, prepared);
     },
     forecastOrigins(y: Float64Array, origins: readonly number[], request: ForecastRequest): Float64Array[] {
@@ -86,7 +116,18 @@ function forecaster(
       }
       const head = y.subarray(0, first);
       if (isConstant(head)) return origins.map(() => new Float64Array(request.horizon).fill(head[0]));
-      const fit = fitOn(head, prepared.plan.period, prepared.xreg);
+      const { period } = prepared.plan;
+      let fit: ArimaFit | null = null;
+      if (refitOrders !== undefined) {
+        // The orders chosen on the whole series, their coefficients refitted on the head; a search on the
+        // head only when they cannot be fitted there.
+        try {
+          fit = refitOrders(head, prepared.xreg, fitWhole(y, period, prepared.xreg));
+        } catch {
+          fit = null;
+        }
+      }
+      fit ??= fitOn(head, period, prepared.xreg);
       return forecastArimaOrigins(fit, y, origins, request.horizon, prepared.xreg);
     },
   };
@@ -119,9 +160,32 @@ export function arima(spec: FixedArimaSpec = {}): Forecaster {
  * AutoARIMA (see `autoArima`) as a forecaster: the SARIMA period is the request's longest season up to
  * 24, longer seasons are Fourier regressors, `request.xreg` columns are regressors, and d and D come from
  * `options` (or its `chooseDifferences`). A constant series gets its value with zero-width intervals.
+ * `forecastOrigins` (the cross-validation of conformal calibration) searches the orders on the whole
+ * series once and refits only their coefficients on the history before the first origin (a search there
+ * only when those orders cannot be fitted); the whole-series fit is kept, so a `forecast` of the same
+ * series (same values, period and regressors) that follows reuses it. The calibration errors then carry
+ * the coefficients' estimation error but not the order search's, and the folds are forecast by the model
+ * form that is being calibrated.
  *
  * @example autoArimaForecaster().forecast(y, { horizon: 24, levels: [80, 95], seasons: [24, 168] }).description
  */
 export function autoArimaForecaster(options: AutoArimaOptions = {}): Forecaster {
-  return forecaster("arima", (y, period, xreg) => autoArima(y, period, xreg, options).fit);
+  return forecaster(
+    "arima",
+    (y, period, xreg) => autoArima(y, period, xreg, options).fit,
+    (head, xreg, full) =>
+      fitArima(
+        head,
+        {
+          order: full.order,
+          includeMean: full.terms.intercept,
+          includeDrift: full.terms.drift,
+          method: full.method,
+          // Calibration folds need not follow R's optimisation path.
+          exactCssGradient: true,
+          exactLikelihoodGradient: true,
+        },
+        xreg,
+      ),
+  );
 }

@@ -87,4 +87,39 @@ describe("fitArima(y, spec)", () => {
       /xreg\[0\]: needs at least 50 values/,
     );
   });
+
+  test("exact gradients reach the optimum of the finite differences (seasonal ARMA with drift and a regressor)", () => {
+    const random = new Random(17);
+    const n = 160;
+    const x = Float64Array.from({ length: n }, (_, t) => Math.cos(t / 3));
+    // y = level + 3 x, the level's differences 0.2 + u with u[t] = 0.5 u[t-4] + e[t] + 0.4 e[t-1].
+    const y = new Float64Array(n);
+    const u = new Float64Array(n);
+    let e1 = 0;
+    let level = 0;
+    for (let t = 0; t < n; t++) {
+      const e = random.normal();
+      u[t] = (t >= 4 ? 0.5 * u[t - 4] : 0) + e + 0.4 * e1;
+      e1 = e;
+      level += 0.2 + u[t];
+      y[t] = level + 3 * x[t];
+    }
+    const order = { p: 1, d: 1, q: 1, P: 1, D: 0, Q: 1, period: 4 };
+    const spec = { order, includeDrift: true };
+    const differences = fitArima(y, spec, [x]);
+    const exact = fitArima(y, { ...spec, exactCssGradient: true, exactLikelihoodGradient: true }, [x]);
+    expect(exact.names).toEqual(["ar1", "ma1", "sar1", "sma1", "drift", "xreg"]);
+    exact.coef.forEach((c, i) => {
+      expect(Math.abs(c - differences.coef[i])).toBeLessThan(
+        2e-3 * Math.max(1, Math.abs(differences.coef[i])),
+      );
+    });
+    expect(Math.abs(exact.loglik - differences.loglik)).toBeLessThan(1e-3);
+    expect(() => fitArima(y, { ...spec, start: [0, 0] }, [x])).toThrow(
+      /spec\.start: expected 6 coefficients, got 2/,
+    );
+    expect(() => fitArima(y, { ...spec, coef: [0] }, [x])).toThrow(
+      /spec\.coef: expected 6 coefficients, got 1/,
+    );
+  });
 });

@@ -1,8 +1,16 @@
 import { minimizeBfgs } from "../../optimize/bfgs.js";
 import { type ArimaOrder, checkOrder, seasonalPeriod } from "./arima-order.js";
 import { differenceInPlace, differencingPolynomial, expandArma } from "./arima-polynomials.js";
+import { armaLikelihood, armaLikelihoodScratch } from "./arma-likelihood.js";
+import {
+  type ArmaGradientScratch,
+  armaGradientScratch,
+  armaLikelihoodGradient,
+} from "./arma-likelihood-gradient.js";
 import { cssResiduals } from "./css.js";
+import { cssGradient } from "./css-gradient.js";
 import { describeArima } from "./describe-arima.js";
+import { factorGradient } from "./factor-gradient.js";
 import { kalmanFilter } from "./kalman-filter.js";
 import { leastSquares } from "./least-squares.js";
 import { maInvert } from "./ma-invert.js";
@@ -23,11 +31,37 @@ export interface ArimaSpec {
   /** Default "CSS-ML": conditional sum of squares for starting values, then exact maximum likelihood. */
   readonly method?: ArimaMethod;
   /**
-   * Skip the Kalman pass that a CSS fit ends with (default false): `residuals` are then the CSS residuals
-   * and `model` carries the polynomials but no filtered state, so the fit can be scored (as a stepwise
-   * search does) but not forecast. Ignored for likelihood fits.
+   * Skip the Kalman pass over the undifferenced series that a fit ends with (default false): `model` then
+   * carries the polynomials but no filtered state, `residuals` and `sigma2` are not the fit's (CSS
+   * residuals for CSS, meaningless for likelihood fits), and the likelihood of a CSS-ML or ML fit is that
+   * of the differenced series (the diffuse limit the estimation maximises), so the fit can be scored (as a
+   * stepwise search does) but not forecast. Complete it with `coef`.
    */
   readonly scoreOnly?: boolean;
+  /**
+   * Coefficients to take instead of estimating them (in `coef`'s order), e.g. those of a score-only fit
+   * being completed: only the final pass runs, and `method` says how the likelihood is computed.
+   */
+  readonly coef?: ArrayLike<number>;
+  /**
+   * Minimise the CSS with its exact gradient (`cssGradient`, about two evaluations of the sum of squares)
+   * instead of R's central differences (two per coefficient). Default false: the finite differences follow
+   * R's optimisation path, which the fits' agreement with R rests on where the CSS surface is flat.
+   */
+  readonly exactCssGradient?: boolean;
+  /**
+   * Maximise the likelihood with its exact gradient (`armaLikelihoodGradient`, about three likelihood
+   * evaluations) instead of central differences (two per coefficient). Default false, as
+   * `exactCssGradient`.
+   */
+  readonly exactLikelihoodGradient?: boolean;
+  /**
+   * Starting coefficients of the first optimisation (in `coef`'s order), e.g. the CSS optimum a search
+   * already found for the same series. Default zeros for the ARMA part and least squares for the regression.
+   */
+  readonly start?: ArrayLike<number>;
+  /** Relative tolerance of both optimisations (see `BfgsOptions`). Default R's reltol, sqrt(eps). */
+  readonly relativeTolerance?: number;
 }
 
 /** A fitted regression with ARIMA errors. */
@@ -130,6 +164,12 @@ export function fitArima(y: Float64Array, spec: ArimaSpec, xreg: readonly Float6
       parscale[narma + j] = scale > 0 && Number.isFinite(scale) ? scale : 1;
     }
   }
+  const given = spec.start;
+  if (given !== undefined) {
+    if (given.length !== k)
+      throw new RangeError(`spec.start: expected ${k} coefficients, got ${given.length}`);
+    for (let j = 0; j < k; j++) if (Number.isFinite(given[j])) init[j] = given[j];
+  }
 
   const phi = new Float64Array(p + m * P);
   const theta = new Float64Array(q + m * Q);
@@ -137,7 +177,7 @@ export function fitArima(y: Float64Array, spec: ArimaSpec, xreg: readonly Float6
   const work = new Float64Array(n);
   const residuals = new Float64Array(n);
   const transformed = new Float64Array(k);
-  const model = createStateSpace(phi.length, theta.length, delta);
+  const model = createStateSpace(phi.length, theta.length, delta, spec.scoreOnly !== true);
   const sums = { ssq: 0, sumlog: 0, nu: 0 };
 
   const subtractRegression = (par: Float64Array): void => {
@@ -154,6 +194,8 @@ export function fitArima(y: Float64Array, spec: ArimaSpec, xreg: readonly Float6
   const lags = new Int32Array(phi.length + theta.length);
   const cssMeanSquare = (par: Float64Array): number => {
     expandArma(par, order, phi, theta);
+    // Without regressors the differenced series is read as it is (cssResiduals does not write it).
+    if (ncx === 0) return cssResiduals(dyFull, phi, theta, ncond, residuals, lags);
     work.set(dyFull);
     for (let j = 0; j < ncx; j++) {
       const beta = par[narma + j];
@@ -163,6 +205,14 @@ export function fitArima(y: Float64Array, spec: ArimaSpec, xreg: readonly Float6
     return cssResiduals(work, phi, theta, ncond, residuals, lags);
   };
   const cssObjective = (par: Float64Array): number => 0.5 * Math.log(cssMeanSquare(par));
+  const cssGradientAt = (par: Float64Array, out: Float64Array): void => {
+    cssMeanSquare(par);
+    const w = ncx === 0 ? dyFull : work;
+    cssGradient(par, order, w, dcolsFull, phi, theta, residuals, ncond, adjoint, byPhi, byTheta, lags, out);
+  };
+  const adjoint = spec.exactCssGradient === true ? new Float64Array(n) : new Float64Array(0);
+  const byPhi = new Float64Array(phi.length);
+  const byTheta = new Float64Array(theta.length);
   // Filters with the given (untransformed) coefficients; false when phi is not stationary.
   const filter = (par: Float64Array, out: Float64Array | null): boolean => {
     expandArma(par, order, phi, theta);
@@ -177,31 +227,101 @@ export function fitArima(y: Float64Array, spec: ArimaSpec, xreg: readonly Float6
   const likelihoodObjective = (): number => 0.5 * (Math.log(sums.ssq / sums.nu) + sums.sumlog / sums.nu);
   // During the search the likelihood comes from the differenced series and the ARMA states alone: the
   // limit of R's diffuse start as kappa grows (the first d + D m observations only fix the levels), at a
-  // fraction of the cost of filtering the differencing states.
-  const armaModel = lost > 0 ? createStateSpace(phi.length, theta.length, new Float64Array(0)) : model;
+  // fraction of the cost of filtering the differencing states, and by the O(r)-per-step Chandrasekhar
+  // recursions (`armaLikelihood`). Without regressors the differenced series is the same at every trial.
+  const arma = armaLikelihoodScratch(phi.length, theta.length);
   const differenced = work.subarray(lost);
+  const fixedSeries = ncx === 0 ? dyFull.subarray(lost) : null;
+  // The objective at untransformed coefficients; Number.MAX_VALUE when phi is not stationary.
+  const differencedObjective = (par: Float64Array): number => {
+    expandArma(par, order, phi, theta);
+    let series = fixedSeries;
+    if (series === null) {
+      subtractRegression(par);
+      work.set(adjusted);
+      differenceInPlace(work, d, D, m);
+      series = differenced;
+    }
+    sums.ssq = 0;
+    sums.sumlog = 0;
+    sums.nu = 0;
+    if (!armaLikelihood(phi, theta, series, sums, arma)) return Number.MAX_VALUE;
+    return likelihoodObjective();
+  };
   const mlObjective = (par: Float64Array): number => {
     transformed.set(par);
     arFromUnconstrained(par, transformed, 0, p);
     arFromUnconstrained(par, transformed, p + q, P);
-    if (lost === 0) return filter(transformed, null) ? likelihoodObjective() : Number.MAX_VALUE;
+    return differencedObjective(transformed);
+  };
+  // The exact gradient of mlObjective: reverse mode through the likelihood (`armaLikelihoodGradient`),
+  // chained to the factors' coefficients, the regression and (by central differences of the cheap map)
+  // the partial autocorrelation transform of the AR parts.
+  const exactMl = spec.exactLikelihoodGradient === true;
+  // Allocated on first use: CSS fits never need it.
+  let gradientScratch: ArmaGradientScratch | null = null;
+  const phiBar = new Float64Array(phi.length);
+  const thetaBar = new Float64Array(theta.length);
+  const seriesBar = new Float64Array(exactMl && method !== "CSS" ? n - lost : 0);
+  const byTransformed = new Float64Array(k);
+  const nudged = new Float64Array(k);
+  const up = new Float64Array(k);
+  const down = new Float64Array(k);
+  const mlGradient = (par: Float64Array, out: Float64Array): void => {
+    transformed.set(par);
+    arFromUnconstrained(par, transformed, 0, p);
+    arFromUnconstrained(par, transformed, p + q, P);
     expandArma(transformed, order, phi, theta);
-    if (!resetStateSpace(armaModel, phi, theta)) return Number.MAX_VALUE;
-    subtractRegression(transformed);
-    work.set(adjusted);
-    differenceInPlace(work, d, D, m);
-    sums.ssq = 0;
-    sums.sumlog = 0;
-    sums.nu = 0;
-    kalmanFilter(armaModel, differenced, 0, differenced.length, sums, null);
-    return likelihoodObjective();
+    let series = fixedSeries;
+    if (series === null) {
+      subtractRegression(transformed);
+      work.set(adjusted);
+      differenceInPlace(work, d, D, m);
+      series = differenced;
+    }
+    gradientScratch ??= armaGradientScratch(phi.length, theta.length, n - lost);
+    const scratch = gradientScratch;
+    armaLikelihoodGradient(phi, theta, series, scratch, phiBar, thetaBar, seriesBar);
+    factorGradient(phiBar, thetaBar, transformed, order, byTransformed);
+    for (let j = 0; j < ncx; j++) {
+      const column = dcolsFull[j];
+      let v = 0;
+      for (let t = 0; t < seriesBar.length; t++) v -= seriesBar[t] * column[lost + t];
+      byTransformed[narma + j] = v;
+    }
+    out.set(byTransformed);
+    for (const [from, count] of [
+      [0, p],
+      [p + q, P],
+    ]) {
+      for (let i = from; i < from + count; i++) {
+        nudged.set(par);
+        nudged[i] = par[i] + 1e-6;
+        arFromUnconstrained(nudged, up, from, count);
+        nudged[i] = par[i] - 1e-6;
+        arFromUnconstrained(nudged, down, from, count);
+        let v = 0;
+        for (let j = from; j < from + count; j++) v += ((up[j] - down[j]) / 2e-6) * byTransformed[j];
+        out[i] = v;
+      }
+    }
   };
 
   let coef: Float64Array = init.slice();
   let converged = true;
   let objective = 0;
-  if (method !== "ML") {
-    const css = minimizeBfgs(cssObjective, init, { parscale });
+  const fixed = spec.coef;
+  if (fixed !== undefined) {
+    if (fixed.length !== k)
+      throw new RangeError(`spec.coef: expected ${k} coefficients, got ${fixed.length}`);
+    coef = Float64Array.from(fixed);
+  }
+  if (fixed === undefined && method !== "ML") {
+    const css = minimizeBfgs(cssObjective, init, {
+      parscale,
+      gradient: spec.exactCssGradient === true ? cssGradientAt : undefined,
+      relativeTolerance: spec.relativeTolerance,
+    });
     converged = css.converged;
     if (method === "CSS") {
       coef = css.x;
@@ -214,13 +334,17 @@ export function fitArima(y: Float64Array, spec: ArimaSpec, xreg: readonly Float6
       }
     }
   }
-  if (method !== "CSS") {
+  if (fixed === undefined && method !== "CSS") {
     const start = coef.slice();
     arToUnconstrained(coef, start, 0, p);
     arToUnconstrained(coef, start, p + q, P);
     copyInverted(start, p, q);
     copyInverted(start, p + q + P, Q);
-    const ml = minimizeBfgs(mlObjective, start, { parscale });
+    const ml = minimizeBfgs(mlObjective, start, {
+      parscale,
+      relativeTolerance: spec.relativeTolerance,
+      gradient: exactMl ? mlGradient : undefined,
+    });
     converged = converged && ml.converged;
     coef = ml.x.slice();
     copyInverted(coef, p, q);
@@ -229,8 +353,12 @@ export function fitArima(y: Float64Array, spec: ArimaSpec, xreg: readonly Float6
     arFromUnconstrained(ml.x, coef, p + q, P);
   }
 
-  const scoreOnly = method === "CSS" && spec.scoreOnly === true;
+  const scoreOnly = spec.scoreOnly === true;
   if (scoreOnly) {
+    if (method !== "CSS") {
+      objective = differencedObjective(coef);
+      if (objective === Number.MAX_VALUE) throw new Error("arima: non-stationary AR part");
+    }
     expandArma(coef, order, phi, theta);
     model.phi.set(phi);
     model.theta.set(theta);
@@ -240,6 +368,9 @@ export function fitArima(y: Float64Array, spec: ArimaSpec, xreg: readonly Float6
   let sigma2Estimate: number;
   if (method === "CSS") {
     sigma2Estimate = cssMeanSquare(coef);
+    if (fixed !== undefined) objective = 0.5 * Math.log(sigma2Estimate);
+  } else if (scoreOnly) {
+    sigma2Estimate = sums.ssq / nUsed;
   } else {
     objective = likelihoodObjective();
     sigma2Estimate = sums.ssq / nUsed;

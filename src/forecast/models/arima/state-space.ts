@@ -1,4 +1,6 @@
+import { isStationaryAr } from "./partrans.js";
 import { stationaryCovariance } from "./stationary-covariance.js";
+import { stationaryScratch } from "./stationary-first-column.js";
 
 /**
  * The state space form of an ARIMA model that R's arima filters (Gardner, Harvey & Phillips 1980; Harvey
@@ -23,12 +25,12 @@ export interface ArimaStateSpace {
   readonly P: Float64Array;
   /** The predicted covariance; before the first observation, the initial covariance. */
   readonly Pnew: Float64Array;
-  /** Scratch: predicted state, gain vector, T P, the previous Pnew, the doubling algorithm. */
+  /** Scratch: predicted state, gain vector, T P, the previous Pnew, the stationary covariance. */
   readonly anew: Float64Array;
   readonly M: Float64Array;
   readonly work: Float64Array;
   readonly previous: Float64Array;
-  readonly doubling: Float64Array;
+  readonly stationaryScratch: Float64Array;
   /** Whether the first observation is still to come (its Pnew is the initial covariance). */
   fresh: boolean;
   /** Whether Pnew has stopped changing, so the gain is fixed from here on. */
@@ -37,13 +39,21 @@ export interface ArimaStateSpace {
 
 /**
  * Allocates the state space form for AR and MA polynomials of the given lengths and a differencing
- * polynomial; call {@link resetStateSpace} before filtering.
+ * polynomial; call {@link resetStateSpace} before filtering. With `filtering` false (default true) only the
+ * polynomials are allocated, for a fit that is scored but never filtered.
  *
  * @example createStateSpace(13, 13, Float64Array.of(1)) // r = 14, rd = 15
  */
-export function createStateSpace(pLength: number, qLength: number, delta: Float64Array): ArimaStateSpace {
+export function createStateSpace(
+  pLength: number,
+  qLength: number,
+  delta: Float64Array,
+  filtering = true,
+): ArimaStateSpace {
   const r = Math.max(pLength, qLength + 1);
   const rd = r + delta.length;
+  // Without filtering (a fit that is only scored) the matrices are left empty.
+  const square = filtering ? rd * rd : 0;
   return {
     phi: new Float64Array(pLength),
     theta: new Float64Array(qLength),
@@ -51,13 +61,13 @@ export function createStateSpace(pLength: number, qLength: number, delta: Float6
     r,
     rd,
     a: new Float64Array(rd),
-    P: new Float64Array(rd * rd),
-    Pnew: new Float64Array(rd * rd),
+    P: new Float64Array(square),
+    Pnew: new Float64Array(square),
     anew: new Float64Array(rd),
     M: new Float64Array(rd),
-    work: new Float64Array(rd * rd),
-    previous: new Float64Array(rd * rd),
-    doubling: new Float64Array(3 * r * r),
+    work: new Float64Array(square),
+    previous: new Float64Array(square),
+    stationaryScratch: filtering ? stationaryScratch(pLength, qLength) : new Float64Array(0),
     fresh: true,
     steady: false,
   };
@@ -85,10 +95,11 @@ export function resetStateSpace(
   model.fresh = true;
   model.steady = false;
   const stationary = model.work.subarray(0, r * r);
+  if (!isStationaryAr(phi)) return false;
   if (r === 1) {
     stationary[0] = phi.length > 0 ? 1 / (1 - phi[0] * phi[0]) : 1;
     if (!(stationary[0] > 0 && Number.isFinite(stationary[0]))) return false;
-  } else if (!stationaryCovariance(phi, theta, r, stationary, model.doubling)) {
+  } else if (!stationaryCovariance(phi, theta, r, stationary, model.stationaryScratch)) {
     return false;
   }
   for (let i = 0; i < r; i++) for (let j = 0; j < r; j++) model.Pnew[i * rd + j] = stationary[i * r + j];

@@ -1,5 +1,5 @@
 import type { ArimaOrder } from "./arima-order.js";
-import { type ArimaFit, fitArima } from "./fit-arima.js";
+import { type ArimaFit, type ArimaSpec, fitArima } from "./fit-arima.js";
 import { rootsOutside } from "./root-check.js";
 
 /** The information criterion a search minimises. */
@@ -19,8 +19,9 @@ export interface ScoredArima {
  * without differencing; with `approximation` the fit is by CSS and AIC is approximated from the CSS
  * variance plus `offset`; the score is Infinity when fitting fails or when an AR or MA root of the
  * multiplied-out polynomials lies within 1.01 of the origin (near non-stationary or non-invertible).
- * With `scoreOnly` an approximate (CSS) fit skips its final Kalman pass (see `ArimaSpec.scoreOnly`): the
- * score is the same, but the fit cannot forecast.
+ * `fitOptions` pass on to `fitArima`. With `scoreOnly` the fit skips its final Kalman pass (see `ArimaSpec.scoreOnly`): the score is the same
+ * (for likelihood fits, that of the differenced series, the diffuse limit), but the fit cannot forecast
+ * until it is completed by passing its coefficients as `coef`, which only runs that pass.
  *
  * @example tryArima(y, order, true, "aicc", false, 0, []).score
  */
@@ -32,7 +33,7 @@ export function tryArima(
   approximation: boolean,
   offset: number,
   xreg: readonly Float64Array[],
-  scoreOnly = false,
+  fitOptions: Omit<ArimaSpec, "order" | "includeMean" | "includeDrift" | "method"> = {},
 ): ScoredArima {
   const differences = order.d + order.D;
   let fit: ArimaFit;
@@ -44,7 +45,7 @@ export function tryArima(
         includeDrift: constant && differences === 1,
         includeMean: constant,
         method: approximation ? "CSS" : "CSS-ML",
-        scoreOnly,
+        ...fitOptions,
       },
       xreg,
     );
