@@ -44,6 +44,8 @@ describe("avails forecast (the store) and avails query", () => {
     // total + 10 geos + 5 devices + their 50 crossings (the demo's cells).
     expect(run.leaves).toBe(50);
     expect(run.series).toBe(66);
+    // The demo's campaigns that delivered in the history get impressions and spend forecasts.
+    expect(run.campaigns).toBeGreaterThan(0);
 
     const total = await query("--start", "2026-11-02", "--end", "2026-11-04");
     expect(total.run_id).toBe("r000001");

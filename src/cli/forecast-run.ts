@@ -77,6 +77,7 @@ export async function forecastStore(options: GlobalOptions, flags: RawRunFlags):
         method: manifest.method,
         history: manifest.history,
         cold_starts: manifest.coldStarts,
+        campaigns: manifest.campaigns?.keys.length ?? 0,
         adjustments: manifest.adjustments,
       }),
     );
@@ -86,6 +87,9 @@ export async function forecastStore(options: GlobalOptions, flags: RawRunFlags):
       `${result.runId}: ${manifest.seriesKeys.length} series (${manifest.leafKeys.length} leaves) × ` +
         `${manifest.horizon} hours from ${from} UTC, ${manifest.method}, ${manifest.paths.paths} sample paths`,
     );
+    if (manifest.campaigns !== null) {
+      console.log(`${manifest.campaigns.keys.length} campaigns: hourly impressions and spend`);
+    }
     const { correctedHours, droppedHours, delaysMeasured } = manifest.history;
     if (delaysMeasured) {
       console.log(

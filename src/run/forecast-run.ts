@@ -13,6 +13,7 @@ import { reportingDays } from "../series/reporting-days.js";
 import { RunGateError } from "../store/forecast-runs.js";
 import type { RunPayload } from "../store/run-payload.js";
 import type { Store } from "../store/store.js";
+import { forecastCampaigns } from "./forecast-campaigns.js";
 import { forecastHierarchy, type HierarchyForecast } from "./forecast-hierarchy.js";
 import { levelCoherence } from "./level-coherence.js";
 import type { RunManifest } from "./run-manifest.js";
@@ -56,8 +57,8 @@ const HOUR = 3_600_000;
 const POOL_HOURS = 672;
 
 /**
- * Forecasts every supply level of the store (all configured levels but `campaign`) and stores the result as a
- * versioned run, published when its gates pass: history from the cube with open hours corrected
+ * Forecasts every supply level of the store (all configured levels but `campaign`), and each campaign's
+ * impressions and spend, and stores the result as a versioned run, published when its gates pass: history from the cube with open hours corrected
  * (`readHierarchyHistory`), every series forecast with conformal intervals and cold starts borrowing their
  * parent's shape (`forecastHierarchy`), reconciled (MinT with shrinkage by default) so that every aggregate is
  * the sum of its leaves, forecast adjustments applied to the leaves, and coherent sample paths drawn from the
@@ -95,6 +96,14 @@ export async function runForecast(
     residualHours: POOL_HOURS,
     pool: options.pool,
   });
+  step("forecasting campaigns");
+  // Impressions and spend per campaign, where the ad server delivers them; the cube has the campaign level.
+  const campaigns = await forecastCampaigns(
+    store,
+    config,
+    { start: history.start, hours: history.hours, horizon, skip: history.droppedHours },
+    options.pool,
+  );
   step("reconciling");
   const supply = config.levels.filter((level) => !level.dimensions.includes("campaign"));
   const bottom = forecast.levels.reduce((a, b) => (b.dimensions.length > a.dimensions.length ? b : a));
@@ -186,6 +195,7 @@ export async function runForecast(
       .filter(([, model]) => model.startsWith("cold start"))
       .map(([key, model]) => ({ key, from: model.replace("cold start from ", "") })),
     adjustments: adjusted.report,
+    campaigns: campaigns === null ? null : { keys: campaigns.keys, models: campaigns.models },
   };
 
   const levelTotals: Record<string, { total: number; series: number }> = {};
@@ -208,6 +218,16 @@ export async function runForecast(
       index: { data: paths.index },
       growth: { data: paths.growth },
       first_block: { data: paths.firstBlock },
+      ...(campaigns === null
+        ? {}
+        : {
+            campaign_impressions: { data: campaigns.impressions.mean, rows: campaigns.keys },
+            campaign_impressions_lo80: { data: campaigns.impressions.lower, rows: campaigns.keys },
+            campaign_impressions_hi80: { data: campaigns.impressions.upper, rows: campaigns.keys },
+            campaign_spend: { data: campaigns.spend.mean, rows: campaigns.keys },
+            campaign_spend_lo80: { data: campaigns.spend.lower, rows: campaigns.keys },
+            campaign_spend_hi80: { data: campaigns.spend.upper, rows: campaigns.keys },
+          }),
     },
   };
   step("storing the run");

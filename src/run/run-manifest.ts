@@ -4,7 +4,7 @@ import type { AdjustmentOutcome } from "../forecast/adjust/apply-adjustments.js"
  * What a forecast run's payload holds beside its arrays: enough to rebuild the hierarchy and the sample paths
  * and to say how every series was forecast. Arrays (all row-major): `series_mean` (series × horizon, every
  * level, coherent), `leaf_mean` (leaves × horizon), `errors` (leaves × poolLength, Float32), `index`
- * (horizon × paths), `growth` (horizon), `first_block` (paths).
+ * (horizon × paths), `growth` (horizon), `first_block` (paths), and the campaign forecasts (see `campaigns`).
  */
 export interface RunManifest {
   readonly version: 1;
@@ -45,4 +45,13 @@ export interface RunManifest {
   readonly coldStarts: readonly { readonly key: string; readonly from: string }[];
   /** What each forecast adjustment did. */
   readonly adjustments: readonly AdjustmentOutcome[];
+  /**
+   * Campaign delivery forecasts, when a level has the campaign dimension: the rows of the `campaign_impressions`
+   * and `campaign_spend` arrays (keys × horizon, with `_lo80` / `_hi80` bounds) and the model of each key and
+   * measure (`campaign=c01:impressions`). Not part of the level-shift gate: campaigns start and stop.
+   */
+  readonly campaigns: {
+    readonly keys: readonly string[];
+    readonly models: Readonly<Record<string, string>>;
+  } | null;
 }
