@@ -1,0 +1,157 @@
+// The accuracy backtest of bench:hierarchy on demo data: for several forecast origins, a run as of the origin
+// (runForecast with asOf, published with force), then the run's daily (and hourly) matched mean and 80% band
+// from the summed sample paths (pathQuantiles) against the opportunities the full store's cube holds for those
+// days (late rows included): WAPE of the mean and the share of (series, day) inside [P10, P90], pooled over
+// origins, for the total, each geo, each geo×device and seeded random multi-value targetings.
+import { Random } from "../../dist/forecast/random.js";
+import { pathQuantiles } from "../../dist/forecast/reconcile/path-quantiles.js";
+import { runForecast } from "../../dist/run/forecast-run.js";
+import { readPublishedForecast } from "../../dist/run/published-forecast.js";
+
+const HOUR = 3_600_000;
+export const LEVEL_NAMES = ["total", "geo", "geo×device", "random targetings"];
+
+/** The leaves' actual hourly opportunities over [start, start + hours) from the cube: Float64Array per key. */
+async function actualLeaves(store, level, start, hours) {
+  const slice = await store.cube({ level, measure: "opportunities", start, end: start + hours * HOUR });
+  const byKey = new Map();
+  for (let i = 0; i < slice.value.length; i++) {
+    const key = slice.keys[slice.keyIndex[i]];
+    let row = byKey.get(key);
+    if (row === undefined) byKey.set(key, (row = new Float64Array(hours)));
+    row[(slice.hour[i] - start) / HOUR] += slice.value[i];
+  }
+  return byKey;
+}
+
+/** The series scored at every level: [level, name, leaf indices]. */
+function scoredSets(leafKeys, targetingCount, seed) {
+  const geos = [...new Set(leafKeys.map((k) => k.split("|")[0]))].sort();
+  const devices = [...new Set(leafKeys.map((k) => k.split("|")[1]))].sort();
+  const leavesWhere = (f) => leafKeys.flatMap((k, l) => (f(k) ? [l] : []));
+  const sets = [["total", "total", leafKeys.map((_, l) => l)]];
+  for (const g of geos) sets.push(["geo", g, leavesWhere((k) => k.startsWith(`${g}|`))]);
+  leafKeys.forEach((k, l) => sets.push(["geo×device", k, [l]]));
+  const random = new Random(seed);
+  const pick = (list, count) => {
+    const pool = [...list];
+    const out = [];
+    for (let i = 0; i < count; i++) out.push(pool.splice(Math.floor(random.next() * pool.length), 1)[0]);
+    return out;
+  };
+  for (let i = 0; i < targetingCount; i++) {
+    const g = pick(geos, 2 + Math.floor(random.next() * 3));
+    const d = pick(devices, 1 + Math.floor(random.next() * 3));
+    const leaves = leavesWhere((k) => g.includes(k.split("|")[0]) && d.includes(k.split("|")[1]));
+    sets.push(["random targetings", `${g.join(",")} × ${d.join(",")}`, leaves]);
+  }
+  return sets;
+}
+
+/** Accumulates |error|, actuals, inside-band counts and the side of the misses per level. */
+function newScore() {
+  return {
+    absError: 0,
+    actual: 0,
+    forecast: 0,
+    inside: 0,
+    below: 0,
+    above: 0,
+    count: 0,
+    width: 0,
+    hInside: 0,
+    hCount: 0,
+  };
+}
+
+function add(score, actual, mean, p10, p90) {
+  score.absError += Math.abs(actual - mean);
+  score.actual += actual;
+  score.forecast += mean;
+  score.width += p90 - p10;
+  score.count++;
+  if (actual < p10) score.below++;
+  else if (actual > p90) score.above++;
+  else score.inside++;
+}
+
+/**
+ * Backtests each method at each origin and returns `{ method: { level: score } }`, pooled over origins.
+ *
+ * @example const scores = await accuracyBench(store, config, { end, origins: [42, 28, 14], methods: ["mint-shrink"] });
+ */
+export async function accuracyBench(
+  store,
+  config,
+  { end, origins, horizon, methods, targetings, seed, paths, hourly },
+) {
+  const leafLevel = config.levels
+    .filter((l) => !l.dimensions.includes("campaign"))
+    .reduce((a, b) => (b.dimensions.length > a.dimensions.length ? b : a)).name;
+  const scores = {};
+  for (const method of methods) {
+    scores[method] = Object.fromEntries(LEVEL_NAMES.map((n) => [n, newScore()]));
+    scores[method].runs = [];
+  }
+  for (const daysBack of origins) {
+    const asOf = Date.parse(`${end}T00:00:00Z`) - daysBack * 24 * HOUR;
+    const truth = await actualLeaves(store, leafLevel, asOf, horizon);
+    for (const method of methods) {
+      process.stderr.write(`accuracy: ${method} as of ${new Date(asOf).toISOString().slice(0, 10)}\n`);
+      const started = performance.now();
+      const result = await runForecast(store, config, { asOf, horizon, method, seed, paths, force: true });
+      const seconds = (performance.now() - started) / 1000;
+      if (!result.published)
+        throw new Error(`run ${result.runId} was not published: ${result.refused.join("; ")}`);
+      const forecast = await readPublishedForecast(store);
+      if (forecast.manifest.start !== asOf)
+        throw new Error(`run ${result.runId} starts at ${forecast.manifest.start}, not ${asOf}`);
+      scores[method].runs.push({ asOf, seconds, runId: result.runId });
+      const leafKeys = forecast.manifest.leafKeys;
+      const actualOf = leafKeys.map((k) => truth.get(k) ?? new Float64Array(horizon));
+      for (const [level, , leaves] of scoredSets(leafKeys, targetings, seed)) {
+        const score = scores[method][level];
+        const q = pathQuantiles(forecast.paths, leaves, 0, horizon, "day", [0.1, 0.5, 0.9]);
+        q.intervals.forEach((interval) => {
+          let actual = 0;
+          for (const l of leaves)
+            for (let t = interval.start; t < interval.end; t++) actual += actualOf[l][t];
+          add(score, actual, interval.mean, interval.quantiles[0], interval.quantiles[2]);
+        });
+        if (hourly) {
+          const h = pathQuantiles(forecast.paths, leaves, 0, horizon, "hour", [0.1, 0.9]);
+          h.intervals.forEach((interval) => {
+            let actual = 0;
+            for (const l of leaves) actual += actualOf[l][interval.start];
+            score.hCount++;
+            if (actual >= interval.quantiles[0] && actual <= interval.quantiles[1]) score.hInside++;
+          });
+        }
+      }
+    }
+  }
+  return scores;
+}
+
+/**
+ * The markdown table of the scores.
+ *
+ * @example console.log(accuracyTable(scores).join("\n"));
+ */
+export function accuracyTable(scores, hourly) {
+  const lines = [
+    `| method | level | series × days | WAPE | bias (Σ forecast / Σ actual − 1) | 80% coverage, daily | below P10 | above P90 | mean band width / actual |${hourly ? " 80% coverage, hourly |" : ""}`,
+    `| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |${hourly ? " ---: |" : ""}`,
+  ];
+  for (const [method, byLevel] of Object.entries(scores)) {
+    for (const level of LEVEL_NAMES) {
+      const s = byLevel[level];
+      lines.push(
+        `| ${method} | ${level} | ${s.count} | ${(s.absError / s.actual).toFixed(3)} | ${(s.forecast / s.actual - 1).toFixed(3)} | ` +
+          `${(s.inside / s.count).toFixed(3)} | ${(s.below / s.count).toFixed(3)} | ${(s.above / s.count).toFixed(3)} | ${(s.width / s.actual).toFixed(3)} |` +
+          (hourly ? ` ${(s.hInside / s.hCount).toFixed(3)} |` : ""),
+      );
+    }
+  }
+  return lines;
+}
