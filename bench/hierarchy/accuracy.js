@@ -18,7 +18,10 @@ async function actualLeaves(store, level, start, hours) {
   for (let i = 0; i < slice.value.length; i++) {
     const key = slice.keys[slice.keyIndex[i]];
     let row = byKey.get(key);
-    if (row === undefined) byKey.set(key, (row = new Float64Array(hours)));
+    if (row === undefined) {
+      row = new Float64Array(hours);
+      byKey.set(key, row);
+    }
     row[(slice.hour[i] - start) / HOUR] += slice.value[i];
   }
   return byKey;
@@ -31,7 +34,9 @@ function scoredSets(leafKeys, targetingCount, seed) {
   const leavesWhere = (f) => leafKeys.flatMap((k, l) => (f(k) ? [l] : []));
   const sets = [["total", "total", leafKeys.map((_, l) => l)]];
   for (const g of geos) sets.push(["geo", g, leavesWhere((k) => k.startsWith(`${g}|`))]);
-  leafKeys.forEach((k, l) => sets.push(["geo×device", k, [l]]));
+  leafKeys.forEach((k, l) => {
+    sets.push(["geo×device", k, [l]]);
+  });
   const random = new Random(seed);
   const pick = (list, count) => {
     const pool = [...list];
