@@ -69,7 +69,8 @@ function newScore() {
   };
 }
 
-function add(score, actual, mean, p10, p90) {
+function add(score, actual, mean, p10, p50, p90) {
+  score.z.push(Math.abs(actual - p50) / ((p90 - p10) / 2));
   score.absError += Math.abs(actual - mean);
   score.actual += actual;
   score.forecast += mean;
@@ -78,6 +79,36 @@ function add(score, actual, mean, p10, p90) {
   if (actual < p10) score.below++;
   else if (actual > p90) score.above++;
   else score.inside++;
+}
+
+/**
+ * Whether errors add up over a day as the paths say: the realized hourly errors of the set's mean (actual −
+ * mean) summed by day and squared, against their hourly squares; and the same ratio for the pool rows the
+ * paths draw (consecutive rows summed by 24; growth scales both alike). A realized ratio above the pool's
+ * means errors persist within a day more than one-step residuals do, so daily bands come out too narrow.
+ */
+function varianceRatios(score, forecast, leaves, actualOf, horizon) {
+  const { mean, errors, poolLength: R, horizon: H } = forecast.paths;
+  const hourError = new Float64Array(horizon);
+  for (const l of leaves) for (let t = 0; t < horizon; t++) hourError[t] += actualOf[l][t] - mean[l * H + t];
+  for (let d = 0; d + 24 <= horizon; d += 24) {
+    let day = 0;
+    for (let t = d; t < d + 24; t++) {
+      day += hourError[t];
+      score.hourError2 += hourError[t] ** 2;
+    }
+    score.dayError2 += day ** 2;
+  }
+  const pool = new Float64Array(R);
+  for (const l of leaves) for (let r = 0; r < R; r++) pool[r] += errors[l * R + r];
+  for (let r0 = 0; r0 + 24 <= R; r0 += 24) {
+    let day = 0;
+    for (let r = r0; r < r0 + 24; r++) {
+      day += pool[r];
+      score.poolHour2 += pool[r] ** 2;
+    }
+    score.poolDay2 += day ** 2;
+  }
 }
 
 /**
@@ -121,8 +152,9 @@ export async function accuracyBench(
           let actual = 0;
           for (const l of leaves)
             for (let t = interval.start; t < interval.end; t++) actual += actualOf[l][t];
-          add(score, actual, interval.mean, interval.quantiles[0], interval.quantiles[2]);
+          add(score, actual, interval.mean, ...interval.quantiles);
         });
+        varianceRatios(score, forecast, leaves, actualOf, horizon);
         if (hourly) {
           const h = pathQuantiles(forecast.paths, leaves, 0, horizon, "hour", [0.1, 0.9]);
           h.intervals.forEach((interval) => {
@@ -138,6 +170,13 @@ export async function accuracyBench(
   return scores;
 }
 
+function quantile(values, p) {
+  const sorted = Float64Array.from(values).sort();
+  const h = (sorted.length - 1) * p;
+  const lo = Math.floor(h);
+  return lo + 1 < sorted.length ? sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]) : sorted[lo];
+}
+
 /**
  * The markdown table of the scores.
  *
@@ -145,8 +184,8 @@ export async function accuracyBench(
  */
 export function accuracyTable(scores, hourly) {
   const lines = [
-    `| method | level | series × days | WAPE | bias (Σ forecast / Σ actual − 1) | 80% coverage, daily | below P10 | above P90 | mean band width / actual |${hourly ? " 80% coverage, hourly |" : ""}`,
-    `| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |${hourly ? " ---: |" : ""}`,
+    `| method | level | series × days | WAPE | bias (Σ forecast / Σ actual − 1) | 80% coverage, daily | below P10 | above P90 | mean band width / actual |${hourly ? " 80% coverage, hourly |" : ""} widening for 80% | day/hour variance ratio, realized | the same, pool |`,
+    `| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |${hourly ? " ---: |" : ""} ---: | ---: | ---: |`,
   ];
   for (const [method, byLevel] of Object.entries(scores)) {
     for (const level of LEVEL_NAMES) {
@@ -154,7 +193,8 @@ export function accuracyTable(scores, hourly) {
       lines.push(
         `| ${method} | ${level} | ${s.count} | ${(s.absError / s.actual).toFixed(3)} | ${(s.forecast / s.actual - 1).toFixed(3)} | ` +
           `${(s.inside / s.count).toFixed(3)} | ${(s.below / s.count).toFixed(3)} | ${(s.above / s.count).toFixed(3)} | ${(s.width / s.actual).toFixed(3)} |` +
-          (hourly ? ` ${(s.hInside / s.hCount).toFixed(3)} |` : ""),
+          (hourly ? ` ${(s.hInside / s.hCount).toFixed(3)} |` : "") +
+          ` ${quantile(s.z, 0.8).toFixed(2)} | ${(s.dayError2 / s.hourError2).toFixed(2)} | ${(s.poolDay2 / s.poolHour2).toFixed(2)} |`,
       );
     }
   }
