@@ -66,6 +66,13 @@ function newScore() {
     width: 0,
     hInside: 0,
     hCount: 0,
+    // |actual - P50| / half the band, per (series, day): its 0.8 quantile is the widening 80% coverage needs.
+    z: [],
+    // Σ (daily sum of hourly errors)² and Σ (hourly error)²: realized, and in the pool the paths draw from.
+    dayError2: 0,
+    hourError2: 0,
+    poolDay2: 0,
+    poolHour2: 0,
   };
 }
 
