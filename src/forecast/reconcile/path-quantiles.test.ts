@@ -107,14 +107,18 @@ describe("pathQuantiles(store, leaves, start, end, granularity, probs)", () => {
   });
 
   test("where nothing can be clipped, block sums from prefix sums give the same answer as hour by hour", () => {
-    // Growth constant by day for two days, then changing every hour; level far above the errors.
-    const growth = (t: number) => (t < 48 ? 1 + Math.floor(t / 24) * 0.5 : 1 + t / 100);
-    const s = store(17, { level: 1000, growth });
-    for (const [start, end, granularity, bounds] of [
-      [0, 24 * 9, "day", Array.from({ length: 10 }, (_, d) => d * 24)],
-      [5, 100, [5, 6, 30, 77], [5, 6, 30, 77, 100]],
-      [40, 60, "hour", Array.from({ length: 21 }, (_, i) => 40 + i)],
+    // Level far above the errors. Growth constant by day (block sums), or constant by day for two days and then
+    // changing every hour (runs of one hour: summed hour by hour instead).
+    const byDay = (t: number) => 1 + Math.floor(t / 24) * 0.25;
+    const hourly = (t: number) => (t < 48 ? 1 + Math.floor(t / 24) * 0.5 : 1 + t / 100);
+    for (const [growth, start, end, granularity, bounds] of [
+      [byDay, 0, 24 * 9, "day", Array.from({ length: 10 }, (_, d) => d * 24)],
+      [byDay, 5, 100, [5, 6, 30, 77], [5, 6, 30, 77, 100]],
+      [hourly, 0, 24 * 9, "day", Array.from({ length: 10 }, (_, d) => d * 24)],
+      [hourly, 5, 100, [5, 6, 30, 77], [5, 6, 30, 77, 100]],
+      [hourly, 40, 60, "hour", Array.from({ length: 21 }, (_, i) => 40 + i)],
     ] as const) {
+      const s = store(17, { level: 1000, growth });
       const q = pathQuantiles(s, [0, 3], start, end, granularity, [0.1, 0.5, 0.9]);
       const sums = Array.from({ length: s.paths }, (_, p) => bruteForce(s, [0, 3], [...bounds], p));
       q.intervals.forEach((interval, i) => {

@@ -104,7 +104,11 @@ export function pathQuantiles(
   const { season, phase } = store;
   const minError = new Float64Array(season);
   for (let r = 0; r < R; r++) if (errorSum[r] < minError[r % season]) minError[r % season] = errorSum[r];
-  let byHour = hours < 4 * k;
+  // Runs end where growth changes too: a growth that changes every few hours (calibrated hour by hour) leaves
+  // runs no longer than the hour-by-hour loop, which is then cheaper per hour.
+  let growthRuns = 1;
+  for (let t = start + 1; t < end; t++) if (growth[t] !== growth[t - 1]) growthRuns++;
+  let byHour = hours < 4 * k || hours < 4 * growthRuns;
   for (let t = 0; t < hours && !byHour; t++) {
     byHour = meanSum[t] + growth[start + t] * minError[(start + t + phase) % season] < 0;
   }
