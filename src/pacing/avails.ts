@@ -1,5 +1,6 @@
 import type { Config } from "../config/schema.js";
 import { pathQuantiles } from "../forecast/reconcile/path-quantiles.js";
+import { selectKth } from "../forecast/select-kth.js";
 import type { SamplePaths } from "../forecast/reconcile/sample-paths.js";
 import { localDate } from "../series/zoned-time.js";
 import type { Campaign } from "../store/campaign.js";
