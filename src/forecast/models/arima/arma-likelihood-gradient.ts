@@ -1,3 +1,4 @@
+import { solveInPlace } from "./solve-in-place.js";
 import { stationaryFirstColumn, stationaryScratch } from "./stationary-first-column.js";
 
 /** Scratch of {@link armaLikelihoodGradient} for one model order and series length. */
@@ -283,39 +284,5 @@ function solveTransposed(A: Float64Array, k: number, x: Float64Array): boolean {
       A[j * k + i] = swap;
     }
   }
-  for (let col = 0; col < k; col++) {
-    let pivot = col;
-    let largest = Math.abs(A[col * k + col]);
-    for (let row = col + 1; row < k; row++) {
-      const v = Math.abs(A[row * k + col]);
-      if (v > largest) {
-        largest = v;
-        pivot = row;
-      }
-    }
-    if (!(largest > 0)) return false;
-    if (pivot !== col) {
-      for (let j = 0; j < k; j++) {
-        const swap = A[col * k + j];
-        A[col * k + j] = A[pivot * k + j];
-        A[pivot * k + j] = swap;
-      }
-      const swap = x[col];
-      x[col] = x[pivot];
-      x[pivot] = swap;
-    }
-    const diagonal = A[col * k + col];
-    for (let row = col + 1; row < k; row++) {
-      const f = A[row * k + col] / diagonal;
-      if (f === 0) continue;
-      for (let j = col + 1; j < k; j++) A[row * k + j] -= f * A[col * k + j];
-      x[row] -= f * x[col];
-    }
-  }
-  for (let row = k - 1; row >= 0; row--) {
-    let v = x[row];
-    for (let j = row + 1; j < k; j++) v -= A[row * k + j] * x[j];
-    x[row] = v / A[row * k + row];
-  }
-  return true;
+  return solveInPlace(A, k, x);
 }

@@ -1,3 +1,4 @@
+import { solveInPlace } from "./solve-in-place.js";
 /**
  * Scratch for {@link stationaryFirstColumn} with AR and MA polynomials of the given lengths; allocate once
  * per model order.
@@ -61,41 +62,8 @@ export function stationaryFirstColumn(
     for (let j = e; j <= q; j++) b += (j === 0 ? 1 : theta[j - 1]) * psi[j - e];
     rhs[e] = b;
   }
-  // Gaussian elimination with partial pivoting, then back substitution into gamma.
-  for (let col = 0; col < k; col++) {
-    let pivot = col;
-    let largest = Math.abs(A[col * k + col]);
-    for (let row = col + 1; row < k; row++) {
-      const v = Math.abs(A[row * k + col]);
-      if (v > largest) {
-        largest = v;
-        pivot = row;
-      }
-    }
-    if (!(largest > 0)) return false;
-    if (pivot !== col) {
-      for (let j = col; j < k; j++) {
-        const swap = A[col * k + j];
-        A[col * k + j] = A[pivot * k + j];
-        A[pivot * k + j] = swap;
-      }
-      const swap = rhs[col];
-      rhs[col] = rhs[pivot];
-      rhs[pivot] = swap;
-    }
-    const diagonal = A[col * k + col];
-    for (let row = col + 1; row < k; row++) {
-      const factor = A[row * k + col] / diagonal;
-      if (factor === 0) continue;
-      for (let j = col + 1; j < k; j++) A[row * k + j] -= factor * A[col * k + j];
-      rhs[row] -= factor * rhs[col];
-    }
-  }
-  for (let row = k - 1; row >= 0; row--) {
-    let v = rhs[row];
-    for (let j = row + 1; j < k; j++) v -= A[row * k + j] * gamma[j];
-    gamma[row] = v / A[row * k + row];
-  }
+  if (!solveInPlace(A, k, rhs)) return false;
+  gamma.set(rhs);
   if (!(gamma[0] > 0 && Number.isFinite(gamma[0]))) return false;
   for (let s = 0; s < r; s++) {
     let v = 0;
