@@ -17,6 +17,9 @@ async function query(...args: string[]) {
   return JSON.parse((await ok(["query", "--json", ...args])).stdout);
 }
 
+/** Three days inside every run's horizon. */
+const DAYS = ["--start", "2026-11-02", "--end", "2026-11-04"];
+
 const SMALL_RUN = ["forecast", "--horizon", "168", "--paths", "200", "--history-days", "30"];
 
 beforeAll(async () => {
@@ -47,7 +50,7 @@ describe("avails forecast (the store) and avails query", () => {
     // The demo's campaigns that delivered in the history get impressions and spend forecasts.
     expect(run.campaigns).toBeGreaterThan(0);
 
-    const total = await query("--start", "2026-11-02", "--end", "2026-11-04");
+    const total = await query(...DAYS);
     expect(total.run_id).toBe("r000001");
     expect(total.intervals).toHaveLength(3);
     for (const interval of total.intervals) {
@@ -69,7 +72,7 @@ describe("avails forecast (the store) and avails query", () => {
     let means = 0;
     let p90s = 0;
     for (const geo of geos) {
-      const one = await query("--start", "2026-11-02", "--end", "2026-11-04", "--geo", geo);
+      const one = await query(...DAYS, "--geo", geo);
       means += one.total.matched.mean;
       p90s += one.total.matched.p90;
     }
@@ -78,16 +81,7 @@ describe("avails forecast (the store) and avails query", () => {
   });
 
   it("counts a booked campaign as booked and contending, and takes it off available", async () => {
-    const before = await query(
-      "--start",
-      "2026-11-02",
-      "--end",
-      "2026-11-04",
-      "--geo",
-      "SE",
-      "--device",
-      "mobile",
-    );
+    const before = await query(...DAYS, "--geo", "SE", "--device", "mobile");
     const goal = Math.round(before.total.matched.mean / 2);
     await ok([
       "campaigns",
@@ -100,52 +94,20 @@ describe("avails forecast (the store) and avails query", () => {
       "geo=SE",
       "--targeting",
       "device=mobile",
-      "--start",
-      "2026-11-02",
-      "--end",
-      "2026-11-04",
+      ...DAYS,
       "--goal",
       String(goal),
       "--priority",
       "guaranteed",
     ]);
-    const after = await query(
-      "--start",
-      "2026-11-02",
-      "--end",
-      "2026-11-04",
-      "--geo",
-      "SE",
-      "--device",
-      "mobile",
-    );
+    const after = await query(...DAYS, "--geo", "SE", "--device", "mobile");
     expect(after.total.booked.mean).toBeCloseTo(goal, 0);
     expect(after.total.available.mean).toBeCloseTo(after.total.matched.mean - goal, 0);
     expect(after.contending.map((c: { campaign_id: string }) => c.campaign_id)).toContain("half-se");
     // A standard booking cannot take from the guaranteed campaign: possible equals available for it.
-    const standard = await query(
-      "--start",
-      "2026-11-02",
-      "--end",
-      "2026-11-04",
-      "--geo",
-      "SE",
-      "--device",
-      "mobile",
-      "--priority",
-      "standard",
-    );
+    const standard = await query(...DAYS, "--geo", "SE", "--device", "mobile", "--priority", "standard");
     expect(standard.total.possible.mean).toBeCloseTo(standard.total.available.mean, 0);
-    const text = await ok([
-      "query",
-      "--start",
-      "2026-11-02",
-      "--end",
-      "2026-11-04",
-      "--geo",
-      "SE",
-      "--breakdown",
-    ]);
+    const text = await ok(["query", ...DAYS, "--geo", "SE", "--breakdown"]);
     expect(text.stdout).toMatch(/^interval +matched +booked +available +possible$/m);
     expect(text.stdout).toMatch(/^geo=SE /m);
     expect(text.stdout).toContain("half-se (guaranteed)");
@@ -161,7 +123,7 @@ describe("avails forecast (the store) and avails query", () => {
   });
 
   it("applies an adjustment, gates a run that moves a level too far, and rolls back", async () => {
-    const base = await query("--start", "2026-11-02", "--end", "2026-11-04", "--geo", "SE");
+    const base = await query(...DAYS, "--geo", "SE");
     await ok([
       "adjustments",
       "add",
@@ -177,7 +139,7 @@ describe("avails forecast (the store) and avails query", () => {
     const adjusted = JSON.parse((await ok([...SMALL_RUN, "--json"])).stdout);
     expect(adjusted.published).toBe(true);
     expect(adjusted.adjustments[0].series).toBe(5);
-    const up = await query("--start", "2026-11-02", "--end", "2026-11-04", "--geo", "SE");
+    const up = await query(...DAYS, "--geo", "SE");
     expect(up.run_id).toBe(adjusted.run_id);
     expect(up.total.matched.mean / base.total.matched.mean).toBeCloseTo(1.5, 6);
 
@@ -190,11 +152,11 @@ describe("avails forecast (the store) and avails query", () => {
     );
     const list = JSON.parse((await ok(["runs", "list", "--json"])).stdout);
     expect(list[0].status).toBe("rejected");
-    const still = await query("--start", "2026-11-02", "--end", "2026-11-04", "--geo", "SE");
+    const still = await query(...DAYS, "--geo", "SE");
     expect(still.run_id).toBe(adjusted.run_id);
 
     await ok(["runs", "rollback"]);
-    const back = await query("--start", "2026-11-02", "--end", "2026-11-04", "--geo", "SE");
+    const back = await query(...DAYS, "--geo", "SE");
     expect(back.run_id).toBe("r000001");
     expect(back.total.matched).toEqual(base.total.matched);
   });
