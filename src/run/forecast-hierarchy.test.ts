@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { ensemble } from "../forecast/ensemble.js";
+import { resolveModel } from "../forecast/models/registry.js";
 import type { HierarchyHistory, LevelHistory } from "../series/read-hierarchy.js";
 import { forecastHierarchy, MIN_OWN_HISTORY_HOURS } from "./forecast-hierarchy.js";
 
 const HOURS = 24 * 28;
+const SHORT = HOURS;
 
 /** Four cells with daily cycles; geo=NO|device=tablet began 100 hours ago. */
-function history(): HierarchyHistory {
+function history(HOURS = SHORT): HierarchyHistory {
   const cells = [
     ["SE", "mobile", 50],
     ["SE", "tablet", 20],
@@ -110,6 +113,34 @@ describe("forecastHierarchy(history, options)", () => {
     }
     // The other cells are fitted on their own.
     expect(cells.models.filter((m) => m.startsWith("cold start"))).toHaveLength(1);
+  });
+
+  it("keeps day-ahead errors: each day of the last four weeks forecast 24 hours ahead from its first hour", async () => {
+    const long = 24 * 56;
+    const h = history(long);
+    const forecast = await forecastHierarchy(h, { horizon: 24, levels: [80], model: "snaive" });
+    const total = forecast.levels[0];
+    expect(total.dayAheadErrors).toHaveLength(672);
+    const y = h.levels[0].values;
+    const origins = Array.from({ length: 28 }, (_, k) => long - 672 + 24 * k);
+    const model = ensemble([resolveModel("theta"), resolveModel("mstl")], "mean");
+    const reference =
+      model.forecastOrigins?.(y, origins, { horizon: 24, levels: [], seasons: [24, 168] }) ?? [];
+    for (const k of [0, 13, 27]) {
+      for (const j of [0, 11, 23]) {
+        expect(total.dayAheadErrors[24 * k + j]).toBeCloseTo(y[origins[k] + j] - reference[k][j], 9);
+      }
+    }
+    // The young cell's come from its parent, scaled like its forecast.
+    const cells = forecast.levels[3];
+    const young = cells.keys.indexOf("geo=NO|device=tablet");
+    const geo = forecast.levels[1];
+    const ratio = cells.mean[young * 24] / geo.mean[0];
+    expect(cells.dayAheadErrors[young * 672 + 100]).toBeCloseTo(geo.dayAheadErrors[100] * ratio, 9);
+    // Four weeks of history leave no fit before the window: the one-step residuals stand in.
+    const short = (await forecastHierarchy(history(), { horizon: 24, levels: [80], model: "snaive" }))
+      .levels[0];
+    expect(short.dayAheadErrors).toEqual(short.residuals);
   });
 
   it("rejects a horizon that is not a positive integer", async () => {

@@ -26,6 +26,8 @@ export interface LevelForecast {
   readonly upper: readonly Float64Array[];
   /** keys × residualHours one-step residuals, aligned in time across keys. */
   readonly residuals: Float64Array;
+  /** keys × residualHours day-ahead errors over the same hours (see HierarchyTaskOutput). */
+  readonly dayAheadErrors: Float64Array;
   /** The model of each key, e.g. "auto: theta", or "cold start from geo=SE". */
   readonly models: readonly string[];
   /** What each key's forecast should report (gaps, fallbacks, cold start). */
@@ -136,6 +138,7 @@ export async function forecastHierarchy(
       lower: levels.map(() => new Float64Array(n * horizon)),
       upper: levels.map(() => new Float64Array(n * horizon)),
       residuals: new Float64Array(n * residualHours),
+      dayAheadErrors: new Float64Array(n * residualHours),
       models: new Array<string>(n).fill(""),
       warnings: Array.from({ length: n }, () => []),
     };
@@ -150,6 +153,10 @@ export async function forecastHierarchy(
       target.upper[j].set(out.upper[j], at);
     }
     target.residuals.set(out.residuals, task.key * residualHours + (residualHours - out.residuals.length));
+    target.dayAheadErrors.set(
+      out.dayAheadErrors,
+      task.key * residualHours + (residualHours - out.dayAheadErrors.length),
+    );
     target.models[task.key] = out.model;
     target.warnings[task.key].push(...out.warnings);
   });
@@ -172,6 +179,8 @@ export async function forecastHierarchy(
       }
       for (let t = 0; t < residualHours; t++) {
         target.residuals[k * residualHours + t] = source.residuals[parent.key * residualHours + t] * share;
+        target.dayAheadErrors[k * residualHours + t] =
+          source.dayAheadErrors[parent.key * residualHours + t] * share;
       }
       const parentKey = history.levels[parent.level].keys[parent.key];
       target.models[k] = `cold start from ${parentKey}`;

@@ -62,7 +62,7 @@ const POOL_HOURS = 672;
  * (`readHierarchyHistory`), every series forecast with conformal intervals and cold starts borrowing their
  * parent's shape (`forecastHierarchy`), reconciled (MinT with shrinkage by default) so that every aggregate is
  * the sum of its leaves, forecast adjustments applied to the leaves, and coherent sample paths drawn from the
- * reconciled one-step errors, scaled hour by hour so that the total's paths are as wide as its calibrated 80%
+ * reconciled day-ahead errors, scaled hour by hour so that the total's paths are as wide as its calibrated 80%
  * interval (`calibratedGrowth`). Daily and weekly views are sums of the hourly paths, so all granularities agree.
  *
  * @example
@@ -108,7 +108,7 @@ export async function runForecast(
   const supply = config.levels.filter((level) => !level.dimensions.includes("campaign"));
   const bottom = forecast.levels.reduce((a, b) => (b.dimensions.length > a.dimensions.length ? b : a));
   const hierarchy = buildHierarchy([...bottom.keys], supply);
-  const { base, residuals, lower80, upper80 } = inHierarchyOrder(
+  const { base, residuals, dayAhead, lower80, upper80 } = inHierarchyOrder(
     hierarchy,
     forecast,
     history.droppedHours,
@@ -120,9 +120,11 @@ export async function runForecast(
     residuals,
     residualLength: R,
   });
+  // The paths' error pool: day-ahead errors, whose days vary as a run's forecast errors do (one-step
+  // residuals nearly cancel over a day below the total), reconciled like the means.
   const leafErrors = reconciled.projection
-    ? applyProjection(hierarchy, reconciled.projection, residuals, R)
-    : leafRows(hierarchy, residuals, R);
+    ? applyProjection(hierarchy, reconciled.projection, dayAhead, R)
+    : leafRows(hierarchy, dayAhead, R);
 
   step("adjusting");
   const m = hierarchy.leafKeys.length;
@@ -253,6 +255,7 @@ function inHierarchyOrder(hierarchy: Hierarchy, forecast: HierarchyForecast, ski
   const H = forecast.horizon;
   const base = new Float64Array(n * horizon);
   const residuals = new Float64Array(n * R);
+  const dayAhead = new Float64Array(n * R);
   let lower80: Float64Array | null = null;
   let upper80: Float64Array | null = null;
   const covered = new Uint8Array(n);
@@ -263,6 +266,7 @@ function inHierarchyOrder(hierarchy: Hierarchy, forecast: HierarchyForecast, ski
       covered[i] = 1;
       base.set(level.mean.subarray(k * H + skip, k * H + skip + horizon), i * horizon);
       residuals.set(level.residuals.subarray(k * R, (k + 1) * R), i * R);
+      dayAhead.set(level.dayAheadErrors.subarray(k * R, (k + 1) * R), i * R);
       if (level.dimensions.length === 0) {
         lower80 = level.lower[0].slice(k * H + skip, k * H + skip + horizon);
         upper80 = level.upper[0].slice(k * H + skip, k * H + skip + horizon);
@@ -277,7 +281,7 @@ function inHierarchyOrder(hierarchy: Hierarchy, forecast: HierarchyForecast, ski
       "levels: a run needs a level without dimensions (the total) to calibrate its sample paths",
     );
   }
-  return { base, residuals, lower80: lower80 as Float64Array, upper80: upper80 as Float64Array };
+  return { base, residuals, dayAhead, lower80: lower80 as Float64Array, upper80: upper80 as Float64Array };
 }
 
 /** The leaves' own residual rows (bottom-up and top-down have no projection to reconcile them with). */

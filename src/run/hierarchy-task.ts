@@ -1,3 +1,4 @@
+import { ensemble } from "../forecast/ensemble.js";
 import { forecastSeries } from "../forecast/forecast-series.js";
 import { resolveModel } from "../forecast/models/registry.js";
 
@@ -30,6 +31,13 @@ export interface HierarchyTaskOutput {
    * value: the first season of a seasonal naive model, or a fallback).
    */
   readonly residuals: Float64Array;
+  /**
+   * Day-ahead errors over the same hours: each day of the window forecast 24 hours ahead from its first hour
+   * (`DAY_AHEAD_MODEL`, fitted before the window), actual minus forecast. Errors of one forecast persist through
+   * its day, as a run's errors do; one-step residuals do not. The one-step residuals where the series is too
+   * short for it.
+   */
+  readonly dayAheadErrors: Float64Array;
   readonly model: string;
   readonly warnings: readonly string[];
 }
@@ -57,5 +65,43 @@ export function runTask(input: HierarchyTaskInput, settings: HierarchyTaskSettin
     const r = values[t] - fitted[t];
     residuals[i] = Number.isFinite(r) ? r : 0;
   }
-  return { mean, lower, upper, residuals, model: report.description, warnings: report.warnings };
+  const dayAheadErrors = dayAhead(values, kept, settings.seasons) ?? residuals;
+  return {
+    mean,
+    lower,
+    upper,
+    residuals,
+    dayAheadErrors,
+    model: report.description,
+    warnings: report.warnings,
+  };
+}
+
+/** The model of the day-ahead errors: the mean of Theta and MSTL, what `auto` pools on most hourly series. */
+const DAY_AHEAD_MODEL = ensemble([resolveModel("theta"), resolveModel("mstl")], "mean");
+
+/** Day-ahead errors over the last `hours` of `values` (whole days back from the end), or null when too short. */
+function dayAhead(values: Float64Array, hours: number, seasons: readonly number[]): Float64Array | null {
+  const n = values.length;
+  const days = Math.floor(hours / 24);
+  const first = n - days * 24;
+  const longest = seasons.length > 0 ? seasons[seasons.length - 1] : 1;
+  if (days < 1 || first < 2 * longest + 2) return null;
+  const origins = Array.from({ length: days }, (_, k) => first + 24 * k);
+  let forecasts: Float64Array[];
+  try {
+    // biome-ignore lint/style/noNonNullAssertion: a mean ensemble of models with the fast path has it too
+    forecasts = DAY_AHEAD_MODEL.forecastOrigins!(values, origins, { horizon: 24, levels: [], seasons });
+  } catch {
+    return null;
+  }
+  const out = new Float64Array(hours);
+  const offset = hours - days * 24;
+  for (let k = 0; k < days; k++) {
+    for (let j = 0; j < 24; j++) {
+      const error = values[origins[k] + j] - forecasts[k][j];
+      out[offset + 24 * k + j] = Number.isFinite(error) ? error : 0;
+    }
+  }
+  return out;
 }
