@@ -1,7 +1,7 @@
 import type { Config } from "../config/schema.js";
 import { pathQuantiles } from "../forecast/reconcile/path-quantiles.js";
-import { selectKth } from "../forecast/select-kth.js";
 import type { SamplePaths } from "../forecast/reconcile/sample-paths.js";
+import { selectKth } from "../forecast/select-kth.js";
 import { localDate } from "../series/zoned-time.js";
 import type { Campaign } from "../store/campaign.js";
 import { normalizeTargeting } from "../store/validate-campaign.js";
