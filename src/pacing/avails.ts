@@ -209,27 +209,41 @@ function distributionsOf(
   matchedMean: number,
   figure: AvailsFigures,
 ): AvailsDistributions {
+  const matched = { mean: matchedMean, ...quantilesOf(matchedPaths) };
+  // Nothing booked on these leaves and hours: available and possible are matched, path by path.
+  if (figure.booked === 0) {
+    return {
+      matched,
+      booked: { mean: 0, p10: 0, p50: 0, p90: 0 },
+      available: { ...matched, mean: figure.available },
+      possible: { ...matched, mean: figure.possible },
+    };
+  }
   // The allocation was made on the reconciled means: its figures are the means, the paths give the spread.
   const allocated = Math.min(figure.booked, figure.matched);
   const higher = Math.min(figure.higher, allocated);
   const along = pathAvails(matchedPaths, allocated, higher);
-  const booked = along.booked;
   return {
-    matched: { mean: matchedMean, ...quantilesOf(matchedPaths) },
-    booked: { mean: figure.booked, ...quantilesOf(booked) },
+    matched,
+    booked: { mean: figure.booked, ...quantilesOf(along.booked) },
     available: { mean: figure.available, ...quantilesOf(along.available) },
     possible: { mean: figure.possible, ...quantilesOf(along.possible) },
   };
 }
 
-/** P10, P50 and P90 of path values (type 7), on a sorted copy. */
+/** P10, P50 and P90 of path values (type 7) by selection on a copy: three selections, no full sort. */
 function quantilesOf(values: Float64Array): { p10: number; p50: number; p90: number } {
-  const sorted = Float64Array.from(values).sort();
+  const scratch = Float64Array.from(values);
+  const n = scratch.length;
   const at = (p: number) => {
-    const h = (sorted.length - 1) * p;
+    const h = (n - 1) * p;
     const lo = Math.floor(h);
-    const hi = Math.min(lo + 1, sorted.length - 1);
-    return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+    const low = selectKth(scratch, lo);
+    if (lo + 1 >= n || h === lo) return low;
+    // After selecting lo, every value above it lies in scratch(lo, n): the next order statistic is their minimum.
+    let next = Number.POSITIVE_INFINITY;
+    for (let i = lo + 1; i < n; i++) if (scratch[i] < next) next = scratch[i];
+    return low + (h - lo) * (next - low);
   };
   return { p10: at(0.1), p50: at(0.5), p90: at(0.9) };
 }
