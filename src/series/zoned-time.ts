@@ -25,6 +25,28 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
  * zoneOffsetMs(Date.UTC(2026, 6, 1), "Europe/Stockholm"); // 7_200_000
  */
 export function zoneOffsetMs(instant: number, timeZone: string): number {
+  if (timeZone === "UTC") return 0;
+  // Offsets change only at transitions, which fall on quarter hours: one lookup per zone and quarter hour.
+  const quarter = Math.floor(instant / QUARTER_HOUR);
+  let cache = offsetCache.get(timeZone);
+  if (cache === undefined) {
+    cache = new Map();
+    offsetCache.set(timeZone, cache);
+  }
+  const cached = cache.get(quarter);
+  if (cached !== undefined) return cached;
+  if (cache.size >= MAX_CACHED_OFFSETS) cache.clear();
+  const offset = offsetAt(quarter * QUARTER_HOUR, timeZone);
+  cache.set(quarter, offset);
+  return offset;
+}
+
+const QUARTER_HOUR = 15 * 60_000;
+const MAX_CACHED_OFFSETS = 100_000;
+const offsetCache = new Map<string, Map<number, number>>();
+
+/** The zone's offset at an instant, read from Intl (slow: a formatToParts call). */
+function offsetAt(instant: number, timeZone: string): number {
   const parts = formatterFor(timeZone).formatToParts(new Date(instant));
   const field = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const asUtc = Date.UTC(
