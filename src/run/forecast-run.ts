@@ -143,7 +143,8 @@ export async function runForecast(
   const totalErrors = new Float64Array(R);
   for (let l = 0; l < m; l++) for (let r = 0; r < R; r++) totalErrors[r] += leafErrors[l * R + r];
   const season = 24;
-  const phase = R % season;
+  // Pool row r is the hour R - r before the history's end; horizon hour t comes droppedHours + t after it.
+  const phase = (R + history.droppedHours) % season;
   const growth = calibratedGrowth(totalErrors, lower80, upper80, 0.8, season, phase);
   const paths = buildSamplePaths({
     mean: leafMean,
