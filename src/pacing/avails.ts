@@ -1,7 +1,7 @@
 import type { Config } from "../config/schema.js";
 import { pathQuantiles } from "../forecast/reconcile/path-quantiles.js";
+import { quantilesInPlace } from "../forecast/reconcile/quantiles-in-place.js";
 import type { SamplePaths } from "../forecast/reconcile/sample-paths.js";
-import { selectKth } from "../forecast/select-kth.js";
 import { localDate } from "../series/zoned-time.js";
 import type { Campaign } from "../store/campaign.js";
 import { normalizeTargeting } from "../store/validate-campaign.js";
@@ -231,19 +231,8 @@ function distributionsOf(
   };
 }
 
-/** P10, P50 and P90 of path values (type 7) by selection on a copy: three selections, no full sort. */
+/** P10, P50 and P90 of path values (type 7), on a copy. */
 function quantilesOf(values: Float64Array): { p10: number; p50: number; p90: number } {
-  const scratch = Float64Array.from(values);
-  const n = scratch.length;
-  const at = (p: number) => {
-    const h = (n - 1) * p;
-    const lo = Math.floor(h);
-    const low = selectKth(scratch, lo);
-    if (lo + 1 >= n || h === lo) return low;
-    // After selecting lo, every value above it lies in scratch(lo, n): the next order statistic is their minimum.
-    let next = Number.POSITIVE_INFINITY;
-    for (let i = lo + 1; i < n; i++) if (scratch[i] < next) next = scratch[i];
-    return low + (h - lo) * (next - low);
-  };
-  return { p10: at(0.1), p50: at(0.5), p90: at(0.9) };
+  const [p10, p50, p90] = quantilesInPlace(Float64Array.from(values), PROBS);
+  return { p10, p50, p90 };
 }

@@ -1,3 +1,5 @@
+import { quantilesInPlace } from "./quantiles-in-place.js";
+
 /**
  * Multipliers of the pooled errors at each horizon hour that make the sample paths of a reference series (the
  * total) as wide as its calibrated interval: growth[t] = (upper[t] - lower[t]) / spread(phase of t), where
@@ -34,8 +36,8 @@ export function calibratedGrowth(
   for (let p = 0; p < season; p++) {
     const rows: number[] = [];
     for (let r = p; r < R; r += season) rows.push(poolErrors[r]);
-    const sorted = Float64Array.from(rows).sort();
-    spread[p] = quantileSorted(sorted, 1 - tail) - quantileSorted(sorted, tail);
+    const [low, high] = quantilesInPlace(Float64Array.from(rows), [tail, 1 - tail]);
+    spread[p] = high - low;
   }
   const H = lower.length;
   const growth = new Float64Array(H);
@@ -48,12 +50,4 @@ export function calibratedGrowth(
     growth[t] = s > 0 ? width / s : 1;
   }
   return growth;
-}
-
-/** The p-quantile of ascending values, interpolated between order statistics (R's type 7). */
-function quantileSorted(sorted: Float64Array, p: number): number {
-  const at = p * (sorted.length - 1);
-  const below = Math.floor(at);
-  const above = Math.min(below + 1, sorted.length - 1);
-  return sorted[below] + (at - below) * (sorted[above] - sorted[below]);
 }
