@@ -27,13 +27,16 @@ export interface ColdStartParent {
  * first. The share is measured over the hours since the key's first non-zero value. Null when no such
  * node exists or the parent had nothing in those hours.
  *
- * @example coldStartParent(history, parsedKeys, 3, 7, (l, k) => !cold(l, k)); // { level: 1, key: 4, share: 0.12 }
+ * @param first the key's first hour with a non-zero value
+ *
+ * @example coldStartParent(history, parsedKeys, 3, 7, firstActive[3][7], (l, k) => !cold(l, k)); // { level: 1, key: 4, share: 0.12 }
  */
 export function coldStartParent(
   history: HierarchyHistory,
   parsed: readonly (readonly ReadonlyMap<string, string>[])[],
   level: number,
   key: number,
+  first: number,
   hasHistory: (level: number, key: number) => boolean,
 ): ColdStartParent | null {
   const own = history.levels[level];
@@ -51,13 +54,6 @@ export function coldStartParent(
   });
   if (best === null) return null;
   const chosen: { level: number; key: number } = best;
-  let first = hours;
-  for (let t = 0; t < hours; t++) {
-    if (own.values[key * hours + t] > 0) {
-      first = t;
-      break;
-    }
-  }
   let ownSum = 0;
   let parentSum = 0;
   const parentValues = history.levels[chosen.level].values;

@@ -103,7 +103,9 @@ export async function forecastHierarchy(
   const parsed = history.levels.map((level) => level.keys.map(parseKey));
   const borrow = history.levels.map((level, l) =>
     level.keys.map((_, k) =>
-      short(l, k) ? coldStartParent(history, parsed, l, k, (pl, pk) => !short(pl, pk)) : null,
+      short(l, k)
+        ? coldStartParent(history, parsed, l, k, firstActive[l][k], (pl, pk) => !short(pl, pk))
+        : null,
     ),
   );
   const cold = (l: number, k: number) => borrow[l][k] !== null;
