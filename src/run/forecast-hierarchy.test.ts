@@ -98,6 +98,7 @@ describe("forecastHierarchy(history, options)", () => {
     expect(100).toBeLessThan(MIN_OWN_HISTORY_HOURS);
     // Closest parents are geo=NO and device=tablet (one dimension each); geo, configured first, wins.
     expect(cells.models[young]).toBe("cold start from geo=NO");
+    expect(forecast.coldStarts).toEqual([{ key: "geo=NO|device=tablet", from: "geo=NO" }]);
     expect(cells.warnings[young].join(" ")).toMatch(/cold start: 100 hours of history/);
     const geo = forecast.levels[1];
     const no = h.levels[1].values;

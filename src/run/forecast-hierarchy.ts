@@ -41,6 +41,8 @@ export interface HierarchyForecast {
   readonly horizon: number;
   readonly residualHours: number;
   readonly levels: readonly LevelForecast[];
+  /** Keys with too little history, and the parent whose shape they borrowed. */
+  readonly coldStarts: readonly { readonly key: string; readonly from: string }[];
 }
 
 /** Hours of history a key needs to be forecast on its own: two weekly cycles. */
@@ -162,6 +164,7 @@ export async function forecastHierarchy(
     target.models[task.key] = out.model;
     target.warnings[task.key].push(...out.warnings);
   });
+  const coldStarts: { key: string; from: string }[] = [];
   // Cold keys borrow from their parents, which are fitted (a parent is never short itself).
   history.levels.forEach((level, l) => {
     for (let k = 0; k < level.keys.length; k++) {
@@ -186,11 +189,12 @@ export async function forecastHierarchy(
       }
       const parentKey = history.levels[parent.level].keys[parent.key];
       target.models[k] = `cold start from ${parentKey}`;
+      coldStarts.push({ key: level.keys[k], from: parentKey });
       target.warnings[k].push(
         `cold start: ${hours - firstActive[l][k]} hours of history (under ${MIN_OWN_HISTORY_HOURS}); the ` +
           `shape of ${parentKey} scaled by its share ${share.toPrecision(3)}`,
       );
     }
   });
-  return { start: history.start + hours * HOUR, horizon, residualHours, levels: result };
+  return { start: history.start + hours * HOUR, horizon, residualHours, levels: result, coldStarts };
 }

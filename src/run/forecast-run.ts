@@ -194,9 +194,7 @@ export async function runForecast(
     },
     models,
     warnings,
-    coldStarts: Object.entries(models)
-      .filter(([, model]) => model.startsWith("cold start"))
-      .map(([key, model]) => ({ key, from: model.replace("cold start from ", "") })),
+    coldStarts: forecast.coldStarts,
     adjustments: adjusted.report,
     campaigns: campaigns === null ? null : { keys: campaigns.keys, models: campaigns.models },
   };
