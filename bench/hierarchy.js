@@ -6,7 +6,8 @@
 //     (WAPE and 80% coverage for the total, each geo, each geo×device and 20 random targetings), MinT-shrink
 //     against the other reconciliation methods.
 // BENCH_SPEED=0 or BENCH_ACCURACY=0 skip a part; BENCH_RUNS, BENCH_CALLS, BENCH_ORIGINS (days back, comma-
-// separated), BENCH_METHODS, BENCH_DEMO_DAYS, BENCH_DEMO_SCALE, BENCH_PATHS shrink it for a quick check.
+// separated), BENCH_METHODS, BENCH_DEMO_DAYS, BENCH_DEMO_SCALE, BENCH_PATHS shrink it for a quick check;
+// BENCH_DEMO_SEED picks another demo data set.
 // The stores are cached under bench/out/hierarchy.
 import { loadConfig } from "../dist/config/load-config.js";
 import { openStore } from "../dist/store/duckdb-store.js";
@@ -31,11 +32,11 @@ if (env("BENCH_SPEED", "1") !== "0") {
 if (env("BENCH_ACCURACY", "1") !== "0") {
   const demo = {
     days: Number(env("BENCH_DEMO_DAYS", 150)),
-    seed: 11,
+    seed: Number(env("BENCH_DEMO_SEED", 11)),
     scale: Number(env("BENCH_DEMO_SCALE", 10_000)),
   };
   const { store: dir, end } = await demoStore(demo);
-  const origins = list(env("BENCH_ORIGINS", "42,28,14")).map(Number);
+  const origins = list(env("BENCH_ORIGINS", "98,84,70,56,42,28,14")).map(Number);
   const methods = list(env("BENCH_METHODS", "mint-shrink,bottom-up,wls"));
   const config = loadConfig();
   const store = await openStore(dir, config);

@@ -67,7 +67,7 @@ export async function syntheticStore({ days, seed }) {
  * @example const { store } = await demoStore({ days: 150, seed: 11, scale: 10_000 });
  */
 export async function demoStore({ days, seed, scale }) {
-  const dir = join(out, "demo");
+  const dir = join(out, `demo-${seed}`);
   const store = join(dir, "store");
   const end = "2026-11-01";
   const inputs = { days, seed, scale, end, v: 1 };
