@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { createRequire } from "node:module";
 import { Command } from "commander";
+import { registerAccuracy } from "./accuracy.js";
 import { registerAdjustments } from "./adjustments.js";
 import { registerBackfill } from "./backfill.js";
 import { registerBacktest } from "./backtest.js";
@@ -38,6 +39,7 @@ registerRuns(program);
 registerAdjustments(program);
 registerCampaigns(program);
 registerQuery(program);
+registerAccuracy(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   // One line, no stack trace: the message names what was wrong.

@@ -6,10 +6,22 @@ import { formatStatus } from "./format-report.js";
 export function registerStatus(program: Command): void {
   program
     .command("status")
-    .description("events by type, duplicates, quarantine by reason, watermark and freshness")
+    .description("events by type, duplicates, quarantine by reason, watermark and freshness, drift alarms")
     .option("--json", "print as JSON")
     .action(async (options: { json?: boolean }, command: Command) => {
-      const status = await withStore(globalOptions(command), true, (store) => store.status());
-      console.log(options.json ? JSON.stringify(status) : formatStatus(status));
+      const { status, alarms } = await withStore(globalOptions(command), true, async (store, config) => {
+        const { measureAccuracy } = await import("../monitor/measure-accuracy.js");
+        const status = await store.status();
+        const live = await measureAccuracy(store, config);
+        return { status, alarms: live?.alarms ?? [] };
+      });
+      if (options.json) {
+        console.log(JSON.stringify({ ...status, alarms }));
+        return;
+      }
+      const lines = [formatStatus(status)];
+      if (alarms.length === 0) lines.push("drift alarms    none");
+      else lines.push(`drift alarms    ${alarms.length}`, ...alarms.map((a) => `    ${a.message}`));
+      console.log(lines.join("\n"));
     });
 }

@@ -4,6 +4,16 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig, parseConfig } from "./load-config.js";
 
+const MONITOR_DEFAULTS = {
+  windowDays: 7,
+  driftThreshold: 0.15,
+  driftHours: 24,
+  driftMinVolume: 500,
+  coverageBand80: [0.7, 0.9],
+  coverageMinHours: 48,
+  retentionDays: 42,
+};
+
 const DEFAULTS = {
   dimensions: [
     { name: "geo", required: true, default: "unknown", case: "upper" },
@@ -22,6 +32,7 @@ const DEFAULTS = {
   timeZone: "UTC",
   memoryLimit: "768MB",
   runs: { maxLevelShift: 0.5, coherenceTolerance: 1e-9, keep: 10 },
+  monitor: MONITOR_DEFAULTS,
 };
 
 let dir: string;
@@ -90,6 +101,7 @@ describe("parseConfig", () => {
       timeZone: "Europe/Stockholm",
       memoryLimit: "2GB",
       runs: { maxLevelShift: 0.25, coherenceTolerance: 1e-6, keep: 3 },
+      monitor: MONITOR_DEFAULTS,
     });
   });
 
@@ -124,6 +136,15 @@ describe("parseConfig", () => {
   it("parseConfig(value) rejects a negative future tolerance, naming futureToleranceMinutes", () => {
     expect(() => parseConfig({ futureToleranceMinutes: -5 }, "inline")).toThrow(
       "config inline: futureToleranceMinutes: Too small: expected number to be >=0",
+    );
+  });
+
+  it("parseConfig(value) rejects a coverage band whose low end is not below its high end, naming the key", () => {
+    expect(() => parseConfig({ monitor: { coverageBand80: [0.9, 0.7] } }, "inline")).toThrow(
+      /monitor\.coverageBand80/,
+    );
+    expect(() => parseConfig({ monitor: { driftThreshold: 0 } }, "inline")).toThrow(
+      /monitor\.driftThreshold/,
     );
   });
 

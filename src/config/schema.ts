@@ -30,6 +30,34 @@ export const runsSchema = z.object({
   keep: z.number().int().min(1).default(10),
 });
 
+/** Live accuracy of published runs and the drift alarms raised from it (`avails accuracy`). */
+export const monitorSchema = z
+  .object({
+    /** Days of scored forecasts an accuracy report covers. */
+    windowDays: z.number().int().min(1).max(366).default(7),
+    /** A series' forecast over or under its actuals by more than this share over `driftHours` raises an alarm. */
+    driftThreshold: z.number().positive().default(0.15),
+    /** Hours of the latest day-ahead forecasts the drift alarm looks at. */
+    driftHours: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 35)
+      .default(24),
+    /** Actuals a series needs over `driftHours` before its bias can raise an alarm (small series are noisy). */
+    driftMinVolume: z.number().nonnegative().default(500),
+    /** Hourly 80% coverage of a level outside this band over the window raises an alarm. */
+    coverageBand80: z.tuple([z.number().min(0).max(1), z.number().min(0).max(1)]).default([0.7, 0.9]),
+    /** Scored hours a level needs before its coverage can raise an alarm. */
+    coverageMinHours: z.number().int().min(1).default(48),
+    /** Days forecast snapshots are kept for scoring. */
+    retentionDays: z.number().int().min(1).default(42),
+  })
+  .refine((m) => m.coverageBand80[0] < m.coverageBand80[1], {
+    path: ["coverageBand80"],
+    message: "the band's low end must be below its high end",
+  });
+
 /** The whole config: dimensions, levels, lateness, the reporting time zone and the store's memory ceiling. */
 export const configSchema = z
   .object({
@@ -55,6 +83,8 @@ export const configSchema = z
     memoryLimit: z.string().default("768MB"),
     /** Forecast run gates and retention. */
     runs: runsSchema.prefault({}),
+    /** Live accuracy and drift alarms. */
+    monitor: monitorSchema.prefault({}),
   })
   .superRefine((config, ctx) => {
     const unique = (names: string[], path: string) => {
@@ -127,5 +157,7 @@ export type Config = z.infer<typeof configSchema>;
 export type DimensionConfig = z.infer<typeof dimensionSchema>;
 /** The forecast run settings. */
 export type RunsConfig = z.infer<typeof runsSchema>;
+/** The live accuracy and drift alarm settings. */
+export type MonitorConfig = z.infer<typeof monitorSchema>;
 /** One configured level. */
 export type LevelConfig = z.infer<typeof levelSchema>;

@@ -15,6 +15,7 @@ import type { RunPayload } from "../store/run-payload.js";
 import type { Store } from "../store/store.js";
 import { forecastCampaigns } from "./forecast-campaigns.js";
 import { forecastHierarchy, type HierarchyForecast } from "./forecast-hierarchy.js";
+import { forecastSnapshot } from "./forecast-snapshot.js";
 import { levelCoherence } from "./level-coherence.js";
 import type { RunManifest } from "./run-manifest.js";
 import type { PoolOptions } from "./worker-pool.js";
@@ -206,6 +207,14 @@ export async function runForecast(
       total += seriesMean[i];
     levelTotals[level.name] = { total, series: level.count };
   }
+  const snapshot = forecastSnapshot({
+    hierarchy,
+    paths,
+    seriesMean,
+    start,
+    history: history.levels,
+    retentionDays: config.monitor.retentionDays,
+  });
   const payload: RunPayload<RunManifest> = {
     configHash: configHash(config),
     seed,
@@ -230,6 +239,7 @@ export async function runForecast(
             campaign_spend_hi80: { data: campaigns.spend.upper, rows: campaigns.keys },
           }),
     },
+    snapshot,
   };
   step("storing the run");
   const runId = await store.runs.create(payload);

@@ -6,6 +6,7 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import type { RunsConfig } from "../config/schema.js";
 import { checkArray } from "./check-array.js";
 import { fromExactJson, toExactJson } from "./exact-json.js";
+import { insertSnapshot, readScoredRows, type ScoredRows, type ScoreQuery } from "./forecast-snapshots.js";
 import { readRunFiles, verifyRunFiles, writeRunFiles } from "./run-files.js";
 import { evaluateGates } from "./run-gates.js";
 import { formatRunId, parseRunId } from "./run-id.js";
@@ -70,6 +71,8 @@ export interface ForecastRuns {
   rollback(): Promise<RollbackResult>;
   /** Removes run folders that no committed run owns (left by a crash). Writable stores only. */
   sweep(): Promise<void>;
+  /** The snapshot rows of published runs with their actuals (`readScoredRows`), for live accuracy. */
+  scores(query: ScoreQuery): Promise<ScoredRows>;
 }
 
 interface Row {
@@ -229,6 +232,7 @@ class DuckDbForecastRuns implements ForecastRuns {
               bytes,
             },
           );
+          if (payload.snapshot !== undefined) await insertSnapshot(this.connection, seq, payload.snapshot);
           await mkdir(this.runsDir, { recursive: true });
           await rename(staging, target);
           placed = target;
@@ -425,6 +429,10 @@ class DuckDbForecastRuns implements ForecastRuns {
       }
     });
     for (const seq of drop) await rm(this.folder(seq), { recursive: true, force: true });
+  }
+
+  scores(query: ScoreQuery): Promise<ScoredRows> {
+    return this.serial(() => readScoredRows(this.connection, query));
   }
 
   async sweep(): Promise<void> {

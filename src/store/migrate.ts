@@ -2,6 +2,7 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import type { Config } from "../config/schema.js";
 import { CREATE_CAMPAIGNS_SQL } from "./campaign-table.js";
 import { insertCubeSql } from "./cube-sql.js";
+import { CREATE_SNAPSHOTS_SQL } from "./forecast-snapshots.js";
 import { quoteIdentifier, quoteLiteral } from "./sql.js";
 
 const SCHEMA_VERSION = 2;
@@ -80,6 +81,8 @@ export async function migrate(connection: DuckDBConnection, config: Config): Pro
       value DOUBLE NOT NULL,
       created_at VARCHAR NOT NULL)`);
     await connection.run(CREATE_CAMPAIGNS_SQL);
+    // Forecast snapshots of runs, scored for live accuracy as actuals arrive.
+    await connection.run(CREATE_SNAPSHOTS_SQL);
     await connection.run(
       `INSERT INTO meta VALUES ('schema_version', $v) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
       { v: String(SCHEMA_VERSION) },

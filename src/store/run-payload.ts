@@ -1,3 +1,5 @@
+import type { ForecastSnapshot } from "./forecast-snapshot.js";
+
 /** The numeric array types a run's payload may hold; each is written as its raw little-endian bytes. */
 export type RunArray = Float64Array | Float32Array | Int32Array | Uint32Array | Uint16Array | Uint8Array;
 
@@ -64,6 +66,8 @@ export interface RunPayload<M = unknown> {
   /** JSON the run's reader needs (keys, horizon start, layout...); kept as given. */
   manifest: M;
   arrays: Record<string, RunArrayInput>;
+  /** What the run's live accuracy is scored on, kept in the store after its files are pruned. */
+  snapshot?: ForecastSnapshot;
 }
 
 /** The life of a run. `rolled_back` is a run that was published and then rolled back. */
