@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { Config } from "../config/schema.js";
+import { CREATE_TOKENS_SQL } from "./api-tokens.js";
 import { CREATE_CAMPAIGNS_SQL } from "./campaign-table.js";
 import { insertCubeSql } from "./cube-sql.js";
 import { quoteIdentifier, quoteLiteral } from "./sql.js";
@@ -80,6 +81,8 @@ export async function migrate(connection: DuckDBConnection, config: Config): Pro
       value DOUBLE NOT NULL,
       created_at VARCHAR NOT NULL)`);
     await connection.run(CREATE_CAMPAIGNS_SQL);
+    // API tokens of `avails serve` (hashes only).
+    await connection.run(CREATE_TOKENS_SQL);
     await connection.run(
       `INSERT INTO meta VALUES ('schema_version', $v) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
       { v: String(SCHEMA_VERSION) },
