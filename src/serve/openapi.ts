@@ -15,14 +15,25 @@ const PROBLEMS: Record<number, string> = {
 
 type JsonSchema = Record<string, unknown>;
 
-function schemaOf(schema: z.ZodType, io: "input" | "output"): JsonSchema {
-  const json = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as JsonSchema;
+/**
+ * A zod schema as JSON Schema; schemas with an id (`.meta({ id })`) go to `components` once and are referred
+ * to from everywhere else.
+ */
+function schemaOf(schema: z.ZodType, io: "input" | "output", components: JsonSchema = {}): JsonSchema {
+  const raw = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as JsonSchema;
+  const json = JSON.parse(
+    JSON.stringify(raw).replaceAll('"#/$defs/', '"#/components/schemas/'),
+  ) as JsonSchema;
   delete json.$schema;
+  const defs = json.$defs as Record<string, JsonSchema> | undefined;
+  delete json.$defs;
+  if (defs !== undefined) Object.assign(components, defs);
   return json;
 }
 
 /** Query or path parameters of an object schema, one OpenAPI parameter each. */
 function parameters(schema: z.ZodType | undefined, place: "query" | "path"): JsonSchema[] {
+  // Parameters are flat: nothing of theirs goes to components.
   if (schema === undefined) return [];
   const json = schemaOf(schema, "input");
   const properties = (json.properties ?? {}) as Record<string, JsonSchema>;
@@ -48,6 +59,9 @@ function parameters(schema: z.ZodType | undefined, place: "query" | "path"): Jso
  */
 export function openApiDocument(routes: readonly RouteSpec[], version: string): JsonSchema {
   const paths: Record<string, Record<string, JsonSchema>> = {};
+  const components: JsonSchema = {};
+  // Problem has an id: this puts it in components.
+  schemaOf(problemSchema, "output", components);
   for (const route of routes) {
     const path = route.url.replace(/:(\w+)/g, "{$1}");
     const responses: Record<string, JsonSchema> = {};
@@ -57,7 +71,7 @@ export function openApiDocument(routes: readonly RouteSpec[], version: string): 
         description: response.description,
         ...(response.schema === undefined
           ? {}
-          : { content: { [type]: { schema: schemaOf(response.schema, "output") } } }),
+          : { content: { [type]: { schema: schemaOf(response.schema, "output", components) } } }),
       };
     }
     const problems = new Set<number>([503]);
@@ -93,7 +107,7 @@ export function openApiDocument(routes: readonly RouteSpec[], version: string): 
               description: route.body.description,
               content: {
                 [route.body.contentType]: route.body.schema
-                  ? { schema: schemaOf(route.body.schema, "input") }
+                  ? { schema: schemaOf(route.body.schema, "input", components) }
                   : {},
               },
             },
@@ -113,7 +127,7 @@ export function openApiDocument(routes: readonly RouteSpec[], version: string): 
     },
     components: {
       securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
-      schemas: { Problem: schemaOf(problemSchema, "output") },
+      schemas: components,
     },
     security: [{ bearer: [] }],
     paths,
