@@ -13,7 +13,9 @@ export interface LoadShedderOptions {
  * the loop was busy with other work); while a late sample is over `maxDelayMs`, and for `holdMs` after it,
  * `overloaded()` is true and the server answers new requests with 503 and Retry-After at once instead of
  * queueing them, so that the requests it does accept keep a bounded latency (the approach of
- * @fastify/under-pressure and of Google SRE's "Handling Overload").
+ * @fastify/under-pressure and of Google SRE's "Handling Overload"). The delay is also read live: requests
+ * parsed in one turn of the loop run one after another before the timer can fire, so a request arriving when
+ * the timer is already more than `maxDelayMs` overdue is shed too.
  *
  * @example
  * const shedder = new LoadShedder({ maxDelayMs: 100 });
@@ -59,7 +61,9 @@ export class LoadShedder {
 
   /** Whether a request arriving now should be shed; counts it when so. */
   overloaded(): boolean {
-    if (this.options.maxDelayMs <= 0 || performance.now() >= this.until) return false;
+    if (this.options.maxDelayMs <= 0) return false;
+    const now = performance.now();
+    if (now >= this.until && now - this.expected <= this.options.maxDelayMs) return false;
     this.shed++;
     return true;
   }

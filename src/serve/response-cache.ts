@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 
-/** A cached response: its JSON text and entity tag. */
+/** A cached response: its JSON as UTF-8 bytes (encoded once, sent many times) and entity tag. */
 export interface CachedResponse {
-  body: string;
+  body: Buffer;
   etag: string;
 }
 
@@ -67,7 +67,7 @@ export class ResponseCache {
  * cachedResponse("r000002", { total: 1 }).etag; // '"r000002-…"'
  */
 export function cachedResponse(runId: string, value: unknown): CachedResponse {
-  const body = JSON.stringify(value);
+  const body = Buffer.from(JSON.stringify(value));
   const digest = createHash("sha1").update(body).digest("hex").slice(0, 16);
   return { body, etag: `"${runId}-${digest}"` };
 }

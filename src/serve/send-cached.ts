@@ -2,7 +2,8 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import { type CachedResponse, cachedResponse, etagMatches, type ResponseCache } from "./response-cache.js";
 
 /**
- * Answers a read of the live run from the cache, computing and storing it on a miss: the response carries
+ * Answers a read of the live run from the cache, computing and storing it on a miss (`compute` checks the
+ * request too: a URL in the cache was a valid request, and a hit skips the check): the response carries
  * the run's ETag and the run id (`Avails-Run`), and a request whose If-None-Match has that ETag gets 304
  * without a body. Clients revalidate every time (`Cache-Control: no-cache`), which costs them a 304.
  *

@@ -30,15 +30,15 @@ export function availsRoute(ctx: ServeContext): RouteSpec {
     query: schema,
     responses: { 200: { description: "the avails", schema: availsReportSchema } },
     async handler(request, reply) {
-      const query = parseQuery(schema, request.query, lists);
       const live = ctx.live.current();
       if (live === null) throw noRun();
-      const targeting: Record<string, string[]> = {};
-      for (const d of dimensions) {
-        const value = (query as Record<string, unknown>)[d];
-        if (typeof value === "string") targeting[d] = value.split(",");
-      }
       return sendCached(request, reply, ctx.caches.avails, live.info.id, async () => {
+        const query = parseQuery(schema, request.query, lists);
+        const targeting: Record<string, string[]> = {};
+        for (const d of dimensions) {
+          const value = (query as Record<string, unknown>)[d];
+          if (typeof value === "string") targeting[d] = value.split(",");
+        }
         const context = await ctx.live.availsContext();
         if (context === null) throw noRun();
         try {

@@ -27,10 +27,10 @@ export function forecastsRoute(ctx: ServeContext): RouteSpec {
     query: forecastQuerySchema,
     responses: { 200: { description: "the forecast", schema: forecastAnswerSchema } },
     async handler(request, reply) {
-      const query = parseQuery(forecastQuerySchema, request.query);
       const live = ctx.live.current();
       if (live === null) throw noRun();
       return sendCached(request, reply, ctx.caches.forecasts, live.info.id, async () => {
+        const query = parseQuery(forecastQuerySchema, request.query);
         const { answer, bounds } = answerForecast(live.forecast, ctx.config.timeZone, query);
         const slice = await ctx.reader.cube({
           level: query.level,
