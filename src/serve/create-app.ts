@@ -95,9 +95,10 @@ export async function createApp(options: AppOptions): Promise<ServeApp> {
   await live.start();
   const metrics = new ServerMetrics();
   const shedder = new LoadShedder({ maxDelayMs: settings.maxEventLoopDelayMs });
-  shedder.start();
 
   const app = Fastify({ logger: false, bodyLimit: settings.bodyLimitBytes, return503OnClosing: true });
+  // Sampling starts once listening: building the routes blocks the loop, which is no overload.
+  app.addHook("onListen", async () => shedder.start());
   app.addContentTypeParser(NDJSON_TYPES, { parseAs: "buffer" }, (_request, body, done) => done(null, body));
 
   const sendProblem = (reply: import("fastify").FastifyReply, problem: HttpProblem, instance: string) => {

@@ -4,7 +4,12 @@ import { type ApiTokens, ROLES, type Role, type StoredToken } from "../store/api
 /** What a bearer token is made of: `avails_<id>_<secret>`, the id public (listed, revoked by), the secret not. */
 const TOKEN = /^avails_([0-9a-f]{8})_([A-Za-z0-9_-]{43})$/;
 
-/** SHA-256 of a token, hex: all the store keeps. */
+/**
+ * SHA-256 of a token, hex: all the store keeps.
+ *
+ * @example
+ * hashToken("avails_3f9a2c1e_..."); // "9c1d...": 64 hex digits
+ */
 export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
@@ -72,7 +77,12 @@ export class TokenVerifier {
 
 const DUMMY = createHash("sha256").update("avails: no such token").digest();
 
-/** Whether a role may do what `needed` may: admin ⊃ planner ⊃ viewer. */
+/**
+ * Whether a role may do what `needed` may: admin ⊃ planner ⊃ viewer.
+ *
+ * @example
+ * roleAllows("planner", "viewer"); // true
+ */
 export function roleAllows(role: Role, needed: Role): boolean {
   return ROLES.indexOf(role) >= ROLES.indexOf(needed);
 }
