@@ -13,7 +13,9 @@ import { registerQuarantine } from "./quarantine.js";
 import { registerQuery } from "./query.js";
 import { registerRuns } from "./runs.js";
 import { registerSeries } from "./series.js";
+import { registerServe } from "./serve.js";
 import { registerStatus } from "./status.js";
+import { registerTokens } from "./tokens.js";
 
 const { version } = createRequire(import.meta.url)("../../package.json") as { version: string };
 
@@ -40,6 +42,8 @@ registerAdjustments(program);
 registerCampaigns(program);
 registerQuery(program);
 registerAccuracy(program);
+registerTokens(program);
+registerServe(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   // One line, no stack trace: the message names what was wrong.

@@ -33,6 +33,15 @@ const DEFAULTS = {
   memoryLimit: "768MB",
   runs: { maxLevelShift: 0.5, coherenceTolerance: 1e-9, keep: 10 },
   monitor: MONITOR_DEFAULTS,
+  serve: {
+    port: 8080,
+    host: "127.0.0.1",
+    rateLimit: 100,
+    bodyLimitBytes: 16 * 1024 * 1024,
+    maxEventLoopDelayMs: 100,
+    cacheEntries: 2000,
+    refreshSeconds: 10,
+  },
 };
 
 let dir: string;
@@ -90,6 +99,7 @@ describe("parseConfig", () => {
         timeZone: "Europe/Stockholm",
         memoryLimit: "2GB",
         runs: { maxLevelShift: 0.25, coherenceTolerance: 1e-6, keep: 3 },
+        serve: { port: 9000, rateLimit: 0 },
       },
       "inline",
     );
@@ -102,6 +112,7 @@ describe("parseConfig", () => {
       memoryLimit: "2GB",
       runs: { maxLevelShift: 0.25, coherenceTolerance: 1e-6, keep: 3 },
       monitor: MONITOR_DEFAULTS,
+      serve: { ...DEFAULTS.serve, port: 9000, rateLimit: 0 },
     });
   });
 

@@ -57,6 +57,27 @@ export const monitorSchema = z
     path: ["coverageBand80"],
     message: "the band's low end must be below its high end",
   });
+/** `avails serve`: where it listens and how it protects itself. */
+export const serveSchema = z.object({
+  /** TCP port; `--port` overrides it. */
+  port: z.number().int().min(0).max(65535).default(8080),
+  /** Interface to listen on; `--host` overrides it (0.0.0.0 for every interface). */
+  host: z.string().min(1).default("127.0.0.1"),
+  /** Requests per second per token (a burst of one second's worth); 0 turns it off. `$AVAILS_RATE_LIMIT` overrides it. */
+  rateLimit: z.number().nonnegative().default(100),
+  /** Largest request body in bytes (a batch of events); larger bodies get 413. */
+  bodyLimitBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(16 * 1024 * 1024),
+  /** Event-loop delay (ms) past which requests are shed with 503 and Retry-After; 0 turns shedding off. */
+  maxEventLoopDelayMs: z.number().nonnegative().default(100),
+  /** Responses kept per cached endpoint (avails, forecasts), least recently used dropped first. */
+  cacheEntries: z.number().int().min(0).default(2000),
+  /** How often (seconds) the server checks which run is published, besides being told on each publish. */
+  refreshSeconds: z.number().positive().default(10),
+});
 
 /** The whole config: dimensions, levels, lateness, the reporting time zone and the store's memory ceiling. */
 export const configSchema = z
@@ -85,6 +106,8 @@ export const configSchema = z
     runs: runsSchema.prefault({}),
     /** Live accuracy and drift alarms. */
     monitor: monitorSchema.prefault({}),
+    /** The HTTP API. */
+    serve: serveSchema.prefault({}),
   })
   .superRefine((config, ctx) => {
     const unique = (names: string[], path: string) => {
@@ -159,5 +182,7 @@ export type DimensionConfig = z.infer<typeof dimensionSchema>;
 export type RunsConfig = z.infer<typeof runsSchema>;
 /** The live accuracy and drift alarm settings. */
 export type MonitorConfig = z.infer<typeof monitorSchema>;
+/** The HTTP API settings. */
+export type ServeConfig = z.infer<typeof serveSchema>;
 /** One configured level. */
 export type LevelConfig = z.infer<typeof levelSchema>;

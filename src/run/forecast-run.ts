@@ -216,7 +216,8 @@ export async function runForecast(
     retentionDays: config.monitor.retentionDays,
   });
   const payload: RunPayload<RunManifest> = {
-    configHash: configHash(config),
+    // What changes forecasts: serving and monitoring settings do not.
+    configHash: configHash({ ...config, serve: undefined, monitor: undefined }),
     seed,
     watermark: new Date(history.watermark).toISOString(),
     summary: { levels: levelTotals, coherence: levelCoherence(hierarchy, seriesMean, horizon) },

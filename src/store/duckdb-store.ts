@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Config } from "../config/schema.js";
 import { type Adjustments, adjustmentsTable } from "./adjustments.js";
+import { type ApiTokens, apiTokensTable } from "./api-tokens.js";
 import type { Campaign } from "./campaign.js";
 import { deleteCampaign, insertCampaigns, selectCampaigns } from "./campaign-table.js";
 import { type ForecastRuns, forecastRuns } from "./forecast-runs.js";
@@ -85,6 +86,7 @@ export async function openStore(dir: string, config: Config, options: OpenStoreO
 class DuckDbStore implements Store {
   readonly runs: ForecastRuns;
   readonly adjustments: Adjustments;
+  readonly tokens: ApiTokens;
 
   constructor(
     private readonly db: Database,
@@ -95,6 +97,7 @@ class DuckDbStore implements Store {
   ) {
     this.runs = forecastRuns(db.connection, dir, tmp, config.runs, readOnly);
     this.adjustments = adjustmentsTable(db.connection, config, readOnly);
+    this.tokens = apiTokensTable(db.connection, readOnly);
   }
 
   private get connection() {

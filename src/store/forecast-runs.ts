@@ -7,6 +7,7 @@ import type { RunsConfig } from "../config/schema.js";
 import { checkArray } from "./check-array.js";
 import { fromExactJson, toExactJson } from "./exact-json.js";
 import { insertSnapshot, readScoredRows, type ScoredRows, type ScoreQuery } from "./forecast-snapshots.js";
+import { notifyPublication, watchPublications } from "./publication-watch.js";
 import { readRunFiles, verifyRunFiles, writeRunFiles } from "./run-files.js";
 import { evaluateGates } from "./run-gates.js";
 import { formatRunId, parseRunId } from "./run-id.js";
@@ -62,6 +63,13 @@ export interface ForecastRuns {
   recordFailure(run: Pick<RunPayload, "configHash" | "seed" | "watermark">, error: string): Promise<string>;
   /** The published run with its payload (only the arrays named, when given), null when none is published. */
   readPublished<M = unknown>(arrays?: readonly string[]): Promise<LoadedRun<M> | null>;
+  /** The id of the published run without its payload (cheap), null when none is published. */
+  publishedId(): Promise<string | null>;
+  /**
+   * Calls `listener` after each publish or rollback of this store folder in this process (through any handle
+   * on it); returns the function that stops it.
+   */
+  watch(listener: () => void): () => void;
   /** Runs, newest first. */
   list(): Promise<RunInfo[]>;
   show(id: string): Promise<RunInfo>;
@@ -299,6 +307,15 @@ class DuckDbForecastRuns implements ForecastRuns {
     return { info, manifest: files.manifest as M, arrays: files.arrays, rows: files.rows };
   }
 
+  async publishedId(): Promise<string | null> {
+    const top = (await this.stack()).at(-1);
+    return top === undefined ? null : formatRunId(top);
+  }
+
+  watch(listener: () => void): () => void {
+    return watchPublications(this.runsDir, listener);
+  }
+
   async list(): Promise<RunInfo[]> {
     return (await this.rows()).map(toInfo);
   }
@@ -359,6 +376,7 @@ class DuckDbForecastRuns implements ForecastRuns {
       });
       // The rejection is committed (the run's status says so) before it is reported.
       if (outcome instanceof RunGateError) throw outcome;
+      if (!outcome.unchanged) notifyPublication(this.runsDir);
       await this.prune();
       return outcome;
     });
@@ -379,7 +397,7 @@ class DuckDbForecastRuns implements ForecastRuns {
 
   async rollback(): Promise<RollbackResult> {
     this.writable();
-    return this.serial(() =>
+    const result = await this.serial(() =>
       this.transaction(async () => {
         const stack = await this.stack();
         const top = stack.at(-1);
@@ -403,6 +421,8 @@ class DuckDbForecastRuns implements ForecastRuns {
         return { from: formatRunId(top), to: formatRunId(back) };
       }),
     );
+    notifyPublication(this.runsDir);
+    return result;
   }
 
   /**

@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { Config } from "../config/schema.js";
+import { CREATE_TOKENS_SQL } from "./api-tokens.js";
 import { CREATE_CAMPAIGNS_SQL } from "./campaign-table.js";
 import { insertCubeSql } from "./cube-sql.js";
 import { CREATE_SNAPSHOTS_SQL } from "./forecast-snapshots.js";
@@ -83,6 +84,8 @@ export async function migrate(connection: DuckDBConnection, config: Config): Pro
     await connection.run(CREATE_CAMPAIGNS_SQL);
     // Forecast snapshots of runs, scored for live accuracy as actuals arrive.
     await connection.run(CREATE_SNAPSHOTS_SQL);
+    // API tokens of `avails serve` (hashes only).
+    await connection.run(CREATE_TOKENS_SQL);
     await connection.run(
       `INSERT INTO meta VALUES ('schema_version', $v) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
       { v: String(SCHEMA_VERSION) },

@@ -1,5 +1,6 @@
 import type { RejectionReason } from "../events/rejection.js";
 import type { Adjustments } from "./adjustments.js";
+import type { ApiTokens } from "./api-tokens.js";
 import type { Campaign } from "./campaign.js";
 import type { ForecastRuns } from "./forecast-runs.js";
 
@@ -140,6 +141,8 @@ export interface Store {
   readonly runs: ForecastRuns;
   /** Forecast adjustments the runs apply. */
   readonly adjustments: Adjustments;
+  /** API tokens of `avails serve`: their hashes and roles. */
+  readonly tokens: ApiTokens;
   /** Stores a campaign, validated against the config; an id already stored is an error. */
   addCampaign(campaign: Campaign): Promise<Campaign>;
   /** Stores many campaigns (an imported campaigns.json) all or nothing. */

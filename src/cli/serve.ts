@@ -1,0 +1,60 @@
+import type { Command } from "commander";
+import { globalOptions, openFromOptions } from "./context.js";
+
+interface ServeFlags {
+  port?: string;
+  host?: string;
+}
+
+/** `avails serve [--port 8080] [--host H]`: the HTTP API over the store, until interrupted. */
+export function registerServe(program: Command): void {
+  program
+    .command("serve")
+    .description("serve the HTTP API (avails, forecasts, campaigns, events, metrics) over the store")
+    .option("--port <n>", "TCP port (default: config serve.port, 8080)")
+    .option("--host <address>", "interface to listen on (default: config serve.host, 127.0.0.1)")
+    .action(async (flags: ServeFlags, command: Command) => {
+      const port = flags.port === undefined ? undefined : Number(flags.port);
+      if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) {
+        throw new Error(`--port: "${flags.port}" is not a port number (0-65535)`);
+      }
+      const { rateLimitFromEnv } = await import("../serve/rate-limit.js");
+      const { createApp } = await import("../serve/create-app.js");
+      const { openStore } = await import("../store/duckdb-store.js");
+      const options = globalOptions(command);
+      const { config, store } = await openFromOptions(options, false);
+      const reader = await openStore(options.store, config, { readOnly: true });
+      const served = await createApp({
+        config,
+        store,
+        reader,
+        rateLimit: rateLimitFromEnv(config.serve.rateLimit),
+      }).catch(async (error: Error) => {
+        await reader.close();
+        await store.close();
+        throw error;
+      });
+      const address = await served.app.listen({
+        port: port ?? config.serve.port,
+        host: flags.host ?? config.serve.host,
+      });
+      const tokens = (await store.tokens.list()).filter((t) => t.revokedAt === null).length;
+      const live = served.live.status().live;
+      console.log(`avails serve: listening on ${address} (reference ${address}/docs)`);
+      console.log(
+        live === null ? "no published forecast run yet: /v1/avails answers 503" : `serving run ${live}`,
+      );
+      if (tokens === 0)
+        console.log(
+          "no API tokens: create one with `avails tokens create --role admin` (stop the server first)",
+        );
+      const stop = async () => {
+        await served.close();
+        await reader.close();
+        await store.close();
+        process.exit(0);
+      };
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
+    });
+}

@@ -1,0 +1,75 @@
+/** Options of the load shedder. */
+export interface LoadShedderOptions {
+  /** Event-loop delay (ms) past which requests are shed; 0 never sheds. */
+  maxDelayMs: number;
+  /** How often the delay is sampled (ms). Default 20. */
+  sampleMs?: number;
+  /** How long shedding lasts after a sample over the limit (ms). Default 250. */
+  holdMs?: number;
+}
+
+/**
+ * Load shedding by event-loop delay: a timer expected every `sampleMs` measures how late it fires (the time
+ * the loop was busy with other work); while a late sample is over `maxDelayMs`, and for `holdMs` after it,
+ * `overloaded()` is true and the server answers new requests with 503 and Retry-After at once instead of
+ * queueing them, so that the requests it does accept keep a bounded latency (the approach of
+ * @fastify/under-pressure and of Google SRE's "Handling Overload"). The delay is also read live: requests
+ * parsed in one turn of the loop run one after another before the timer can fire, so a request arriving when
+ * the timer is already more than `maxDelayMs` overdue is shed too.
+ *
+ * @example
+ * const shedder = new LoadShedder({ maxDelayMs: 100 });
+ * shedder.start();
+ * if (shedder.overloaded()) reply.code(503);
+ */
+export class LoadShedder {
+  private readonly sampleMs: number;
+  private readonly holdMs: number;
+  private timer: NodeJS.Timeout | null = null;
+  private expected = 0;
+  private until = 0;
+  /** Requests shed since start. */
+  shed = 0;
+  /** The last sample's delay (ms). */
+  lastDelayMs = 0;
+
+  constructor(private readonly options: LoadShedderOptions) {
+    this.sampleMs = options.sampleMs ?? 20;
+    this.holdMs = options.holdMs ?? 250;
+  }
+
+  /** Starts sampling (a timer that does not keep the process alive). */
+  start(): void {
+    if (this.timer !== null || this.options.maxDelayMs <= 0) return;
+    this.expected = performance.now() + this.sampleMs;
+    this.timer = setInterval(() => this.sample(), this.sampleMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer !== null) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  private sample(): void {
+    const now = performance.now();
+    const delay = Math.max(0, now - this.expected);
+    this.expected = now + this.sampleMs;
+    this.lastDelayMs = delay;
+    if (delay > this.options.maxDelayMs) this.until = now + this.holdMs;
+  }
+
+  /** Whether a request arriving now should be shed; counts it when so. */
+  overloaded(): boolean {
+    if (this.options.maxDelayMs <= 0) return false;
+    const now = performance.now();
+    if (now >= this.until && now - this.expected <= this.options.maxDelayMs) return false;
+    this.shed++;
+    return true;
+  }
+
+  /** Whole seconds a shed client should wait (Retry-After). */
+  retryAfterSeconds(): number {
+    return Math.max(1, Math.ceil(this.holdMs / 1000));
+  }
+}
