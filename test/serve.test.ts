@@ -121,6 +121,7 @@ const ROUTES: {
 }[] = [
   { method: "GET", path: `/v1/avails?${DAYS}`, role: "viewer" },
   { method: "GET", path: `/v1/forecasts?level=total&${DAYS}`, role: "viewer" },
+  { method: "GET", path: "/v1/accuracy", role: "viewer" },
   { method: "GET", path: "/v1/campaigns", role: "viewer" },
   { method: "GET", path: "/v1/campaigns/none", role: "viewer" },
   {
@@ -218,6 +219,7 @@ describe("avails serve: authentication and roles", () => {
       "/metrics",
       "/openapi.json",
       "/readyz",
+      "/v1/accuracy",
       "/v1/avails",
       "/v1/campaigns",
       "/v1/campaigns/{id}",
@@ -301,6 +303,24 @@ describe("avails serve: GET /v1/avails and /v1/forecasts", () => {
       "start",
     );
     expectProblem(await call("GET", `/v1/forecasts?${DAYS}`), 400, "level", /required/);
+  });
+
+  it("answers the live accuracy as avails accuracy --json does, and 400 problems naming the parameter", async () => {
+    const all = await call("GET", "/v1/accuracy", { as: "viewer" });
+    expect(all.status, all.text).toBe(200);
+    expect(all.json.window.days).toBe(7);
+    expect(Date.parse(all.json.window.closedBefore)).toBeGreaterThan(Date.parse(all.json.window.from));
+    for (const list of ["cells", "days", "rollingMape", "alarms"])
+      expect(Array.isArray(all.json[list])).toBe(true);
+    const geo = await call("GET", "/v1/accuracy?level=geo&window=3", { as: "viewer" });
+    expect(geo.json.window.days).toBe(3);
+    for (const cell of geo.json.cells) expect(cell.level).toBe("geo");
+    expectProblem(await call("GET", "/v1/accuracy?level=planet"), 400, "level", /"planet" is not a level/);
+    expectProblem(await call("GET", "/v1/accuracy?window=0"), 400, "window");
+    expectProblem(await call("GET", "/v1/accuracy?granularity=day"), 400, "granularity", /not a parameter/);
+    const metrics = (await call("GET", "/metrics", { as: null })).text;
+    expect(metrics).toMatch(/^avails_drift_alarms\{kind="bias"\} \d+$/m);
+    expect(metrics).toMatch(/^# TYPE avails_forecast_wape gauge$/m);
   });
 
   it("tags answers with the run's ETag and answers If-None-Match with 304 and no body", async () => {

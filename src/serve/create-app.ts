@@ -13,6 +13,7 @@ import { HttpProblem, PROBLEM_TYPE, problemBody } from "./problem.js";
 import { RateLimiter } from "./rate-limit.js";
 import { ResponseCache } from "./response-cache.js";
 import type { RouteSpec } from "./route-spec.js";
+import { accuracyRoute } from "./routes/accuracy.js";
 import { availsRoute } from "./routes/avails.js";
 import { campaignRoutes } from "./routes/campaigns.js";
 import { eventsRoute, NDJSON_TYPES } from "./routes/events.js";
@@ -174,6 +175,7 @@ export async function createApp(options: AppOptions): Promise<ServeApp> {
   const routes: RouteSpec[] = [
     availsRoute(context),
     forecastsRoute(context),
+    accuracyRoute(context),
     ...campaignRoutes(context),
     eventsRoute(context),
     ...healthRoutes(context),

@@ -1,4 +1,5 @@
 import { type IntervalHistogram, monitorEventLoopDelay, performance } from "node:perf_hooks";
+import type { LiveAccuracy } from "../monitor/measure-accuracy.js";
 
 /** Upper bounds (seconds) of the request latency histogram's buckets. */
 const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
@@ -14,6 +15,8 @@ export interface ScrapeGauges {
   shed: number;
   /** Cache hits and misses since start, by endpoint. */
   cache: Record<string, { hits: number; misses: number; size: number }>;
+  /** The live accuracy by level and horizon and the drift alarms; null when nothing is scored yet. */
+  accuracy?: LiveAccuracy | null;
 }
 
 interface RouteStats {
@@ -137,6 +140,35 @@ export class ServerMetrics {
     family("avails_live_run_info", "gauge", "The forecast run being served (value 1).");
     if (gauges.liveRunId !== null)
       out.push(`avails_live_run_info{run_id="${labelValue(gauges.liveRunId)}"} 1`);
+    const accuracy = gauges.accuracy ?? null;
+    const figureFamilies = [
+      ["avails_forecast_wape", "wape", "WAPE of the published runs' forecasts over the scored window."],
+      ["avails_forecast_bias", "bias", "Σ (forecast − actual) / Σ actual over the scored window."],
+      ["avails_forecast_coverage80", "coverage80", "Share of actuals inside the 80% bands."],
+      ["avails_forecast_coverage95", "coverage95", "Share of actuals inside the 95% bands."],
+    ] as const;
+    for (const [name, field, help] of figureFamilies) {
+      family(name, "gauge", help);
+      for (const cell of accuracy?.cells ?? []) {
+        const value = cell[field];
+        if (Number.isFinite(value)) {
+          out.push(
+            `${name}{level="${labelValue(cell.level)}",horizon="${labelValue(cell.horizon)}"} ${value}`,
+          );
+        }
+      }
+    }
+    family("avails_drift_alarms", "gauge", "Drift alarms firing now, by kind.");
+    for (const kind of ["bias", "coverage"]) {
+      const count = accuracy?.alarms.filter((a) => a.kind === kind).length ?? 0;
+      out.push(`avails_drift_alarms{kind="${kind}"} ${count}`);
+    }
+    family("avails_drift_alarm_firing", "gauge", "One firing drift alarm (value: the bias or coverage).");
+    for (const alarm of accuracy?.alarms ?? []) {
+      out.push(
+        `avails_drift_alarm_firing{kind="${alarm.kind}",level="${labelValue(alarm.level)}",key="${labelValue(alarm.key ?? "")}"} ${alarm.value}`,
+      );
+    }
     family("process_resident_memory_bytes", "gauge", "Resident memory of the server process.");
     out.push(`process_resident_memory_bytes ${process.memoryUsage.rss()}`);
     return `${out.join("\n")}\n`;

@@ -1,17 +1,28 @@
+import { type LiveAccuracy, measureAccuracy } from "../../monitor/measure-accuracy.js";
 import type { LoadShedder } from "../load-shedder.js";
 import type { ServerMetrics } from "../metrics.js";
 import type { RouteSpec } from "../route-spec.js";
 import type { ServeContext } from "../serve-context.js";
 
+const ACCURACY_EVERY_MS = 60_000;
+
 /**
  * GET /metrics: Prometheus text exposition of the request counters and latency histogram, saturation
- * (in-flight requests, event-loop delay and utilization, shed requests), the data's watermark lag and the
- * live run's age.
+ * (in-flight requests, event-loop delay and utilization, shed requests), the data's watermark lag, the
+ * live run's age, and the live accuracy by level and horizon with the drift alarms firing.
  *
  * @example
  * const route = metricsRoute(ctx, metrics, shedder);
  */
 export function metricsRoute(ctx: ServeContext, metrics: ServerMetrics, shedder: LoadShedder): RouteSpec {
+  // Scoring joins the snapshots with the cube: done at most once a minute, whatever the scrape interval.
+  let accuracy: { at: number; value: LiveAccuracy | null } | null = null;
+  async function liveAccuracy(now: number): Promise<LiveAccuracy | null> {
+    if (accuracy === null || now - accuracy.at >= ACCURACY_EVERY_MS) {
+      accuracy = { at: now, value: await measureAccuracy(ctx.reader, ctx.config) };
+    }
+    return accuracy.value;
+  }
   return {
     method: "GET",
     url: "/metrics",
@@ -28,6 +39,7 @@ export function metricsRoute(ctx: ServeContext, metrics: ServerMetrics, shedder:
         liveRunAgeSeconds: live === null ? null : (now - Date.parse(live.info.createdAt)) / 1000,
         liveRunId: live?.info.id ?? null,
         shed: shedder.shed,
+        accuracy: await liveAccuracy(now),
         cache: Object.fromEntries(
           Object.entries(ctx.caches).map(([name, c]) => [
             name,
