@@ -4,6 +4,7 @@ import type { Config } from "../config/schema.js";
 import { type Adjustments, adjustmentsTable } from "./adjustments.js";
 import type { Campaign } from "./campaign.js";
 import { deleteCampaign, insertCampaigns, selectCampaigns } from "./campaign-table.js";
+import { type DeliveryPeak, type DeliveryPeakQuery, deliveryPeak } from "./delivery-peak.js";
 import { type ForecastRuns, forecastRuns } from "./forecast-runs.js";
 import { loadRun } from "./load-run.js";
 import { migrate } from "./migrate.js";
@@ -260,6 +261,10 @@ class DuckDbStore implements Store {
       firstHour: first === null ? null : Number(first),
       lastHour: last === null ? null : Number(last),
     };
+  }
+
+  deliveryPeak(query: DeliveryPeakQuery): Promise<DeliveryPeak> {
+    return deliveryPeak(this.connection, query);
   }
 
   async arrivalDelays(

@@ -1,6 +1,7 @@
 import type { RejectionReason } from "../events/rejection.js";
 import type { Adjustments } from "./adjustments.js";
 import type { Campaign } from "./campaign.js";
+import type { DeliveryPeak, DeliveryPeakQuery } from "./delivery-peak.js";
 import type { ForecastRuns } from "./forecast-runs.js";
 
 /** What one ingest or backfill run did; kept in the store and printed by the CLI. */
@@ -135,6 +136,8 @@ export interface Store {
   cube(query: CubeQuery): Promise<CubeSlice>;
   /** How late events of a type arrive (opportunities by default), measured on closed hours. */
   arrivalDelays(eventType?: "opportunity" | "impression" | "click"): Promise<ArrivalDelays>;
+  /** A campaign's busiest sliding window of impressions (default 5 minutes), from event times. */
+  deliveryPeak(query: DeliveryPeakQuery): Promise<DeliveryPeak>;
   quarantine(limit: number, reason?: string): Promise<QuarantineEntry[]>;
   /** Versioned forecast runs: create, publish, roll back, and read the published one. */
   readonly runs: ForecastRuns;
