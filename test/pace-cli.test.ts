@@ -103,6 +103,14 @@ describe("avails pace", () => {
         )
       ).code,
     ).toBe(0);
+    // A Stockholm flight over the DST change of 2026-10-25 (a 25-hour day), frontloaded, with a daily cap.
+    const stockholm = await book(
+      ...["--id", "c25", "--name", "C25", "--start", "2026-10-24", "--end", "2026-11-04"],
+      ...["--time-zone", "Europe/Stockholm", "--goal", "6000", "--priority", "standard"],
+      ...["--pacing", "frontloaded", "--frontload-percent", "30", "--daily-cap", "700"],
+    );
+    expect(stockholm.stderr).toBe("");
+    expect(stockholm.code).toBe(0);
     expect(
       (
         await book(
@@ -132,6 +140,7 @@ describe("avails pace", () => {
     expect(report.campaigns.map((c: { campaign_id: string }) => c.campaign_id).sort()).toEqual([
       "c06",
       "c19",
+      "c25",
     ]);
     const c19 = report.campaigns.find((c: { campaign_id: string }) => c.campaign_id === "c19");
     expect(c19.flight).toEqual({
@@ -161,6 +170,27 @@ describe("avails pace", () => {
     expect(c06.plan.shortfall).toBeGreaterThan(0);
     expect(c06.state).toBe("at risk");
     expect(c06.under_delivery_probability).toBe(1);
+  });
+
+  test("avails pace follows the campaign's time zone over a DST day, its frontloaded plan and its daily cap", async () => {
+    const c25 = JSON.parse((await avails("pace", "c25", "--json")).stdout).campaigns[0];
+    // 12 local days, one of 25 hours; 2026-11-01T00:00Z is 01:00 in Stockholm on day 9.
+    expect(c25.flight).toEqual({
+      start: "2026-10-24",
+      end: "2026-11-04",
+      time_zone: "Europe/Stockholm",
+      hours: 12 * 24 + 1,
+      elapsed_hours: 8 * 24 + 1 + 1,
+    });
+    expect(c25.pacing).toBe("frontloaded");
+    expect(c25.delivered_to_date).toBe(
+      await storedImpressions("c25", Date.UTC(2026, 9, 23, 22), Date.UTC(2026, 10, 1)),
+    );
+    // Frontloaded runs ahead of even: more than 8.04 / 12 of the goal planned by now, and within the caps.
+    expect(c25.planned_to_date).toBeGreaterThan((6000 * (8 * 24 + 2)) / (12 * 24 + 1));
+    expect(c25.planned_to_date).toBeLessThanOrEqual(700 * 9);
+    expect(c25.throttle).toBeGreaterThanOrEqual(0);
+    expect(c25.throttle).toBeLessThanOrEqual(1);
   });
 
   test("avails pace CAMPAIGN shows a finished or future campaign; --at moves the moment", async () => {

@@ -12,33 +12,22 @@ export interface PacingTerms {
   dailyCap: number | null;
 }
 
-/** Campaign fields that not every stored campaign has. */
-type OptionalFields = Partial<{
-  time_zone: string | null;
-  frontload_percent: number | null;
-  daily_cap: number | null;
-}>;
-
 /**
- * A campaign's pacing terms: its own time zone when it has one, else the reporting time zone; its pacing
- * mode and frontload percentage; its daily cap.
+ * A campaign's pacing terms: its goal in impressions (derived from the budget when booked by budget), its
+ * flight days in its own time zone (the reporting one when it has none), its mode, frontload percentage and
+ * daily cap.
  *
  * @example
  * pacingTerms(campaign, config.timeZone); // { goal: 10000, mode: "even", timeZone: "Europe/Stockholm", ... }
  */
 export function pacingTerms(campaign: Campaign, reportingTimeZone: string): PacingTerms {
-  const extra = campaign as Campaign & OptionalFields;
-  const mode = campaign.pacing as string;
-  if (mode !== "even" && mode !== "frontloaded" && mode !== "asap") {
-    throw new Error(`campaign ${campaign.id}: pacing "${mode}" is not even, frontloaded or asap`);
-  }
   return {
     goal: campaign.goal_impressions,
     start: campaign.start,
     end: campaign.end,
-    timeZone: extra.time_zone ?? reportingTimeZone,
-    mode,
-    frontloadPercent: extra.frontload_percent ?? undefined,
-    dailyCap: extra.daily_cap ?? null,
+    timeZone: campaign.time_zone || reportingTimeZone,
+    mode: campaign.pacing,
+    frontloadPercent: campaign.frontload_percent ?? undefined,
+    dailyCap: campaign.daily_cap,
   };
 }
