@@ -9,6 +9,7 @@ import { registerCampaigns } from "./campaigns.js";
 import { registerDemo } from "./demo.js";
 import { registerForecast } from "./forecast.js";
 import { registerIngest } from "./ingest.js";
+import { registerPace } from "./pace.js";
 import { registerQuarantine } from "./quarantine.js";
 import { registerQuery } from "./query.js";
 import { registerRuns } from "./runs.js";
@@ -44,6 +45,7 @@ registerQuery(program);
 registerAccuracy(program);
 registerTokens(program);
 registerServe(program);
+registerPace(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   // One line, no stack trace: the message names what was wrong.

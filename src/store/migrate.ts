@@ -1,12 +1,13 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { Config } from "../config/schema.js";
 import { CREATE_TOKENS_SQL } from "./api-tokens.js";
-import { CREATE_CAMPAIGNS_SQL } from "./campaign-table.js";
+import { CREATE_BOOKING_DECISIONS_SQL } from "./booking-decisions-table.js";
+import { CREATE_CAMPAIGNS_SQL, upgradeCampaignsTable } from "./campaign-table.js";
 import { insertCubeSql } from "./cube-sql.js";
 import { CREATE_SNAPSHOTS_SQL } from "./forecast-snapshots.js";
 import { quoteIdentifier, quoteLiteral } from "./sql.js";
 
-const SCHEMA_VERSION = 2;
+const SCHEMA_VERSION = 3;
 
 /**
  * Creates the store's tables, adds columns for newly configured dimensions (schema evolution), and rebuilds
@@ -86,6 +87,11 @@ export async function migrate(connection: DuckDBConnection, config: Config): Pro
     await connection.run(CREATE_SNAPSHOTS_SQL);
     // API tokens of `avails serve` (hashes only).
     await connection.run(CREATE_TOKENS_SQL);
+    // Version 3: campaigns gain a flight time zone, frontloading, a budget and a daily cap (added in place to
+    // a version 2 table, its flights read in the reporting time zone as before), and the booking guard logs
+    // its decisions.
+    await upgradeCampaignsTable(connection, config.timeZone);
+    await connection.run(CREATE_BOOKING_DECISIONS_SQL);
     await connection.run(
       `INSERT INTO meta VALUES ('schema_version', $v) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
       { v: String(SCHEMA_VERSION) },
