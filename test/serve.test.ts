@@ -124,6 +124,7 @@ const ROUTES: {
   { method: "GET", path: "/v1/accuracy", role: "viewer" },
   { method: "GET", path: "/v1/campaigns", role: "viewer" },
   { method: "GET", path: "/v1/campaigns/none", role: "viewer" },
+  { method: "GET", path: "/v1/campaigns/none/pacing", role: "viewer" },
   {
     method: "POST",
     path: "/v1/campaigns",
@@ -223,6 +224,7 @@ describe("avails serve: authentication and roles", () => {
       "/v1/avails",
       "/v1/campaigns",
       "/v1/campaigns/{id}",
+      "/v1/campaigns/{id}/pacing",
       "/v1/events",
       "/v1/forecasts",
     ]);
@@ -432,8 +434,16 @@ describe("avails serve: campaigns", () => {
     expect(booked.status, booked.text).toBe(201);
     expect(booked.headers.get("location")).toBe("/v1/campaigns/spring");
     expect(booked.json).toMatchObject({ id: "spring", targeting: { geo: ["SE"] }, pacing: "even" });
-    expect((await call("GET", "/v1/campaigns/spring", { as: "viewer" })).json).toEqual(booked.json);
-    expect((await call("GET", "/v1/campaigns", { as: "viewer" })).json).toEqual([booked.json]);
+    // The booking guard checked it against P20 of available in the live run, and it fit.
+    const { booking, ...campaign } = booked.json;
+    expect(booking).toMatchObject({
+      decision: "accepted",
+      verdict: "fits",
+      run_id: "r000001",
+      quantile: "p20",
+    });
+    expect((await call("GET", "/v1/campaigns/spring", { as: "viewer" })).json).toEqual(campaign);
+    expect((await call("GET", "/v1/campaigns", { as: "viewer" })).json).toEqual([campaign]);
     const after = await call("GET", `/v1/avails?${DAYS}&geo=SE`, {
       as: "viewer",
       headers: { "if-none-match": before.headers.get("etag") as string },
@@ -443,6 +453,54 @@ describe("avails serve: campaigns", () => {
     expect(after.json.contending).toEqual([
       { campaign_id: "spring", priority: "guaranteed", impressions: expect.any(Number) },
     ]);
+
+    // Its pacing, as avails pace spring --json gives it.
+    const pacing = await call("GET", "/v1/campaigns/spring/pacing", { as: "viewer" });
+    expect(pacing.status, pacing.text).toBe(200);
+    expect(pacing.json).toMatchObject({ campaign_id: "spring", run_id: "r000001", goal: 20_000 });
+    expect(pacing.json.at).toBe("2026-10-22T00:00:00.000Z");
+    expect(pacing.json.throttle).toBeGreaterThanOrEqual(0);
+    expect(pacing.json.throttle).toBeLessThanOrEqual(1);
+    expect(["on track", "behind", "ahead", "at risk", "done"]).toContain(pacing.json.state);
+    const later = await call("GET", "/v1/campaigns/spring/pacing?at=2026-10-23T12:00:00Z", { as: "viewer" });
+    expect(later.json.at).toBe("2026-10-23T12:00:00.000Z");
+    expectProblem(await call("GET", "/v1/campaigns/none/pacing", { as: "viewer" }), 404, "id");
+    expectProblem(await call("GET", "/v1/campaigns/spring/pacing?at=soon", { as: "viewer" }), 400, "at");
+    expectProblem(
+      await call("GET", "/v1/campaigns/spring/pacing?window=90", { as: "viewer" }),
+      400,
+      "window",
+    );
+
+    // Far more than the inventory: refused with the guard's figures, nothing stored, unless forced.
+    const greedy = { ...CAMPAIGN, id: "greedy", goal_impressions: 50_000_000 };
+    const refused = await call("POST", "/v1/campaigns", {
+      as: "planner",
+      body: JSON.stringify(greedy),
+      type: "application/json",
+    });
+    expectProblem(refused, 409, "body", /^booking refused: greedy: .*force=true books it anyway/);
+    expect(refused.json.booking).toMatchObject({ decision: "refused", verdict: "short" });
+    expect(refused.json.booking.shortfall).toBeGreaterThan(0);
+    expect(refused.json.booking.days).toHaveLength(3);
+    expectProblem(await call("GET", "/v1/campaigns/greedy", { as: "viewer" }), 404, "id");
+    expectProblem(
+      await call("POST", "/v1/campaigns?confidence=120", {
+        as: "planner",
+        body: JSON.stringify(greedy),
+        type: "application/json",
+      }),
+      400,
+      "confidence",
+    );
+    const forced = await call("POST", "/v1/campaigns?force=true", {
+      as: "planner",
+      body: JSON.stringify(greedy),
+      type: "application/json",
+    });
+    expect(forced.status, forced.text).toBe(201);
+    expect(forced.json.booking.decision).toBe("forced");
+    expect((await call("DELETE", "/v1/campaigns/greedy", { as: "planner" })).status).toBe(204);
 
     const twice = await call("POST", "/v1/campaigns", {
       as: "planner",
@@ -487,7 +545,8 @@ describe("avails serve: campaigns", () => {
 
   it("passes every input to DuckDB as a bound parameter: values with quotes are stored and matched as text", async () => {
     const quoted = "SE' OR '1'='1";
-    const booked = await call("POST", "/v1/campaigns", {
+    // Forced: the guard cannot check inventory the store does not have.
+    const booked = await call("POST", "/v1/campaigns?force=true", {
       as: "planner",
       body: JSON.stringify({
         ...CAMPAIGN,

@@ -20,6 +20,7 @@ import { eventsRoute, NDJSON_TYPES } from "./routes/events.js";
 import { forecastsRoute } from "./routes/forecasts.js";
 import { healthRoutes } from "./routes/health.js";
 import { metricsRoute } from "./routes/metrics.js";
+import { pacingRoute } from "./routes/pacing.js";
 import { referenceRoutes } from "./routes/reference.js";
 import type { ServeContext } from "./serve-context.js";
 import { TokenVerifier } from "./tokens.js";
@@ -107,7 +108,12 @@ export async function createApp(options: AppOptions): Promise<ServeApp> {
     return reply
       .code(problem.status)
       .type(PROBLEM_TYPE)
-      .send(JSON.stringify(problemBody(problem.status, problem.message, instance, problem.field)));
+      .send(
+        JSON.stringify({
+          ...problem.extensions,
+          ...problemBody(problem.status, problem.message, instance, problem.field),
+        }),
+      );
   };
 
   app.decorateRequest("startedAt", 0);
@@ -177,6 +183,7 @@ export async function createApp(options: AppOptions): Promise<ServeApp> {
     forecastsRoute(context),
     accuracyRoute(context),
     ...campaignRoutes(context),
+    pacingRoute(context),
     eventsRoute(context),
     ...healthRoutes(context),
     metricsRoute(context, metrics, shedder),

@@ -31,6 +31,8 @@ export class HttpProblem extends Error {
     detail: string,
     readonly field?: string,
     readonly headers: Record<string, string> = {},
+    /** Extension members of the problem body (RFC 9457 section 3.2), e.g. a refused booking's figures. */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(detail);
   }

@@ -23,3 +23,17 @@ export const campaignSchema = z
 
 /** GET /v1/campaigns/:id and DELETE's path. */
 export const campaignParamsSchema = z.strictObject({ id: z.string().min(1) });
+
+/** The query of POST /v1/campaigns: the booking guard's options, as `avails campaigns add` takes them. */
+export const bookingQuerySchema = z.strictObject({
+  force: z
+    .enum(["true", "false"])
+    .optional()
+    .meta({ description: "true: book it even if it does not fit or cannot be checked (logged as forced)" }),
+  confidence: z.coerce
+    .number()
+    .gt(0)
+    .lt(100)
+    .optional()
+    .meta({ description: "book against this confidence of available, percent: 80 (default) = P20" }),
+});
