@@ -12,6 +12,7 @@ import { registerQuarantine } from "./quarantine.js";
 import { registerQuery } from "./query.js";
 import { registerRuns } from "./runs.js";
 import { registerSeries } from "./series.js";
+import { registerSimulate } from "./simulate.js";
 import { registerStatus } from "./status.js";
 
 const { version } = createRequire(import.meta.url)("../../package.json") as { version: string };
@@ -38,6 +39,7 @@ registerRuns(program);
 registerAdjustments(program);
 registerCampaigns(program);
 registerQuery(program);
+registerSimulate(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   // One line, no stack trace: the message names what was wrong.

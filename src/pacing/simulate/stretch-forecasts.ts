@@ -1,4 +1,4 @@
-import { type LeafForecast, type LeafForecastOptions, forecastLeaves } from "./forecast-leaves.js";
+import { forecastLeaves, type LeafForecast, type LeafForecastOptions } from "./forecast-leaves.js";
 import type { LeafTraffic } from "./leaf-traffic.js";
 
 /**
