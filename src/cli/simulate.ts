@@ -61,11 +61,6 @@ export function registerSimulate(program: Command): void {
       if (!MODEL_NAMES.includes(flags.model)) {
         throw new Error(`--model: "${flags.model}" is not one of ${MODEL_NAMES.join(", ")}`);
       }
-      if (demoDays < stretchDays + 2) {
-        throw new Error(
-          `--demo-days: ${demoDays} leaves less than 2 days of history before a ${stretchDays}-day stretch`,
-        );
-      }
       const progress = createProgress("simulate");
       const report = await withStore(global, false, async (store, config) => {
         const { simulateStore } = await import("../pacing/simulate/simulate-store.js");

@@ -75,6 +75,11 @@ export async function simulateStore(
   const status = await store.status();
   let generatedDemo = false;
   if (status.eventRows === 0) {
+    if (options.demo.days < stretchDays + 2) {
+      throw new Error(
+        `demo days: ${options.demo.days} leave less than 2 days of history before a ${stretchDays}-day stretch (raise --demo-days or lower --days)`,
+      );
+    }
     // Loaded here: the generator is most of the CLI's code.
     const { seedDemoStore } = await import("../../demo/seed-store.js");
     await seedDemoStore(
