@@ -10,6 +10,7 @@ const CAMPAIGN_KEYS = [
   "hours_at_zero",
   "id",
   "mode",
+  "noise_mad",
   "priority",
   "tracking_mad",
 ];

@@ -2,7 +2,7 @@ import type { SimulationReport } from "../pacing/simulate/simulate-store.js";
 
 /**
  * The readable report of `avails simulate`: one table per pacer (delivered over goal, feasibility, tracking
- * error, hours at 0 and 1), then how the feasible campaigns fared against the targets.
+ * error and its binomial floor, hours at 0 and 1), then how the feasible campaigns fared against the targets.
  *
  * @example
  * console.log(formatSimulation(report));
@@ -36,6 +36,7 @@ export function formatSimulation(report: SimulationReport): string {
       c.goal > 0 ? `${((100 * c.delivered) / c.goal).toFixed(1)}%` : "-",
       c.feasible ? "yes" : "NO",
       `${(100 * c.tracking_mad).toFixed(1)}%`,
+      `${(100 * c.noise_mad).toFixed(1)}%`,
       String(c.hours_at_zero),
       String(c.hours_at_one),
     ]);

@@ -42,6 +42,7 @@ describe("campaignOutcome(run)", () => {
       delivered: 200,
       feasible: true,
       tracking_mad: 20 / 200,
+      noise_mad: (Math.sqrt((2 / Math.PI) * 50 * 0.5) + Math.sqrt((2 / Math.PI) * 150 * 0.5)) / 200,
       hours_at_zero: 0,
       hours_at_one: 0,
     });
