@@ -8,6 +8,7 @@ import { registerCampaigns } from "./campaigns.js";
 import { registerDemo } from "./demo.js";
 import { registerForecast } from "./forecast.js";
 import { registerIngest } from "./ingest.js";
+import { registerPace } from "./pace.js";
 import { registerQuarantine } from "./quarantine.js";
 import { registerQuery } from "./query.js";
 import { registerRuns } from "./runs.js";
@@ -39,6 +40,7 @@ registerRuns(program);
 registerAdjustments(program);
 registerCampaigns(program);
 registerQuery(program);
+registerPace(program);
 registerSimulate(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {

@@ -23,6 +23,10 @@ function campaign(id: string, patch: Partial<Campaign>): Campaign {
     pacing: "even",
     goal_impressions: 1000,
     cpm_micros: null,
+    time_zone: "UTC",
+    frontload_percent: null,
+    budget_micros: null,
+    daily_cap: null,
     ...patch,
   };
 }
@@ -52,6 +56,27 @@ describe("allocationCampaigns(campaigns, leafSet, grid, timeZone, delivered)", (
       priority: 2,
       pacing: "asap",
     });
+  });
+
+  it("reads flight days in the campaign's own time zone, and allocates frontloaded as even", () => {
+    const [tokyo, reporting] = allocationCampaigns(
+      [
+        campaign("tokyo", {
+          time_zone: "Asia/Tokyo",
+          start: "2026-12-02",
+          end: "2026-12-02",
+          pacing: "frontloaded",
+          frontload_percent: 20,
+        }),
+        campaign("reporting", { time_zone: "", start: "2026-12-02", end: "2026-12-02" }),
+      ],
+      leafSet,
+      grid,
+      "America/New_York",
+    );
+    // Tokyo's Dec 2 is Dec 1 15:00 UTC to Dec 2 15:00 UTC; a record without a zone takes the reporting one.
+    expect([tokyo.start, tokyo.end, tokyo.pacing]).toEqual([15, 39, "even"]);
+    expect([reporting.start, reporting.end]).toEqual([24 + 5, 48 + 5]);
   });
 
   it("leaves out ended flights and takes what is left of running ones", () => {

@@ -5,9 +5,13 @@ import { type LeafSet, targetedLeaves } from "./leaf-set.js";
 import { type HourGrid, hourIndex } from "./period-bounds.js";
 
 /**
- * The stored campaigns as allocate() takes them: targeting resolved to leaves, flight days (reporting time
- * zone, inclusive) to grid hours, priority to its class (guaranteed 0, standard 1, house 2), the goal to what
- * is left. Campaigns whose flight ended before the grid are left out. `delivered` gives impressions delivered
+ * The stored campaigns as allocate() takes them: targeting resolved to leaves, flight days (inclusive, in
+ * the campaign's own time zone; `timeZone`, the reporting one, only for a record without one) to grid hours,
+ * priority to its class (guaranteed 0, standard 1, house 2), the goal to what is left, frontloaded pacing to
+ * even (the allocation spreads a flight's goal in proportion to supply; a frontloaded plan moves part of it
+ * to the flight's first days, which shifts contention between days, not the flight's total). Daily caps
+ * are not applied here (the booking guard applies them). Campaigns whose flight ended before the grid are
+ * left out. `delivered` gives impressions delivered
  * so far per campaign id; a campaign already running without a figure there is taken to have delivered its
  * goal's share of the flight hours gone (even delivery so far).
  *
@@ -24,8 +28,9 @@ export function allocationCampaigns(
 ): AllocationCampaign[] {
   const out: AllocationCampaign[] = [];
   for (const c of campaigns) {
-    const start = hourIndex(grid, zonedDayStart(c.start, timeZone));
-    const end = hourIndex(grid, zonedDayStart(nextDay(c.end), timeZone));
+    const zone = c.time_zone || timeZone;
+    const start = hourIndex(grid, zonedDayStart(c.start, zone));
+    const end = hourIndex(grid, zonedDayStart(nextDay(c.end), zone));
     if (end <= 0) continue;
     const done = delivered.get(c.id);
     const goal =
@@ -47,7 +52,7 @@ export function allocationCampaigns(
       end,
       goal,
       priority: PRIORITIES.indexOf(c.priority),
-      pacing: c.pacing,
+      pacing: c.pacing === "asap" ? "asap" : "even",
     });
   }
   return out;

@@ -19,12 +19,16 @@ import { pathAvails } from "./path-avails.js";
 import { dayBuckets, GRANULARITIES, type Granularity, type HourGrid, periodBounds } from "./period-bounds.js";
 import { type AvailsFigures, queryAvails } from "./query-avails.js";
 
-/** The mean and quantiles of one figure over the sample paths. */
+/**
+ * The mean and quantiles of one figure over the sample paths: always P10, P50 and P90, plus any quantile the
+ * request asks for, keyed by `quantileKey` (`p20`).
+ */
 export interface Distribution {
   mean: number;
   p10: number;
   p50: number;
   p90: number;
+  [quantile: `p${number}`]: number;
 }
 
 /** Matched, booked, available and possible, each as a distribution. */
@@ -76,6 +80,20 @@ export interface AvailsRequest {
   priority?: Priority;
   /** Add the period's figures by each targeted dimension value. */
   breakdown?: boolean;
+  /**
+   * Quantile levels (probabilities in (0, 1)) to add to every distribution beside P10 / P50 / P90, keyed by
+   * `quantileKey`: `[0.2]` adds `p20`, what the booking guard books against.
+   */
+  quantiles?: readonly number[];
+}
+
+/** Options of an avails context. */
+export interface AvailsContextOptions {
+  /**
+   * The time zone whose days requests name and contention is kept by (day buckets); default the config's
+   * reporting time zone. The booking guard asks in the campaign's flight time zone.
+   */
+  timeZone?: string;
 }
 
 /**
@@ -94,7 +112,9 @@ export function availsContext(
   start: number,
   campaigns: readonly Campaign[],
   config: Config,
+  options: AvailsContextOptions = {},
 ): AvailsContext {
+  const timeZone = options.timeZone ?? config.timeZone;
   const leafSet = parseLeafSet(leafKeys);
   const grid = { start, hours: paths.horizon };
   const supply = paths.mean;
@@ -103,7 +123,7 @@ export function availsContext(
     leafCount: leafKeys.length,
     hours: paths.horizon,
     campaigns: allocationCampaigns(campaigns, leafSet, grid, config.timeZone),
-    buckets: dayBuckets(grid, config.timeZone),
+    buckets: dayBuckets(grid, timeZone),
   });
   return {
     runId,
@@ -111,7 +131,7 @@ export function availsContext(
     leafSet,
     grid,
     index: indexAvails(supply, allocation),
-    timeZone: config.timeZone,
+    timeZone,
     config,
   };
 }
@@ -122,7 +142,7 @@ export function availsContext(
  * it), available (matched minus booked) and possible (matched minus what higher-priority campaigns take), each
  * with its mean and P10 / P50 / P90 over the run's sample paths (matched from the summed paths, the others
  * along each path by `pathAvails`), the contending campaigns, and on request the breakdown by each targeted
- * dimension value. Errors name the request field that is wrong.
+ * dimension value, and any extra quantile levels asked for. Errors name the request field that is wrong.
  *
  * @example
  * answerAvails(context, { start: "2026-12-01", end: "2026-12-14", targeting: { geo: ["SE", "NO"] } }).total.available.p50
@@ -140,6 +160,12 @@ export function answerAvails(context: AvailsContext, request: AvailsRequest): Av
   if (unknown.length > 0) {
     throw new Error(`targeting: ${unknown.join(", ")} not in the forecast (no such inventory in the store)`);
   }
+  const probs = [...PROBS];
+  for (const q of request.quantiles ?? []) {
+    if (!(q > 0 && q < 1)) throw new Error(`quantiles: ${q} is not a probability within (0, 1)`);
+    if (!probs.includes(q)) probs.push(q);
+  }
+  const keys = probs.map(quantileKey);
   const leaves = targetedLeaves(context.leafSet, targeting);
   if (leaves.length === 0)
     throw new Error("targeting: no inventory matches every targeted dimension at once");
@@ -163,7 +189,7 @@ export function answerAvails(context: AvailsContext, request: AvailsRequest): Av
     sums,
   );
   const distributions = (i: number, mean: number, figure: AvailsFigures): AvailsDistributions =>
-    distributionsOf(sums.subarray(i * P, (i + 1) * P), mean, figure);
+    distributionsOf(sums.subarray(i * P, (i + 1) * P), mean, figure, probs, keys);
   const hourLabel = (hour: number) => new Date(context.grid.start + hour * 3_600_000).toISOString();
   const dayLabel = (hour: number) => localDate(context.grid.start + hour * 3_600_000, context.timeZone);
   const intervals = figures.intervals.map((interval, i) => ({
@@ -194,7 +220,7 @@ export function answerAvails(context: AvailsContext, request: AvailsRequest): Av
       return {
         dimension: part.dimension,
         value: part.value,
-        ...distributionsOf(partSums.subarray(0, P), q.total.mean, figures.breakdown[j]),
+        ...distributionsOf(partSums.subarray(0, P), q.total.mean, figures.breakdown[j], probs, keys),
       };
     });
   }
@@ -203,18 +229,39 @@ export function answerAvails(context: AvailsContext, request: AvailsRequest): Av
 
 const PROBS = [0.1, 0.5, 0.9];
 
+/**
+ * The key of a quantile level in a distribution: `p` and the percentage, `p20` for 0.2, `p2.5` for 0.025.
+ *
+ * @example
+ * quantileKey(0.2); // "p20"
+ */
+export function quantileKey(probability: number): `p${number}` {
+  return `p${Number((probability * 100).toFixed(6))}`;
+}
+
 /** The four figures' distributions from one interval's matched path sums and its mean allocation. */
 function distributionsOf(
   matchedPaths: Float64Array,
   matchedMean: number,
   figure: AvailsFigures,
+  probs: readonly number[],
+  keys: readonly `p${number}`[],
 ): AvailsDistributions {
-  const matched = { mean: matchedMean, ...quantilesOf(matchedPaths) };
+  const distribution = (mean: number, values: Float64Array): Distribution => {
+    // Type 7 quantiles, on a copy: selection reorders its input.
+    const q = quantilesInPlace(Float64Array.from(values), probs);
+    const out = { mean } as Distribution;
+    for (let i = 0; i < keys.length; i++) out[keys[i]] = q[i];
+    return out;
+  };
+  const matched = distribution(matchedMean, matchedPaths);
   // Nothing booked on these leaves and hours: available and possible are matched, path by path.
   if (figure.booked === 0) {
+    const none = { mean: 0 } as Distribution;
+    for (const key of keys) none[key] = 0;
     return {
       matched,
-      booked: { mean: 0, p10: 0, p50: 0, p90: 0 },
+      booked: none,
       available: { ...matched, mean: figure.available },
       possible: { ...matched, mean: figure.possible },
     };
@@ -225,14 +272,8 @@ function distributionsOf(
   const along = pathAvails(matchedPaths, allocated, higher);
   return {
     matched,
-    booked: { mean: figure.booked, ...quantilesOf(along.booked) },
-    available: { mean: figure.available, ...quantilesOf(along.available) },
-    possible: { mean: figure.possible, ...quantilesOf(along.possible) },
+    booked: distribution(figure.booked, along.booked),
+    available: distribution(figure.available, along.available),
+    possible: distribution(figure.possible, along.possible),
   };
-}
-
-/** P10, P50 and P90 of path values (type 7), on a copy. */
-function quantilesOf(values: Float64Array): { p10: number; p50: number; p90: number } {
-  const [p10, p50, p90] = quantilesInPlace(Float64Array.from(values), PROBS);
-  return { p10, p50, p90 };
 }

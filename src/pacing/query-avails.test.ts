@@ -155,7 +155,16 @@ describe("queryAvails over stored campaigns, wired as docs/avails-query.md shows
     const leafSet = parseLeafSet(["geo=NO|device=mobile", "geo=SE|device=mobile"]);
     const grid = { start: Date.UTC(2026, 11, 1), hours: 48 };
     const supply = new Float64Array(96).fill(10);
-    const base = { advertiser: null, pacing: "even" as const, cpm_micros: null, end: "2026-12-01" };
+    const base = {
+      advertiser: null,
+      pacing: "even" as const,
+      cpm_micros: null,
+      end: "2026-12-01",
+      time_zone: "UTC",
+      frontload_percent: null,
+      budget_micros: null,
+      daily_cap: null,
+    };
     const campaigns = allocationCampaigns(
       [
         {

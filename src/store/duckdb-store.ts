@@ -2,8 +2,11 @@ import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Config } from "../config/schema.js";
 import { type Adjustments, adjustmentsTable } from "./adjustments.js";
+import type { BookingDecision, BookingDecisionInput } from "./booking-decision.js";
+import { insertBookingDecisions, selectBookingDecisions } from "./booking-decisions-table.js";
 import type { Campaign } from "./campaign.js";
-import { deleteCampaign, insertCampaigns, selectCampaigns } from "./campaign-table.js";
+import { deleteCampaign, insertCampaigns, selectCampaigns, updateCampaignRow } from "./campaign-table.js";
+import { type DeliveryPeak, type DeliveryPeakQuery, deliveryPeak } from "./delivery-peak.js";
 import { type ForecastRuns, forecastRuns } from "./forecast-runs.js";
 import { loadRun } from "./load-run.js";
 import { migrate } from "./migrate.js";
@@ -262,6 +265,10 @@ class DuckDbStore implements Store {
     };
   }
 
+  deliveryPeak(query: DeliveryPeakQuery): Promise<DeliveryPeak> {
+    return deliveryPeak(this.connection, query);
+  }
+
   async arrivalDelays(
     eventType: "opportunity" | "impression" | "click" = "opportunity",
   ): Promise<ArrivalDelays> {
@@ -322,11 +329,14 @@ class DuckDbStore implements Store {
     }));
   }
 
-  addCampaign(campaign: Campaign): Promise<Campaign> {
-    return this.importCampaigns([campaign]).then((stored) => stored[0]);
+  addCampaign(campaign: Campaign, decisions: readonly BookingDecisionInput[] = []): Promise<Campaign> {
+    return this.importCampaigns([campaign], decisions).then((stored) => stored[0]);
   }
 
-  async importCampaigns(campaigns: readonly Campaign[]): Promise<Campaign[]> {
+  async importCampaigns(
+    campaigns: readonly Campaign[],
+    decisions: readonly BookingDecisionInput[] = [],
+  ): Promise<Campaign[]> {
     if (this.readOnly) throw new Error("the store was opened read-only");
     // Validated again here: a library caller may hand over campaigns that never went through the CLI.
     const valid = campaigns.map((c, i) =>
@@ -334,16 +344,43 @@ class DuckDbStore implements Store {
         campaigns.length === 1 ? field : `campaigns[${i}].${field}`,
       ),
     );
-    await insertCampaigns(this.connection, valid, Date.now());
+    await insertCampaigns(this.connection, valid, Date.now(), decisions);
     return valid;
   }
 
+  async updateCampaign(
+    campaign: Campaign,
+    decisions: readonly BookingDecisionInput[] = [],
+  ): Promise<Campaign> {
+    if (this.readOnly) throw new Error("the store was opened read-only");
+    const valid = validateCampaign({ ...campaign }, this.config);
+    await updateCampaignRow(this.connection, valid, Date.now(), decisions);
+    return valid;
+  }
+
+  async logBookingDecisions(decisions: readonly BookingDecisionInput[]): Promise<BookingDecision[]> {
+    if (this.readOnly) throw new Error("the store was opened read-only");
+    await this.connection.run("BEGIN TRANSACTION");
+    try {
+      const logged = await insertBookingDecisions(this.connection, decisions, Date.now());
+      await this.connection.run("COMMIT");
+      return logged;
+    } catch (error) {
+      await this.connection.run("ROLLBACK");
+      throw error;
+    }
+  }
+
+  bookingDecisions(campaignId?: string): Promise<BookingDecision[]> {
+    return selectBookingDecisions(this.connection, campaignId);
+  }
+
   listCampaigns(): Promise<Campaign[]> {
-    return selectCampaigns(this.connection);
+    return selectCampaigns(this.connection, this.config.timeZone);
   }
 
   async getCampaign(id: string): Promise<Campaign | null> {
-    return (await selectCampaigns(this.connection, id))[0] ?? null;
+    return (await selectCampaigns(this.connection, this.config.timeZone, id))[0] ?? null;
   }
 
   removeCampaign(id: string): Promise<boolean> {

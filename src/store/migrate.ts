@@ -1,10 +1,11 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { Config } from "../config/schema.js";
-import { CREATE_CAMPAIGNS_SQL } from "./campaign-table.js";
+import { CREATE_BOOKING_DECISIONS_SQL } from "./booking-decisions-table.js";
+import { CREATE_CAMPAIGNS_SQL, upgradeCampaignsTable } from "./campaign-table.js";
 import { insertCubeSql } from "./cube-sql.js";
 import { quoteIdentifier, quoteLiteral } from "./sql.js";
 
-const SCHEMA_VERSION = 2;
+const SCHEMA_VERSION = 3;
 
 /**
  * Creates the store's tables, adds columns for newly configured dimensions (schema evolution), and rebuilds
@@ -80,6 +81,11 @@ export async function migrate(connection: DuckDBConnection, config: Config): Pro
       value DOUBLE NOT NULL,
       created_at VARCHAR NOT NULL)`);
     await connection.run(CREATE_CAMPAIGNS_SQL);
+    // Version 3: campaigns gain a flight time zone, frontloading, a budget and a daily cap (added in place to
+    // a version 2 table, its flights read in the reporting time zone as before), and the booking guard logs
+    // its decisions.
+    await upgradeCampaignsTable(connection, config.timeZone);
+    await connection.run(CREATE_BOOKING_DECISIONS_SQL);
     await connection.run(
       `INSERT INTO meta VALUES ('schema_version', $v) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
       { v: String(SCHEMA_VERSION) },

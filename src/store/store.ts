@@ -1,6 +1,8 @@
 import type { RejectionReason } from "../events/rejection.js";
 import type { Adjustments } from "./adjustments.js";
+import type { BookingDecision, BookingDecisionInput } from "./booking-decision.js";
 import type { Campaign } from "./campaign.js";
+import type { DeliveryPeak, DeliveryPeakQuery } from "./delivery-peak.js";
 import type { ForecastRuns } from "./forecast-runs.js";
 
 /** What one ingest or backfill run did; kept in the store and printed by the CLI. */
@@ -135,15 +137,29 @@ export interface Store {
   cube(query: CubeQuery): Promise<CubeSlice>;
   /** How late events of a type arrive (opportunities by default), measured on closed hours. */
   arrivalDelays(eventType?: "opportunity" | "impression" | "click"): Promise<ArrivalDelays>;
+  /** A campaign's busiest sliding window of impressions (default 5 minutes), from event times. */
+  deliveryPeak(query: DeliveryPeakQuery): Promise<DeliveryPeak>;
   quarantine(limit: number, reason?: string): Promise<QuarantineEntry[]>;
   /** Versioned forecast runs: create, publish, roll back, and read the published one. */
   readonly runs: ForecastRuns;
   /** Forecast adjustments the runs apply. */
   readonly adjustments: Adjustments;
-  /** Stores a campaign, validated against the config; an id already stored is an error. */
-  addCampaign(campaign: Campaign): Promise<Campaign>;
-  /** Stores many campaigns (an imported campaigns.json) all or nothing. */
-  importCampaigns(campaigns: readonly Campaign[]): Promise<Campaign[]>;
+  /**
+   * Stores a campaign, validated against the config, with the booking decisions that let it in (one
+   * transaction); an id already stored is an error.
+   */
+  addCampaign(campaign: Campaign, decisions?: readonly BookingDecisionInput[]): Promise<Campaign>;
+  /** Stores many campaigns (an imported campaigns.json) and their booking decisions, all or nothing. */
+  importCampaigns(
+    campaigns: readonly Campaign[],
+    decisions?: readonly BookingDecisionInput[],
+  ): Promise<Campaign[]>;
+  /** Replaces the campaign with the same id, validated as a whole, with its booking decisions. */
+  updateCampaign(campaign: Campaign, decisions?: readonly BookingDecisionInput[]): Promise<Campaign>;
+  /** Logs booking decisions that stored nothing (refusals). */
+  logBookingDecisions(decisions: readonly BookingDecisionInput[]): Promise<BookingDecision[]>;
+  /** The booking decision log, oldest first; only one campaign's when `campaignId` is given. */
+  bookingDecisions(campaignId?: string): Promise<BookingDecision[]>;
   /** The stored campaigns, by start day then id. */
   listCampaigns(): Promise<Campaign[]>;
   /** One campaign, or null when no campaign has the id. */

@@ -18,8 +18,11 @@ const ID = /^[^\s\p{Cc}]{1,128}$/u;
 /**
  * Checks a campaign given as a plain object (a parsed JSON record, or flags already split) against the
  * config and returns it normalised: targeting values in each dimension's configured case, without
- * duplicates, dimensions in config order; pacing defaults to `even`. Throws on the first problem, naming the
- * field through `label`.
+ * duplicates, dimensions in config order; the time zone in its canonical spelling, defaulting to the
+ * reporting time zone; pacing defaults to `even`. The goal is given either in impressions
+ * (`goal_impressions`) or as a budget (`budget_micros`, which needs `cpm_micros` > 0): the goal is then
+ * floor(budget_micros × 1000 / cpm_micros), and a record carrying both (as stored ones do) must agree.
+ * Throws on the first problem, naming the field through `label`.
  *
  * @example
  * validateCampaign({ id: "c1", name: "Spring", targeting: { geo: ["se"] }, start: "2026-12-01",
@@ -47,15 +50,9 @@ export function validateCampaign(
   const targeting = normalizeTargeting(input.targeting ?? {}, config, label);
   const start = date(input.start, label("start"));
   const end = date(input.end, label("end"));
-  if (parseIsoDate(end) < parseIsoDate(start)) {
-    throw new Error(`${label("end")}: ${end} is before the start ${start}`);
-  }
-  const goal = input.goal_impressions;
-  if (typeof goal !== "number" || !Number.isSafeInteger(goal) || goal < 1) {
-    throw new Error(
-      `${label("goal_impressions")}: expected a whole number of impressions >= 1, got ${show(goal)}`,
-    );
-  }
+  const flightDays = parseIsoDate(end) - parseIsoDate(start) + 1;
+  if (flightDays < 1) throw new Error(`${label("end")}: ${end} is before the start ${start}`);
+  const timeZone = zone(input.time_zone ?? config.timeZone, label("time_zone"));
   const priority = input.priority;
   if (!PRIORITIES.includes(priority as Priority)) {
     throw new Error(`${label("priority")}: expected one of ${PRIORITIES.join(", ")}, got ${show(priority)}`);
@@ -64,9 +61,26 @@ export function validateCampaign(
   if (!PACINGS.includes(pacing as Pacing)) {
     throw new Error(`${label("pacing")}: expected one of ${PACINGS.join(", ")}, got ${show(pacing)}`);
   }
-  const cpm = input.cpm_micros ?? null;
-  if (cpm !== null && (typeof cpm !== "number" || !Number.isSafeInteger(cpm) || cpm < 0)) {
-    throw new Error(`${label("cpm_micros")}: expected a whole number of micros >= 0, got ${show(cpm)}`);
+  const frontload = input.frontload_percent ?? null;
+  if (pacing === "frontloaded") {
+    if (typeof frontload !== "number" || !Number.isInteger(frontload) || frontload < 1 || frontload > 100) {
+      throw new Error(
+        `${label("frontload_percent")}: expected a whole percentage 1-100 with ${label("pacing")} frontloaded, got ${show(frontload ?? undefined)}`,
+      );
+    }
+  } else if (frontload !== null) {
+    throw new Error(
+      `${label("frontload_percent")}: only with ${label("pacing")} frontloaded (pacing is ${pacing})`,
+    );
+  }
+  const cpm = optionalWhole(input.cpm_micros, label("cpm_micros"), 0, "micros");
+  const budget = optionalWhole(input.budget_micros, label("budget_micros"), 1, "micros");
+  const goal = goalOf(input.goal_impressions ?? null, budget, cpm, label);
+  const cap = optionalWhole(input.daily_cap, label("daily_cap"), 1, "impressions a day");
+  if (cap !== null && cap * flightDays < goal) {
+    throw new Error(
+      `${label("daily_cap")}: ${cap} a day over ${flightDays} flight day(s) carries at most ${cap * flightDays}, less than the goal of ${goal}`,
+    );
   }
   return {
     id,
@@ -75,11 +89,57 @@ export function validateCampaign(
     targeting,
     start,
     end,
+    time_zone: timeZone,
     priority: priority as Priority,
     pacing: pacing as Pacing,
+    frontload_percent: frontload as number | null,
     goal_impressions: goal,
-    cpm_micros: cpm as number | null,
+    budget_micros: budget,
+    cpm_micros: cpm,
+    daily_cap: cap,
   };
+}
+
+/**
+ * The goal in impressions: given as is, or bought by the budget at the CPM (floor(budget × 1000 / cpm), in
+ * exact integer arithmetic). Exactly one of the two is required; a stored record carries both, which must
+ * then agree.
+ */
+function goalOf(goal: unknown, budget: number | null, cpm: number | null, label: FieldLabel): number {
+  if (goal !== null && (typeof goal !== "number" || !Number.isSafeInteger(goal) || goal < 1)) {
+    throw new Error(
+      `${label("goal_impressions")}: expected a whole number of impressions >= 1, got ${show(goal)}`,
+    );
+  }
+  if (budget === null) {
+    if (goal === null) {
+      throw new Error(
+        `${label("goal_impressions")} or ${label("budget_micros")}: one of them is required, got neither`,
+      );
+    }
+    return goal as number;
+  }
+  if (cpm === null) {
+    throw new Error(
+      `${label("cpm_micros")}: required with ${label("budget_micros")} (the price of the budget)`,
+    );
+  }
+  if (cpm === 0) throw new Error(`${label("cpm_micros")}: must be above 0 with ${label("budget_micros")}`);
+  const bought = Number((BigInt(budget) * 1000n) / BigInt(cpm));
+  if (bought < 1) {
+    throw new Error(
+      `${label("budget_micros")}: ${budget} micros buys no impression at a CPM of ${cpm} micros`,
+    );
+  }
+  if (!Number.isSafeInteger(bought)) {
+    throw new Error(`${label("budget_micros")}: ${budget} micros buys more impressions than can be counted`);
+  }
+  if (goal !== null && goal !== bought) {
+    throw new Error(
+      `${label("goal_impressions")} and ${label("budget_micros")}: give one of them, not both (the budget buys ${bought}, the goal says ${goal})`,
+    );
+  }
+  return bought;
 }
 
 /**
@@ -134,6 +194,25 @@ export function normalizeTargeting(
 function date(value: unknown, field: string): string {
   if (typeof value !== "string" || Number.isNaN(parseIsoDate(value))) {
     throw new Error(`${field}: expected a date (YYYY-MM-DD), got ${show(value)}`);
+  }
+  return value;
+}
+
+function zone(value: unknown, field: string): string {
+  if (typeof value === "string" && value.trim() !== "") {
+    try {
+      return new Intl.DateTimeFormat("en-US", { timeZone: value.trim() }).resolvedOptions().timeZone;
+    } catch {
+      // Named below.
+    }
+  }
+  throw new Error(`${field}: expected an IANA time zone (e.g. Europe/Stockholm), got ${show(value)}`);
+}
+
+function optionalWhole(value: unknown, field: string, min: number, unit: string): number | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < min) {
+    throw new Error(`${field}: expected a whole number of ${unit} >= ${min}, got ${show(value)}`);
   }
   return value;
 }

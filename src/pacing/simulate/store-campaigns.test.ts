@@ -12,7 +12,7 @@ const traffic: LeafTraffic = {
   values: new Float64Array(3 * 21 * 24).fill(10),
 };
 
-function campaign(extra: Partial<Omit<Campaign, "pacing">> & Record<string, unknown>): Campaign {
+function campaign(extra: Partial<Campaign>): Campaign {
   return {
     id: "c1",
     name: "c1",
@@ -23,9 +23,13 @@ function campaign(extra: Partial<Omit<Campaign, "pacing">> & Record<string, unkn
     priority: "standard",
     pacing: "even",
     goal_impressions: 9600,
+    budget_micros: null,
     cpm_micros: null,
+    time_zone: "UTC",
+    frontload_percent: null,
+    daily_cap: null,
     ...extra,
-  } as Campaign;
+  };
 }
 
 describe("storeCampaigns(campaigns, traffic, reportingTimeZone)", () => {
@@ -55,7 +59,7 @@ describe("storeCampaigns(campaigns, traffic, reportingTimeZone)", () => {
     expect([c.start, c.end, c.goal]).toEqual([240, 336, 4000]);
   });
 
-  it("reads the campaign's own time zone, daily cap and frontload when the campaign model has them", () => {
+  it("reads the campaign's own time zone, daily cap and frontload", () => {
     const [c] = storeCampaigns(
       [
         campaign({

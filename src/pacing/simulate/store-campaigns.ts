@@ -9,18 +9,8 @@ const HOUR = 3_600_000;
 const MODES: readonly string[] = ["even", "frontloaded", "asap"];
 
 /**
- * Fields a stored campaign may carry beyond the base model (the campaign model of issue 6 adds them); read
- * when present.
- */
-interface CampaignExtras {
-  time_zone?: string | null;
-  frontload_percent?: number | null;
-  daily_cap?: number | null;
-}
-
-/**
  * The store's campaigns whose flights overlap the stretch, laid on its hours: flight days (inclusive) start
- * at local midnight of the campaign's time zone (`time_zone`, else the reporting zone), the flight is cut
+ * at local midnight of the campaign's time zone (`time_zone`; the reporting zone when empty), the flight is cut
  * to the stretch and the goal prorated by the share of its flight hours inside the stretch (rounded); the
  * targeting becomes the leaves it matches (a dimension the leaves lack is an error naming the campaign).
  *
@@ -38,8 +28,7 @@ export function storeCampaigns(
   const leafSet = parseLeafSet(traffic.keys);
   const out: SimCampaign[] = [];
   for (const c of campaigns) {
-    const extras = c as Campaign & CampaignExtras;
-    const timeZone = extras.time_zone ?? reportingTimeZone;
+    const timeZone = c.time_zone || reportingTimeZone;
     const flightStart = zonedDayStart(c.start, timeZone);
     const flightEnd = zonedDayStart(nextDay(c.end), timeZone);
     const from = Math.max(flightStart, t0);
@@ -70,13 +59,12 @@ export function storeCampaigns(
       end,
       goal: Math.round((c.goal_impressions * (to - from)) / HOUR / flightHours),
       mode: mode as SimPacingMode,
-      dailyCap: extras.daily_cap ?? null,
+      dailyCap: c.daily_cap ?? null,
       timeZone,
       day: window.day,
     };
-    if (mode === "frontloaded" && typeof extras.frontload_percent === "number") {
-      campaign.frontloadPercent = extras.frontload_percent;
-    }
+    if (mode === "frontloaded" && c.frontload_percent !== null)
+      campaign.frontloadPercent = c.frontload_percent;
     out.push(campaign);
   }
   return out;
