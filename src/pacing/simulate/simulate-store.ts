@@ -87,7 +87,7 @@ export async function simulateStore(
       { ...options.demo, seed, format: "ndjson", gzip: false },
       options.onProgress === undefined
         ? undefined
-        : (done, total) => options.onProgress?.(done, total, "demo rows ingested"),
+        : (done, total) => options.onProgress?.(done, total, "demo ingest"),
     );
     generatedDemo = true;
   }
