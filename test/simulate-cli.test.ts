@@ -1,3 +1,4 @@
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cli, tempDir } from "./helpers.js";
@@ -32,13 +33,14 @@ let first: { code: number; stdout: string; stderr: string };
 
 beforeAll(async () => {
   ({ dir, cleanup } = tempDir("avails-simulate-cli-"));
-  store = join(dir, "never-created");
+  store = join(dir, "empty");
+  mkdirSync(store);
   first = await cli(["simulate", "--json", "--store", store]);
 }, 600_000);
 afterAll(() => cleanup());
 
 describe("avails simulate", () => {
-  it("runs on an empty folder: generates the demo, then prints one JSON object with every pacer", () => {
+  it("runs on an empty directory: generates the demo, then prints one JSON object with every pacer", () => {
     expect(first.code).toBe(0);
     const report = JSON.parse(first.stdout);
     expect(Object.keys(report).sort()).toEqual(["campaigns", "generated_demo", "pacers", "stretch"]);
