@@ -18,6 +18,8 @@ export interface DemoCampaign {
   start: string;
   /** Last flight day, `YYYY-MM-DD` (UTC), inclusive. */
   end: string;
+  /** The flight days' time zone: the demo books in UTC whatever the reporting time zone. */
+  time_zone: "UTC";
   priority: CampaignPriority;
   pacing: "even" | "asap";
   goal_impressions: number;
@@ -26,7 +28,7 @@ export interface DemoCampaign {
 }
 
 /** A campaign before its goal is sized, with its flight as day numbers. */
-export interface CampaignDraft extends Omit<DemoCampaign, "goal_impressions"> {
+export interface CampaignDraft extends Omit<DemoCampaign, "goal_impressions" | "time_zone"> {
   startDay: number;
   endDay: number;
   /**

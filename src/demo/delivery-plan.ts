@@ -188,6 +188,7 @@ export function planDelivery(
     targeting: draft.targeting,
     start: draft.start,
     end: draft.end,
+    time_zone: "UTC",
     priority: draft.priority,
     pacing: draft.pacing,
     goal_impressions: roundGoal(goals[j] * unit),

@@ -93,19 +93,21 @@ export async function bookCampaigns(
       if (action === "update")
         check = { ...check, reason: `${check.reason}; the update grows: ${grows.join("; ")}` };
     } else {
+      // Without a forecast the guard only says why it does not look: not guaranteed. A guaranteed campaign
+      // lands here only from an update that asks for no more.
       check = checkBooking(campaign, [], null, config, confidence);
       if (campaign.priority === "guaranteed") {
         check = { ...check, verdict: "not_guarded", reason: "the update asks for no more inventory" };
       }
     }
-    const fits = check.verdict === "fits" || check.verdict === "not_guarded";
-    const decision: BookingOutcome = fits
-      ? check.verdict === "fits"
+    const decision: BookingOutcome =
+      check.verdict === "fits"
         ? "accepted"
-        : "unchecked"
-      : request.force
-        ? "forced"
-        : "refused";
+        : check.verdict === "not_guarded"
+          ? "unchecked"
+          : request.force
+            ? "forced"
+            : "refused";
     outcomes.push({ campaign, decision, check });
     others.push(campaign);
   }

@@ -206,7 +206,7 @@ export function checkBooking(
     available_mean: Math.round(interval.possible.mean),
     available: Math.round(share[d]),
     want: Math.round(want[d]),
-    shortfall: Math.ceil(Math.max(0, want[d] - Math.min(cap, share[d])) - 1e-6),
+    shortfall: Math.max(0, Math.ceil(want[d] - Math.min(cap, share[d]) - 1e-6)),
   }));
   // A millionth of the goal is rounding in the running sums, not a shortfall.
   const short = goal - bookable > goal * 1e-9 ? goal - bookable : 0;

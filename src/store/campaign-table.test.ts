@@ -239,6 +239,15 @@ describe("readCampaignsFile(path, config)", () => {
     const path = join(dir, "bad.json");
     writeFileSync(path, JSON.stringify([{ ...campaign("a") }, { ...campaign("b"), goal_impressions: -1 }]));
     await expect(readCampaignsFile(path, config)).rejects.toThrow(`${path}[1].goal_impressions: `);
+    const { goal_impressions: _, ...byBudget } = campaign("c");
+    writeFileSync(path, JSON.stringify([{ ...byBudget, budget_micros: 5_000_000 }]));
+    await expect(readCampaignsFile(path, config)).rejects.toThrow(
+      `${path}[0].cpm_micros: required with ${path}[0].budget_micros (the price of the budget)`,
+    );
+    writeFileSync(path, JSON.stringify([{ ...campaign("d"), time_zone: "Moon/Base" }]));
+    await expect(readCampaignsFile(path, config)).rejects.toThrow(
+      `${path}[0].time_zone: expected an IANA time zone`,
+    );
     writeFileSync(path, "{}");
     await expect(readCampaignsFile(path, config)).rejects.toThrow(`${path}: expected an array of campaigns`);
     writeFileSync(path, "[");

@@ -5,7 +5,9 @@ import { validateCampaign } from "./validate-campaign.js";
 
 /**
  * Reads a JSON file holding an array of campaigns (the demo's campaigns.json: targeting `{geo?, device?}`,
- * `goal_impressions`, `cpm_micros`...) and validates every one against the config. Errors name the file, the
+ * `goal_impressions` or `budget_micros`, `cpm_micros`, optional `time_zone`, `frontload_percent`,
+ * `daily_cap`...) and validates every one against the config; fields a file made before them lacks take
+ * their defaults (the reporting time zone, no budget, no frontloading, no cap). Errors name the file, the
  * campaign's index and the field: `campaigns.json[3].goal_impressions: ...`.
  *
  * @example
