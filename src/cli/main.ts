@@ -15,6 +15,7 @@ import { registerQuery } from "./query.js";
 import { registerRuns } from "./runs.js";
 import { registerSeries } from "./series.js";
 import { registerServe } from "./serve.js";
+import { registerSimulate } from "./simulate.js";
 import { registerStatus } from "./status.js";
 import { registerTokens } from "./tokens.js";
 
@@ -46,6 +47,7 @@ registerAccuracy(program);
 registerTokens(program);
 registerServe(program);
 registerPace(program);
+registerSimulate(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   // One line, no stack trace: the message names what was wrong.

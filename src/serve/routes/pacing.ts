@@ -8,12 +8,9 @@ import type { ServeContext } from "../serve-context.js";
 import { noRun } from "./avails.js";
 
 const pacingQuerySchema = z.strictObject({
-  at: z
-    .string()
-    .optional()
-    .meta({
-      description: "the moment to pace at, ISO 8601 with an offset or epoch ms; default the live run's start",
-    }),
+  at: z.string().optional().meta({
+    description: "the moment to pace at, ISO 8601 with an offset or epoch ms; default the live run's start",
+  }),
   window: z.coerce
     .number()
     .gt(0)
