@@ -172,6 +172,7 @@ export async function campaignPacing(
     delivered,
     elapsed,
     dailyCap: terms.dailyCap,
+    mode: terms.mode,
   });
   const peak =
     elapsed > 0

@@ -1,3 +1,4 @@
+import type { PacingMode } from "./delivery-plan.js";
 import { initialThrottleState, nextThrottle, type ThrottleState } from "./throttle.js";
 
 /** A flight's plan and delivery so far, for the throttle of its next hour. */
@@ -14,6 +15,8 @@ export interface ReplayInput {
   /** Flight hours past. */
   elapsed: number;
   dailyCap?: number | null;
+  /** The campaign's pacing (asap paces without a rate to track). */
+  mode?: PacingMode;
 }
 
 /** The throttle for the flight's next hour (null once the flight is over) and the controller state behind it. */
@@ -52,6 +55,7 @@ export function replayThrottle(input: ReplayInput): ReplayedThrottle {
         nextMatched: matched[h],
         remainingMatched: Math.max(0, remaining),
         capLeftToday: Math.max(0, cap - today),
+        mode: input.mode,
       },
       state,
     );

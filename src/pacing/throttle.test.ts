@@ -297,3 +297,37 @@ describe("nextThrottle in closed loop over a week", () => {
     }
   });
 });
+
+describe("nextThrottle(asap) and hours without supply", () => {
+  const input = {
+    goal: 1000,
+    deliveredToDate: 400,
+    plannedToDate: 1000,
+    nextPlanned: 0,
+    nextMatched: 300,
+    remainingMatched: 5000,
+  };
+
+  it("nextThrottle(asap) passes everything until the goal, without a rate limit, however far behind", () => {
+    const state = { integral: 0, previous: 0.05 };
+    expect(nextThrottle({ ...input, mode: "asap" }, state).throttle).toBe(1);
+    // The goal left (600) is more than next hour's 300: all of it. With 150 left, half.
+    expect(nextThrottle({ ...input, mode: "asap", deliveredToDate: 850 }, state).throttle).toBeCloseTo(
+      0.5,
+      12,
+    );
+    // Today's cap left binds first.
+    expect(nextThrottle({ ...input, mode: "asap", capLeftToday: 30 }, state).throttle).toBeCloseTo(0.1, 12);
+    expect(nextThrottle({ ...input, mode: "asap", deliveredToDate: 1000 }, state).throttle).toBe(0);
+    // Even pacing from the same state is held by the rate limit.
+    expect(nextThrottle(input, state).throttle).toBeLessThanOrEqual(0.1);
+  });
+
+  it("nextThrottle leaves the state as it was in an hour the forecast expects no supply", () => {
+    const state = { integral: 2, previous: 0.8 };
+    const empty = nextThrottle({ ...input, plannedToDate: 500, nextMatched: 0 }, state);
+    expect(empty.state).toEqual(state);
+    expect(empty.throttle).toBeGreaterThanOrEqual(0);
+    expect(empty.throttle).toBeLessThanOrEqual(1);
+  });
+});

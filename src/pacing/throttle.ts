@@ -1,3 +1,5 @@
+import type { PacingMode } from "./delivery-plan.js";
+
 /** Where a campaign stands before the next hour, and what the forecast expects of it. */
 export interface ThrottleInput {
   goal: number;
@@ -11,6 +13,8 @@ export interface ThrottleInput {
   remainingMatched: number;
   /** Impressions still allowed today under the daily cap (Infinity when none). */
   capLeftToday?: number;
+  /** The campaign's pacing; `asap` passes every request until the goal or the cap is reached. Default even. */
+  mode?: PacingMode;
 }
 
 /**
@@ -74,6 +78,9 @@ function checkAmount(name: string, value: number): void {
  * Anti-windup by conditional integration: I does not grow while the output sits at a bound (0, 1, or the rate
  * limit) in the direction the error pushes, and stays within +-MAX_CORRECTION / Ki.
  *
+ * `asap` campaigns skip all of this: the throttle is 1 up to the hard limits. An hour with no forecast supply
+ * (nextMatched = 0) leaves the state as it was.
+ *
  * Smoothing: the rate moves from the previous hour's by at most max(MAX_ABSOLUTE_STEP, MAX_RELATIVE_STEP x
  * previous) (a slew-rate limit). Then hard limits, which smoothing never delays: at most
  * (goal - delivered) / nextMatched and capLeftToday / nextMatched, and never above 1. A goal already met
@@ -103,6 +110,12 @@ export function nextThrottle(input: ThrottleInput, state: ThrottleState): Thrott
   }
   const goalLeft = goal - deliveredToDate;
   if (goalLeft <= 0) return { throttle: 0, state: { integral: 0, previous: 0 } };
+  if (input.mode === "asap") {
+    // As soon as possible is no rate to track: everything the goal and today's cap allow, without smoothing
+    // (a rate limit would hold back delivery that is already late).
+    const limit = nextMatched > 0 ? Math.min(goalLeft, capLeftToday) / nextMatched : capLeftToday > 0 ? 1 : 0;
+    return { throttle: clamp(limit, 0, 1), state: { integral: 0, previous: Number.NaN } };
+  }
 
   const supplyKnown = nextMatched > 0;
   const planLeft = goal - plannedToDate;
@@ -127,6 +140,9 @@ export function nextThrottle(input: ThrottleInput, state: ThrottleState): Thrott
   let throttle = smoothed;
   if (supplyKnown) throttle = Math.min(throttle, goalLeft / nextMatched, capLeftToday / nextMatched);
   else if (capLeftToday <= 0) throttle = 0;
+  // An hour the forecast expects no supply in says nothing about the rate: the next hour with supply starts
+  // from the last rate that had some, instead of one the rate limit walked down through empty hours.
+  if (nextMatched === 0) return { throttle: clamp(throttle, 0, 1), state };
   return { throttle: clamp(throttle, 0, 1), state: { integral, previous: smoothed } };
 }
 

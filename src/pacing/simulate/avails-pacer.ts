@@ -59,6 +59,7 @@ export const availsPacer: Pacer = {
               campaign.dailyCap === null
                 ? Number.POSITIVE_INFINITY
                 : Math.max(0, campaign.dailyCap - view.deliveredToday),
+            mode: campaign.mode,
           },
           state,
         );
