@@ -43,7 +43,13 @@ beforeAll(async () => {
   token.revoked = revoked.token;
   await store.tokens.revoke(revoked.id, new Date().toISOString());
   reader = await openStore(`${dir}/data`, config, { readOnly: true });
-  served = await createApp({ config, store, reader, logError: (line) => errors.push(line) });
+  served = await createApp({
+    config,
+    store,
+    reader,
+    logError: (line) => errors.push(line),
+    forecast: { ...SMALL_RUN, seed: 5 },
+  });
   base = await served.app.listen({ port: 0, host: "127.0.0.1" });
 }, 120_000);
 
@@ -635,6 +641,31 @@ describe("avails serve: runs", () => {
     const back = await call("GET", path, { as: "viewer" });
     expect(back.json.run_id).toBe("r000001");
     expect(back.headers.get("etag")).toMatch(/^"r000001-/);
+  });
+
+  it("forecasts on schedule only when events arrived after the live run's data; a refused run keeps the last good one serving", async () => {
+    const ready = await call("GET", "/readyz", { as: null });
+    expect(ready.json.freshness).toMatchObject({ everyMinutes: 60, running: false });
+    // Old demo data: the newest event is long past the late-data threshold, and serving goes on.
+    expect(ready.json.alerts.map((a: { kind: string }) => a.kind)).toContain("late_data");
+    const live = ready.json.live;
+    const first = await served.freshness.tick();
+    // The events posted above moved the watermark past the live run's: a run is made and put to the gates.
+    expect(["published", "refused"]).toContain(first.action);
+    const after = await call("GET", "/readyz", { as: null });
+    expect(after.json.freshness.last).toEqual(first);
+    if (first.action === "published") {
+      await liveRun(first.runId);
+      expect((await served.freshness.tick()).action).toBe("skipped");
+    } else {
+      expect(after.json.live).toBe(live);
+      expect(await served.freshness.tick()).toEqual({
+        action: "skipped",
+        reason: "no events since the last run, which was not published",
+      });
+    }
+    const metrics = (await call("GET", "/metrics", { as: null })).text;
+    expect(metrics).toMatch(/^avails_freshness_alert\{kind="late_data"\} 1$/m);
   });
 
   it("exports Prometheus metrics: requests by route and status, latency histogram, saturation, watermark lag, live run age", async () => {

@@ -44,6 +44,12 @@ export function registerServe(program: Command): void {
       console.log(
         live === null ? "no published forecast run yet: /v1/avails answers 503" : `serving run ${live}`,
       );
+      const every = config.serve.forecastEveryMinutes;
+      console.log(
+        every > 0
+          ? `forecasting every ${every} min when new events have arrived (serve.forecastEveryMinutes)`
+          : "scheduled forecasts off (serve.forecastEveryMinutes 0)",
+      );
       if (tokens === 0)
         console.log(
           "no API tokens: create one with `avails tokens create --role admin` (stop the server first)",

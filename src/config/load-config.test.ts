@@ -41,6 +41,9 @@ const DEFAULTS = {
     maxEventLoopDelayMs: 100,
     cacheEntries: 2000,
     refreshSeconds: 10,
+    forecastEveryMinutes: 60,
+    maxRunAgeHours: 3,
+    maxWatermarkLagHours: 3,
   },
 };
 

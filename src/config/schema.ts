@@ -77,6 +77,12 @@ export const serveSchema = z.object({
   cacheEntries: z.number().int().min(0).default(2000),
   /** How often (seconds) the server checks which run is published, besides being told on each publish. */
   refreshSeconds: z.number().positive().default(10),
+  /** How often (minutes) the server checks for new events and, when some arrived, runs and publishes a forecast; 0 off. */
+  forecastEveryMinutes: z.number().nonnegative().default(60),
+  /** The live run older than this (hours) raises the stale-run alert. */
+  maxRunAgeHours: z.number().positive().default(3),
+  /** The newest event older than this (hours) raises the late-data alert; serving goes on either way. */
+  maxWatermarkLagHours: z.number().positive().default(3),
 });
 
 /** The whole config: dimensions, levels, lateness, the reporting time zone and the store's memory ceiling. */

@@ -3,8 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
 import type { Config } from "../config/schema.js";
+import type { ForecastRunOptions } from "../run/forecast-run.js";
 import type { Store } from "../store/store.js";
 import { authorize } from "./auth.js";
+import type { Freshness } from "./freshness.js";
+import { startFreshness } from "./freshness.js";
 import { LiveRun } from "./live-run.js";
 import { LoadShedder } from "./load-shedder.js";
 import { ServerMetrics } from "./metrics.js";
@@ -39,6 +42,8 @@ export interface AppOptions {
   spoolDir?: string;
   /** Told about server errors (500s), one line each; default stderr. */
   logError?: (line: string) => void;
+  /** Options of the scheduled forecast runs (seed, horizon, paths...). */
+  forecast?: ForecastRunOptions;
 }
 
 /** A built server: Fastify (not listening yet), the live run, and `close`. */
@@ -46,6 +51,8 @@ export interface ServeApp {
   readonly app: FastifyInstance;
   readonly live: LiveRun;
   readonly context: ServeContext;
+  /** Forecasts and publishes when events arrived, every `serve.forecastEveryMinutes`, or on `tick()`. */
+  readonly freshness: Freshness;
   close(): Promise<void>;
 }
 
@@ -95,6 +102,8 @@ export async function createApp(options: AppOptions): Promise<ServeApp> {
     context.caches.forecasts.clear();
   });
   await live.start();
+  const freshness = startFreshness(context, { run: options.forecast, logError });
+  context.freshness = freshness;
   const metrics = new ServerMetrics();
   const shedder = new LoadShedder({ maxDelayMs: settings.maxEventLoopDelayMs });
 
@@ -213,7 +222,9 @@ export async function createApp(options: AppOptions): Promise<ServeApp> {
     app,
     live,
     context,
+    freshness,
     async close() {
+      freshness.stop();
       shedder.stop();
       metrics.stop();
       live.stop();

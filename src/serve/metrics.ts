@@ -1,5 +1,6 @@
 import { type IntervalHistogram, monitorEventLoopDelay, performance } from "node:perf_hooks";
 import type { LiveAccuracy } from "../monitor/measure-accuracy.js";
+import type { FreshnessAlert } from "./freshness-alerts.js";
 
 /** Upper bounds (seconds) of the request latency histogram's buckets. */
 const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
@@ -17,6 +18,8 @@ export interface ScrapeGauges {
   cache: Record<string, { hits: number; misses: number; size: number }>;
   /** The live accuracy by level and horizon and the drift alarms; null when nothing is scored yet. */
   accuracy?: LiveAccuracy | null;
+  /** The freshness alerts firing now. */
+  alerts?: readonly FreshnessAlert[];
 }
 
 interface RouteStats {
@@ -168,6 +171,11 @@ export class ServerMetrics {
       out.push(
         `avails_drift_alarm_firing{kind="${alarm.kind}",level="${labelValue(alarm.level)}",key="${labelValue(alarm.key ?? "")}"} ${alarm.value}`,
       );
+    }
+    family("avails_freshness_alert", "gauge", "1 while a freshness alert fires: stale_run, late_data.");
+    for (const kind of ["stale_run", "late_data"]) {
+      const firing = gauges.alerts?.some((alert) => alert.kind === kind) ? 1 : 0;
+      out.push(`avails_freshness_alert{kind="${kind}"} ${firing}`);
     }
     family("process_resident_memory_bytes", "gauge", "Resident memory of the server process.");
     out.push(`process_resident_memory_bytes ${process.memoryUsage.rss()}`);

@@ -1,5 +1,6 @@
 import type { Config } from "../config/schema.js";
 import type { Store } from "../store/store.js";
+import type { Freshness } from "./freshness.js";
 import type { LiveRun } from "./live-run.js";
 import type { ResponseCache } from "./response-cache.js";
 import type { WriteQueue } from "./write-queue.js";
@@ -18,4 +19,6 @@ export interface ServeContext {
   readonly spoolDir: string;
   /** The store's watermark (epoch ms), kept up to date by ingests through the API. */
   watermark: number | null;
+  /** The scheduler that forecasts when events arrived (set once the app is built). */
+  freshness?: Freshness;
 }

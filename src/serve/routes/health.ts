@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { freshnessAlerts } from "../freshness-alerts.js";
 import type { RouteSpec } from "../route-spec.js";
 import { readySchema } from "../schemas/common.js";
 import type { ServeContext } from "../serve-context.js";
 
 /**
  * GET /healthz (the process answers) and GET /readyz (a forecast run is live: 200 naming it, the published
- * one and any error loading it; 503 before any run is published).
+ * one and any error loading it, the freshness alerts and scheduler; 503 before any run is published).
  *
  * @example
  * const [healthz, readyz] = healthRoutes(ctx);
@@ -41,10 +42,19 @@ export function healthRoutes(ctx: ServeContext): RouteSpec[] {
       async handler(_request, reply) {
         const status = ctx.live.status();
         const ready = status.live !== null;
+        const run = ctx.live.current();
         return reply.code(ready ? 200 : 503).send({
           ready,
           ...status,
           watermark: ctx.watermark === null ? null : new Date(ctx.watermark).toISOString(),
+          // Reported, not acted on: a late feed or an old run still serves.
+          alerts: freshnessAlerts(
+            ctx.config.serve,
+            Date.now(),
+            run === null ? null : Date.parse(run.info.createdAt),
+            ctx.watermark,
+          ),
+          freshness: ctx.freshness?.status() ?? null,
         });
       },
     },

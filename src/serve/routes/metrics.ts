@@ -1,4 +1,5 @@
 import { type LiveAccuracy, measureAccuracy } from "../../monitor/measure-accuracy.js";
+import { freshnessAlerts } from "../freshness-alerts.js";
 import type { LoadShedder } from "../load-shedder.js";
 import type { ServerMetrics } from "../metrics.js";
 import type { RouteSpec } from "../route-spec.js";
@@ -40,6 +41,12 @@ export function metricsRoute(ctx: ServeContext, metrics: ServerMetrics, shedder:
         liveRunId: live?.info.id ?? null,
         shed: shedder.shed,
         accuracy: await liveAccuracy(now),
+        alerts: freshnessAlerts(
+          ctx.config.serve,
+          now,
+          live === null ? null : Date.parse(live.info.createdAt),
+          ctx.watermark,
+        ),
         cache: Object.fromEntries(
           Object.entries(ctx.caches).map(([name, c]) => [
             name,

@@ -41,4 +41,19 @@ export const readySchema = z.object({
     .nullable()
     .meta({ description: "why the published run is not live, when it failed to load" }),
   watermark: z.string().nullable(),
+  alerts: z.array(z.object({ kind: z.enum(["stale_run", "late_data"]), message: z.string() })).meta({
+    description:
+      "the live run older than serve.maxRunAgeHours, the newest event older than serve.maxWatermarkLagHours",
+  }),
+  freshness: z
+    .object({
+      everyMinutes: z.number(),
+      running: z.boolean(),
+      lastCheck: z.string().nullable(),
+      last: z.record(z.string(), z.unknown()).nullable(),
+    })
+    .nullable()
+    .meta({
+      description: "the scheduler that forecasts when events arrived: its last check and what it did",
+    }),
 });
