@@ -61,7 +61,20 @@ function demoStore() {
   if (existsSync(manifest) && readFileSync(manifest, "utf8") === inputs) return store;
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
-  cli(["--store", store, "demo", "--days", "30", "--scale", "4000", "--seed", "5", "--end", "2026-11-01"]);
+  cli([
+    "--store",
+    store,
+    "demo",
+    "--logs-only",
+    "--days",
+    "30",
+    "--scale",
+    "4000",
+    "--seed",
+    "5",
+    "--end",
+    "2026-11-01",
+  ]);
   // The demo's booked campaigns, so that avails have contention to allocate.
   const campaigns = join(store, "demo-logs/campaigns.json");
   if (existsSync(campaigns)) cli(["--store", store, "campaigns", "import", campaigns]);

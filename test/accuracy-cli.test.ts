@@ -25,7 +25,7 @@ type Cell = { level: string; horizon: string; points: number; actual: number; bi
 beforeAll(async () => {
   ({ dir, cleanup } = tempDir());
   store = join(dir, "data");
-  await ok(["demo", "--days", "30", "--scale", "4000", "--seed", "5", "--end", "2026-11-01"]);
+  await ok(["demo", "--logs-only", "--days", "30", "--scale", "4000", "--seed", "5", "--end", "2026-11-01"]);
 });
 afterAll(() => cleanup());
 

@@ -213,6 +213,7 @@ describe("avails campaigns", () => {
   it("imports the demo's campaigns.json all or nothing", async () => {
     const demo = await cli([
       "demo",
+      "--logs-only",
       "--out",
       join(dir, "logs"),
       "--days",

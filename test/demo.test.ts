@@ -100,6 +100,7 @@ describe("demo logs through ingest", () => {
         "--store",
         store,
         "demo",
+        "--logs-only",
         "--days",
         "9",
         "--scale",

@@ -25,7 +25,7 @@ const SMALL_RUN = ["forecast", "--horizon", "168", "--paths", "200", "--history-
 beforeAll(async () => {
   ({ dir, cleanup } = tempDir());
   store = join(dir, "data");
-  await ok(["demo", "--days", "30", "--scale", "4000", "--seed", "5", "--end", "2026-11-01"]);
+  await ok(["demo", "--logs-only", "--days", "30", "--scale", "4000", "--seed", "5", "--end", "2026-11-01"]);
 });
 afterAll(() => cleanup());
 

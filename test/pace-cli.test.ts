@@ -31,6 +31,7 @@ describe("avails pace", () => {
   beforeAll(async () => {
     const demo = await avails(
       "demo",
+      "--logs-only",
       "--days",
       "21",
       "--scale",

@@ -130,6 +130,7 @@ export function runAvails(store, args) {
 export function generateDemo(store, { seed, days, scale, end }, logs) {
   runAvails(store, [
     "demo",
+    "--logs-only",
     "--seed",
     `${seed}`,
     "--days",

@@ -77,6 +77,7 @@ export async function demoStore({ days, seed, scale }) {
         "--store",
         store,
         "demo",
+        "--logs-only",
         "--seed",
         `${seed}`,
         "--days",

@@ -14,6 +14,10 @@ interface DemoFlags {
   out?: string;
   end?: string;
   fresh?: boolean;
+  logsOnly?: boolean;
+  serve: boolean;
+  port?: string;
+  host?: string;
 }
 
 function integerFlag(flag: string, value: string): number {
@@ -33,7 +37,8 @@ export function registerDemo(program: Command): void {
   program
     .command("demo")
     .description(
-      "generate realistic delivery logs into the store folder and ingest them (when the store is empty)",
+      "the demo: generate realistic delivery logs and ingest them (when the store is empty), forecast, book the " +
+        "demo campaigns, then serve the API and dashboard (--no-serve: prepare and exit; --logs-only: logs only)",
     )
     .option("--seed <n>", "random seed: the same seed gives the same logs", String(DEMO_DEFAULTS.seed))
     .option("--days <n>", "days of history", String(DEMO_DEFAULTS.days))
@@ -43,6 +48,10 @@ export function registerDemo(program: Command): void {
     .option("--out <dir>", "where to write the logs (default: <store>/demo-logs)")
     .option("--end <date>", "exclusive end of the history, YYYY-MM-DD (default: today, UTC)")
     .option("--fresh", "generate and ingest even when the store already has events")
+    .option("--logs-only", "only generate and ingest the logs: no forecast, campaigns or server")
+    .option("--no-serve", "prepare the demo store (logs, forecast, campaigns, a token) and exit")
+    .option("--port <n>", "TCP port to serve on (default: config serve.port, 8080)")
+    .option("--host <address>", "interface to serve on (default: config serve.host)")
     .action(async (flags: DemoFlags, command: Command) => {
       const global = globalOptions(command);
       const format = flags.format;
@@ -68,6 +77,8 @@ export function registerDemo(program: Command): void {
       } as const;
       // Refuse bad options before the store is created or touched.
       validateDemoOptions(options);
+      const { portFlag, serveStore } = await import("./serve.js");
+      portFlag(flags.port);
       await withStore(global, false, async (store) => {
         const before = await store.status();
         if (before.eventRows > 0 && !flags.fresh) {
@@ -102,5 +113,29 @@ export function registerDemo(program: Command): void {
         for (const report of reports.slice(1)) console.log(formatReportLine(report));
         console.log(formatStatus(await store.status()));
       });
+      if (flags.logsOnly) return;
+      const ready = await withStore(global, false, async (store, config) => {
+        const progress = createProgress("demo");
+        const { prepareDemo } = await import("../demo/prepare-demo.js");
+        return prepareDemo(store, config, join(options.outDir, "campaigns.json"), {
+          pool: { onProgress: (done, total, id) => progress.update(done, total, id) },
+          onStep: (step) => progress.update(0, null, step),
+        }).finally(() => progress.done());
+      });
+      if (ready.runId !== null) console.log(`forecast run ${ready.runId} published`);
+      if (ready.campaigns > 0) console.log(`booked the demo's ${ready.campaigns} campaigns`);
+      const tokenLines =
+        ready.token === null
+          ? []
+          : [
+              "an admin API token for the dashboard and the API (shown once; the store keeps its hash):",
+              ready.token,
+            ];
+      if (!flags.serve) {
+        for (const line of tokenLines) console.log(line);
+        console.log(`the demo store ${global.store} is ready: \`avails serve\` serves it`);
+        return;
+      }
+      await serveStore(global, { port: flags.port, host: flags.host }, tokenLines);
     });
 }
