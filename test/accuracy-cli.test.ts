@@ -103,5 +103,12 @@ describe("avails accuracy", () => {
     expect(status.stdout).toMatch(/drift alarms +\d+\n {4}.*geo/);
     const statusJson = JSON.parse((await ok(["status", "--json"])).stdout);
     expect(statusJson.alarms.some((a: { key: string | null }) => a.key === "geo=SE")).toBe(true);
+
+    // The next run forecasts the alarmed series with the fallback model (weekly seasonal naive), and says so.
+    const run = JSON.parse((await ok([...RUN, "--json"])).stdout);
+    expect(run.fallbacks["geo=SE"]).toBe("snaive");
+    expect(run.fallbacks["geo=NO"]).toBeUndefined();
+    const shown = JSON.parse((await ok(["runs", "show", run.run_id, "--json"])).stdout);
+    expect(shown.id).toBe(run.run_id);
   });
 });

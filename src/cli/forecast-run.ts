@@ -47,8 +47,11 @@ export async function forecastStore(options: GlobalOptions, flags: RawRunFlags):
   }
   const { runForecast } = await import("../run/forecast-run.js");
   const progress = createProgress("forecast run");
-  const result: ForecastRunResult = await withStore(options, false, (store, config) =>
+  const { fallbackModels } = await import("../monitor/fallback-models.js");
+  const result: ForecastRunResult = await withStore(options, false, async (store, config) =>
     runForecast(store, config, {
+      // A backtest as of a past instant must not learn from later alarms.
+      modelOf: asOf === undefined ? await fallbackModels(store, config) : undefined,
       horizon,
       seed,
       paths,
@@ -77,6 +80,7 @@ export async function forecastStore(options: GlobalOptions, flags: RawRunFlags):
         method: manifest.method,
         history: manifest.history,
         cold_starts: manifest.coldStarts,
+        fallbacks: manifest.fallbacks ?? {},
         campaigns: manifest.campaigns?.keys.length ?? 0,
         adjustments: manifest.adjustments,
       }),
@@ -98,6 +102,8 @@ export async function forecastStore(options: GlobalOptions, flags: RawRunFlags):
     }
     for (const cold of manifest.coldStarts)
       console.log(`cold start: ${cold.key} borrows the shape of ${cold.from}`);
+    for (const [key, model] of Object.entries(manifest.fallbacks ?? {}))
+      console.log(`drift alarm: ${key} forecast with the fallback model ${model} until it clears`);
     for (const outcome of manifest.adjustments) {
       console.log(
         `adjustment ${outcome.name}: ${outcome.series} series, ${outcome.days} days, ` +

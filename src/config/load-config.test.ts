@@ -12,6 +12,7 @@ const MONITOR_DEFAULTS = {
   coverageBand80: [0.7, 0.9],
   coverageMinHours: 48,
   retentionDays: 42,
+  fallbackModel: "snaive",
 };
 
 const DEFAULTS = {

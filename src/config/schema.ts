@@ -52,6 +52,11 @@ export const monitorSchema = z
     coverageMinHours: z.number().int().min(1).default(48),
     /** Days forecast snapshots are kept for scoring. */
     retentionDays: z.number().int().min(1).default(42),
+    /**
+     * The model a series with a bias alarm is forecast with by the next runs, until the alarm clears (a
+     * baseline that follows the latest weeks); null keeps every series on the run's model.
+     */
+    fallbackModel: z.string().min(1).nullable().default("snaive"),
   })
   .refine((m) => m.coverageBand80[0] < m.coverageBand80[1], {
     path: ["coverageBand80"],

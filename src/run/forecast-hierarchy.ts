@@ -10,6 +10,8 @@ export interface HierarchyForecastOptions {
   readonly levels: readonly number[];
   /** A model name `resolveModel` knows; default "auto". */
   readonly model?: string;
+  /** Series keys forecast with another model than `model` (drift alarms' fallbacks), key to model name. */
+  readonly modelOf?: ReadonlyMap<string, string>;
   /** Hours of one-step residuals to keep per series; default 672 (four weeks). */
   readonly residualHours?: number;
   readonly pool?: Omit<PoolOptions<HierarchyTaskSettings>, "shared">;
@@ -117,7 +119,10 @@ export async function forecastHierarchy(
       if (cold(l, k)) continue;
       tasks.push({
         id: level.keys[k],
-        input: { values: level.values.slice(k * hours, (k + 1) * hours) },
+        input: {
+          values: level.values.slice(k * hours, (k + 1) * hours),
+          model: options.modelOf?.get(level.keys[k]),
+        },
         level: l,
         key: k,
       });

@@ -36,6 +36,8 @@ export interface ForecastRunOptions {
   readonly asOf?: number;
   /** Model name for every series; default "auto". */
   readonly model?: string;
+  /** Series keys forecast with another model (drift alarms' fallbacks, see `fallbackModels`): key to model. */
+  readonly modelOf?: ReadonlyMap<string, string>;
   /** Publish the run when its gates pass (default true); `force` publishes it anyway. */
   readonly publish?: boolean;
   readonly force?: boolean;
@@ -94,6 +96,7 @@ export async function runForecast(
     horizon: fitHorizon,
     levels: [80, 95],
     model: options.model,
+    modelOf: options.modelOf,
     residualHours: POOL_HOURS,
     pool: options.pool,
   });
@@ -196,6 +199,7 @@ export async function runForecast(
     models,
     warnings,
     coldStarts: forecast.coldStarts,
+    fallbacks: Object.fromEntries(options.modelOf ?? []),
     adjustments: adjusted.report,
     campaigns: campaigns === null ? null : { keys: campaigns.keys, models: campaigns.models },
   };

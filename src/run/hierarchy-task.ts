@@ -18,6 +18,8 @@ export interface HierarchyTaskSettings {
 /** One series of a hierarchy run. */
 export interface HierarchyTaskInput {
   readonly values: Float64Array;
+  /** This series' model instead of the settings' (a drift alarm's fallback). */
+  readonly model?: string;
 }
 
 /** The forecast of one series of a hierarchy run, with what reconciliation and sample paths need. */
@@ -52,7 +54,7 @@ export interface HierarchyTaskOutput {
 export function runTask(input: HierarchyTaskInput, settings: HierarchyTaskSettings): HierarchyTaskOutput {
   const { values } = input;
   const report = forecastSeries(values, {
-    model: resolveModel(settings.model),
+    model: resolveModel(input.model ?? settings.model),
     horizon: settings.horizon,
     levels: settings.levels,
     seasons: settings.seasons,

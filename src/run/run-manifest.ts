@@ -43,6 +43,8 @@ export interface RunManifest {
   readonly warnings: Readonly<Record<string, readonly string[]>>;
   /** Keys with too little history, and the parent whose shape they borrowed. */
   readonly coldStarts: readonly { readonly key: string; readonly from: string }[];
+  /** Series forecast with the drift fallback model instead of the run's (key to model); absent in older runs. */
+  readonly fallbacks?: Readonly<Record<string, string>>;
   /** What each forecast adjustment did. */
   readonly adjustments: readonly AdjustmentOutcome[];
   /**

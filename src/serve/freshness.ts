@@ -1,3 +1,4 @@
+import { fallbackModels } from "../monitor/fallback-models.js";
 import { type ForecastRunOptions, runForecast } from "../run/forecast-run.js";
 import type { ServeContext } from "./serve-context.js";
 
@@ -61,7 +62,12 @@ export function startFreshness(
     }
     triedAt = ctx.watermark;
     try {
-      const result = await ctx.writes.run(() => runForecast(ctx.store, ctx.config, options.run ?? {}));
+      const result = await ctx.writes.run(async () =>
+        runForecast(ctx.store, ctx.config, {
+          ...options.run,
+          modelOf: await fallbackModels(ctx.store, ctx.config),
+        }),
+      );
       if (result.published) return { action: "published", runId: result.runId };
       return { action: "refused", runId: result.runId, reasons: result.refused };
     } catch (error) {
