@@ -69,6 +69,7 @@ export function registerQuery(program: Command): void {
         priority: flags.priority as AvailsReport["priority"],
         targeting,
         breakdown: flags.breakdown,
+        safetyQuantile: config.safetyQuantile,
       });
     }).catch((error: Error) => {
       // Name the flag behind a request field.
@@ -120,6 +121,13 @@ export function formatAvails(report: AvailsReport): string {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   for (const row of rows)
     lines.push(row.map((v, c) => (c === 0 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join("  "));
+  if (report.safety !== undefined) {
+    const key = report.safety.key;
+    lines.push(
+      `safety buffer (config safetyQuantile ${report.safety.quantile}): sell ${NUMBER.format(report.total.available[key])} ` +
+        `available (${key.toUpperCase()}), not the mean ${NUMBER.format(report.total.available.mean)}`,
+    );
+  }
   if (report.contending.length > 0) {
     lines.push("contending campaigns:");
     for (const c of report.contending)

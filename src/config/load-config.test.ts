@@ -34,6 +34,7 @@ const DEFAULTS = {
   memoryLimit: "768MB",
   runs: { maxLevelShift: 0.5, coherenceTolerance: 1e-9, keep: 10 },
   monitor: MONITOR_DEFAULTS,
+  safetyQuantile: null,
   serve: {
     port: 8080,
     host: "127.0.0.1",
@@ -116,6 +117,7 @@ describe("parseConfig", () => {
       memoryLimit: "2GB",
       runs: { maxLevelShift: 0.25, coherenceTolerance: 1e-6, keep: 3 },
       monitor: MONITOR_DEFAULTS,
+      safetyQuantile: null,
       serve: { ...DEFAULTS.serve, port: 9000, rateLimit: 0 },
     });
   });

@@ -117,6 +117,11 @@ export const configSchema = z
     runs: runsSchema.prefault({}),
     /** Live accuracy and drift alarms. */
     monitor: monitorSchema.prefault({}),
+    /**
+     * A conservative quantile of the sample paths that avails are sold from (a safety buffer), e.g. 0.2: every
+     * avails answer adds it to each figure and names it; null (default) adds nothing.
+     */
+    safetyQuantile: z.number().gt(0).lt(1).nullable().default(null),
     /** The HTTP API. */
     serve: serveSchema.prefault({}),
   })

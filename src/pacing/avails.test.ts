@@ -91,6 +91,24 @@ describe("answerAvails(context, request) with extra quantiles and another time z
     }
   });
 
+  it("sells from the safety quantile when asked: every figure carries it and the answer names it", () => {
+    const plain = answerAvails(context(), request);
+    expect(plain.safety).toBeUndefined();
+    const safe = answerAvails(context(), { ...request, safetyQuantile: 0.25 });
+    expect(safe.safety).toEqual({ quantile: 0.25, key: "p25" });
+    for (const interval of [...safe.intervals, safe.total]) {
+      const available = interval.available;
+      expect(available.p25).toBeGreaterThanOrEqual(available.p10);
+      expect(available.p25).toBeLessThanOrEqual(available.p50);
+    }
+    expect(safe.total.matched.p25).toBeLessThan(safe.total.matched.mean);
+    for (const bad of [0, 1, -0.2]) {
+      expect(() => answerAvails(context(), { ...request, safetyQuantile: bad })).toThrow(
+        `safetyQuantile: ${bad} is not a probability within (0, 1)`,
+      );
+    }
+  });
+
   it("reads the request's days in the context's time zone", () => {
     // Tokyo's Oct 30 is Oct 29 15:00 to Oct 30 15:00 UTC: 24 forecast hours starting at hour 15.
     const tokyo = answerAvails(context([], "Asia/Tokyo"), {

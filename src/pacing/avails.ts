@@ -50,6 +50,11 @@ export interface AvailsReport {
   total: AvailsDistributions;
   contending: { campaign_id: string; priority: Priority; impressions: number }[];
   breakdown?: ({ dimension: string; value: string } & AvailsDistributions)[];
+  /**
+   * The conservative quantile avails are sold from (the config's `safetyQuantile`), and its key in every
+   * distribution: sell `available[key]`, not the mean, to keep a safety buffer.
+   */
+  safety?: { quantile: number; key: `p${number}` };
   run_id: string;
 }
 
@@ -85,6 +90,8 @@ export interface AvailsRequest {
    * `quantileKey`: `[0.2]` adds `p20`, what the booking guard books against.
    */
   quantiles?: readonly number[];
+  /** A conservative quantile to sell from (e.g. 0.2): added to every distribution and named in `safety`. */
+  safetyQuantile?: number | null;
 }
 
 /** Options of an avails context. */
@@ -161,7 +168,11 @@ export function answerAvails(context: AvailsContext, request: AvailsRequest): Av
     throw new Error(`targeting: ${unknown.join(", ")} not in the forecast (no such inventory in the store)`);
   }
   const probs = [...PROBS];
-  for (const q of request.quantiles ?? []) {
+  const safety = request.safetyQuantile ?? null;
+  if (safety !== null && !(safety > 0 && safety < 1)) {
+    throw new Error(`safetyQuantile: ${safety} is not a probability within (0, 1)`);
+  }
+  for (const q of [...(request.quantiles ?? []), ...(safety === null ? [] : [safety])]) {
     if (!(q > 0 && q < 1)) throw new Error(`quantiles: ${q} is not a probability within (0, 1)`);
     if (!probs.includes(q)) probs.push(q);
   }
@@ -212,6 +223,7 @@ export function answerAvails(context: AvailsContext, request: AvailsRequest): Av
     })),
     run_id: context.runId,
   };
+  if (safety !== null) report.safety = { quantile: safety, key: quantileKey(safety) };
   if (request.breakdown) {
     const parts = breakdownLeaves(context.leafSet, targeting);
     const partSums = new Float64Array(2 * P);

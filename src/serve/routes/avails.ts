@@ -49,6 +49,7 @@ export function availsRoute(ctx: ServeContext): RouteSpec {
             priority: query.priority,
             breakdown: query.breakdown,
             targeting,
+            safetyQuantile: ctx.config.safetyQuantile,
           });
         } catch (error) {
           throw targetingProblem(error as Error, dimensions);

@@ -46,7 +46,9 @@ function exampleValue(dimension: string): string {
   return dimension === "geo" ? "SE,NO" : dimension === "device" ? "mobile,desktop" : "music";
 }
 
-const distribution = z.object({ mean: z.number(), p10: z.number(), p50: z.number(), p90: z.number() });
+const distribution = z
+  .object({ mean: z.number(), p10: z.number(), p50: z.number(), p90: z.number() })
+  .meta({ description: "mean, P10/P50/P90, and the safety quantile's key (p20) when one is configured" });
 const figures = {
   matched: distribution,
   booked: distribution,
@@ -67,6 +69,12 @@ export const availsReportSchema = z
     total: z.object(figures),
     contending: z.array(z.object({ campaign_id: z.string(), priority, impressions: z.number() })),
     breakdown: z.array(z.object({ dimension: z.string(), value: z.string(), ...figures })).optional(),
+    safety: z
+      .object({ quantile: z.number(), key: z.templateLiteral(["p", z.number()]) })
+      .optional()
+      .meta({
+        description: "the configured safety quantile avails are sold from, and its key in each figure",
+      }),
     run_id: z.string(),
   })
   .meta({ id: "AvailsReport" });
