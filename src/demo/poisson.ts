@@ -1,17 +1,5 @@
+import { logFactorial } from "./log-factorial.js";
 import type { Random } from "./random.js";
-
-/** log(k!) for small k, exact by summation; Stirling's series above. */
-const LOG_FACTORIAL = new Float64Array(256);
-for (let k = 2; k < 256; k++) LOG_FACTORIAL[k] = LOG_FACTORIAL[k - 1] + Math.log(k);
-const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
-
-function logFactorial(k: number): number {
-  if (k < 256) return LOG_FACTORIAL[k];
-  // Stirling's series for log Gamma(x), x = k + 1 >= 257: error far below 1e-12.
-  const x = k + 1;
-  const x2 = x * x;
-  return (x - 0.5) * Math.log(x) - x + HALF_LOG_2PI + (1 / 12 - (1 / 360 - 1 / (1260 * x2)) / x2) / x;
-}
 
 /**
  * A Poisson(lambda) variate. Below lambda 10, Knuth's multiplication method (expected lambda + 1 uniforms);

@@ -1,16 +1,5 @@
+import { logFactorial } from "../../demo/log-factorial.js";
 import type { Random } from "../../demo/random.js";
-
-/** log(k!) for k below 256 by summation; Stirling's series above. */
-const LOG_FACTORIAL = new Float64Array(256);
-for (let k = 2; k < 256; k++) LOG_FACTORIAL[k] = LOG_FACTORIAL[k - 1] + Math.log(k);
-const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
-
-function logFactorial(k: number): number {
-  if (k < 256) return LOG_FACTORIAL[k];
-  const x = k + 1;
-  const x2 = x * x;
-  return (x - 0.5) * Math.log(x) - x + HALF_LOG_2PI + (1 / 12 - (1 / 360 - 1 / (1260 * x2)) / x2) / x;
-}
 
 /**
  * A Binomial(n, p) variate: how many of n matching requests pass a throttle p. Below n·min(p, 1-p) = 10 by
