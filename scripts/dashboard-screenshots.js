@@ -17,15 +17,15 @@ const browser = await chromium.launch({
 });
 try {
   const page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
-  page.on("console", (message) => {
-    if (message.type() === "error") console.error(`console: ${message.text()}`);
+  page.on("response", (response) => {
+    if (response.status() >= 400) console.error(`${response.status()} ${response.url()}`);
   });
   await page.goto(`${base}/`);
   await page.fill("#token", token);
   await page.click("button[type=submit]");
   await page.waitForSelector("nav a");
   const pages = [
-    ["overview", "#/overview?granularity=hour", "[data-testid=overview-chart] canvas"],
+    ["overview", "#/overview?granularity=hour", "[data-testid=alarms] :is(ul, .ok-text, .error)"],
     ["explore", "#/explore?granularity=day", "[data-testid=explore-chart] canvas"],
     ["avails", "#/avails", "#avails-form"],
     ["campaigns", "#/campaigns", "[data-testid=campaigns] table"],

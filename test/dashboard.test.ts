@@ -65,24 +65,40 @@ function liveLines(): string {
 }
 
 /**
- * Pixels of a chart's canvas: how many are drawn at all, and how many in a line colour (the forecast's blue
- * #1f5fbf by default) — a uPlot canvas always has its axes, so only the line's colour proves a series drew.
+ * Pixels of a chart's canvas: how many are drawn at all, and how many (and from which to which x) in the
+ * given line colours (the forecast's blue #1f5fbf by default) — a uPlot canvas always has its axes, so only a
+ * line's colour proves a series drew.
  */
-async function canvasPixels(target: Page, selector: string, rgb = [31, 95, 191]) {
+async function canvasPixels(target: Page, selector: string, ...colours: number[][]) {
+  const rgbs = colours.length === 0 ? [[31, 95, 191]] : colours;
   return (await target.evaluate(`(() => {
     const canvas = document.querySelector(${JSON.stringify(`${selector} canvas`)});
     if (canvas === null) return null;
     const data = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
     let drawn = 0;
     let line = 0;
-    const [r, g, b] = ${JSON.stringify(rgb)};
+    let left = Infinity;
+    let right = -Infinity;
+    const colours = ${JSON.stringify(rgbs)};
     for (let i = 0; i < data.length; i += 4) {
       if (data[i + 3] === 0) continue;
       drawn++;
-      if (Math.abs(data[i] - r) < 16 && Math.abs(data[i + 1] - g) < 16 && Math.abs(data[i + 2] - b) < 16 && data[i + 3] > 200) line++;
+      if (data[i + 3] > 200 && colours.some(([r, g, b]) => Math.abs(data[i] - r) < 16 && Math.abs(data[i + 1] - g) < 16 && Math.abs(data[i + 2] - b) < 16)) {
+        line++;
+        const x = (i / 4) % canvas.width;
+        left = Math.min(left, x);
+        right = Math.max(right, x);
+      }
     }
-    return { drawn, line, width: canvas.width, height: canvas.height };
-  })()`)) as { drawn: number; line: number; width: number; height: number } | null;
+    return { drawn, line, left, right, width: canvas.width, height: canvas.height };
+  })()`)) as {
+    drawn: number;
+    line: number;
+    left: number;
+    right: number;
+    width: number;
+    height: number;
+  } | null;
 }
 
 async function shot(name: string): Promise<void> {
@@ -336,6 +352,23 @@ describe("dashboard: in Chromium", () => {
     const rows = await page.$$eval("[data-testid=accuracy] section:first-child tbody tr", (r) => r.length);
     expect(rows).toBe(accuracy.cells.length);
     expect(rows).toBeGreaterThan(0);
+    // One scored day: its points sit in the middle of a two-day axis, not at the edge of one spanning years.
+    const days = new Set(accuracy.days.map((d: { day: string }) => d.day));
+    await page.waitForSelector("[data-testid=accuracy-charts] canvas");
+    // The levels' colours (total, geo, device, geo_device): their points may fall on each other.
+    const wape = await canvasPixels(
+      page,
+      "[data-testid=accuracy-charts]",
+      [31, 95, 191],
+      [179, 89, 0],
+      [26, 127, 55],
+      [130, 80, 223],
+    );
+    expect(wape?.line).toBeGreaterThan(0);
+    if (days.size === 1 && wape !== null) {
+      expect((wape.left + wape.right) / 2 / wape.width).toBeGreaterThan(0.4);
+      expect((wape.left + wape.right) / 2 / wape.width).toBeLessThan(0.6);
+    }
     await shot("accuracy");
   });
 

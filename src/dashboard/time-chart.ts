@@ -66,8 +66,12 @@ export class TimeChart {
       height: spec.height ?? 320,
       tzDate: (seconds) => uPlot.tzDate(new Date(seconds * 1000), zone),
       scales: {
-        // One point alone would get a range of years: give it a day each side.
-        x: { time: true, range: (_u, min, max) => (min === max ? [min - 86_400, max + 86_400] : [min, max]) },
+        // uPlot widens a lone point's range by 86,400 / 1e-3 s (years) with times in seconds: a day each side.
+        x: {
+          time: true,
+          range: (u, min, max) =>
+            u.data[0].length === 1 ? [u.data[0][0] - 86_400, u.data[0][0] + 86_400] : [min, max],
+        },
         // Shares are read from zero (errors, coverage; bias either side of it).
         ...(spec.values === "percent"
           ? { y: { range: (_u, min, max) => [Math.min(0, min), Math.max(0, max) * 1.1 || 0.1] } }

@@ -136,7 +136,7 @@ export const availsPage: Page = (root, params, app) => {
     const headers = [
       "interval",
       ...FIGURES.flatMap((f) =>
-        STATS.map((s) => h("span", { title: `${f} ${STAT_LABEL[s]}` }, `${f} ${STAT_LABEL[s]}`)),
+        STATS.map((s) => h("span", { title: `${f} ${STAT_LABEL[s]}` }, STAT_LABEL[s])),
       ),
     ];
     const numeric = [false, ...FIGURES.flatMap(() => STATS.map(() => true))];
@@ -150,6 +150,15 @@ export const availsPage: Page = (root, params, app) => {
     rows.push(figureRow("total", report.total, "total"));
     const grid = table(headers, rows, numeric);
     grid.classList.add("figures");
+    // A first header row names each figure over its four columns.
+    grid.tHead?.prepend(
+      h(
+        "tr",
+        {},
+        h("th", {}, ""),
+        ...FIGURES.map((f) => h("th", { colspan: STATS.length, class: "group" }, f)),
+      ),
+    );
     grid.tBodies[0].rows[rows.length - 1].classList.add("total");
     const targeting = Object.entries(report.targeting)
       .map(([d, v]) => `${d} = ${v.join(", ")}`)

@@ -6,6 +6,9 @@ import type { Page } from "../page.js";
 import type { Campaign, CampaignPacing } from "../types.js";
 import { errorBox, table } from "../ui.js";
 
+/** Pacing requests in flight at once. */
+const PARALLEL = 3;
+
 const STATE_TONE: Record<string, string> = {
   "on track": "ok",
   ahead: "warn",
@@ -42,17 +45,23 @@ export const campaignsPage: Page = (root) => {
         body.replaceChildren(h("p", { class: "muted" }, "No campaigns are booked."));
         return;
       }
-      const pacings = await Promise.all(
-        campaigns.map((c) =>
-          apiGet<CampaignPacing>(`/v1/campaigns/${encodeURIComponent(c.id)}/pacing`, abort.signal).catch(
-            (error: Error) => error,
-          ),
-        ),
-      );
+      // A few at a time: pacing replays each flight, and dozens at once would stall the server's loop.
+      const pacings: (CampaignPacing | Error)[] = new Array(campaigns.length);
+      let next = 0;
+      const worker = async () => {
+        while (next < campaigns.length && !abort.signal.aborted) {
+          const i = next++;
+          const path = `/v1/campaigns/${encodeURIComponent(campaigns[i].id)}/pacing`;
+          pacings[i] = await apiGet<CampaignPacing>(path, abort.signal).catch((error: Error) => error);
+        }
+      };
+      await Promise.all(Array.from({ length: PARALLEL }, worker));
+      if (abort.signal.aborted) return;
       const rows = campaigns.map((c, i) => {
         const p = pacings[i];
         const name = h("div", {}, h("strong", {}, c.name), h("div", { class: "muted" }, c.id));
-        const head = [name, `${c.start} – ${c.end}`, c.priority, formatCount(c.goal_impressions)];
+        const flight = h("span", { class: "nowrap" }, c.start, h("br"), `– ${c.end}`);
+        const head = [name, flight, c.priority, formatCount(c.goal_impressions)];
         if (p instanceof Error) return [...head, errorBox(p), "", "", "", "", "", ""];
         return [
           ...head,

@@ -28,7 +28,8 @@ const assetParamsSchema = z.strictObject({
 /**
  * GET / and GET /assets/:file: the dashboard's static files, built by Vite into `dir`. The page itself needs
  * no token (it asks for one and sends it to the API); assets are named by their hash, so they are cached for
- * good, and the page is revalidated. Files are read once and kept in memory (the build is ~100 kB).
+ * good, and the page is revalidated. Files are read once and kept in memory (the build is ~80 kB), so they
+ * are never shed: a busy server still serves the page, whose API calls retry after Retry-After.
  *
  * @example
  * const routes = dashboardRoutes(DEFAULT_DASHBOARD_DIR); // GET /, GET /assets/index-BdX3_1.js
@@ -54,6 +55,7 @@ export function dashboardRoutes(dir: string): RouteSpec[] {
       role: null,
       tag: "dashboard",
       summary: "The dashboard (HTML)",
+      neverShed: true,
       description:
         "Overview, explore, avails, campaigns and accuracy pages over this API; the page asks for a viewer token.",
       responses: { 200: { description: "HTML", contentType: "text/html" } },
@@ -71,6 +73,7 @@ export function dashboardRoutes(dir: string): RouteSpec[] {
       role: null,
       tag: "dashboard",
       summary: "The dashboard's scripts and styles",
+      neverShed: true,
       params: assetParamsSchema,
       responses: { 200: { description: "a static file" }, 404: { description: "no such file" } },
       async handler(request, reply) {
