@@ -128,6 +128,7 @@ const ROUTES: {
   { method: "GET", path: `/v1/avails?${DAYS}`, role: "viewer" },
   { method: "GET", path: `/v1/forecasts?level=total&${DAYS}`, role: "viewer" },
   { method: "GET", path: "/v1/accuracy", role: "viewer" },
+  { method: "GET", path: "/v1/levels", role: "viewer" },
   { method: "GET", path: "/v1/campaigns", role: "viewer" },
   { method: "GET", path: "/v1/campaigns/none", role: "viewer" },
   { method: "GET", path: "/v1/campaigns/none/pacing", role: "viewer" },
@@ -221,6 +222,8 @@ describe("avails serve: authentication and roles", () => {
     expect(doc.json.components.schemas.AvailsReport.properties.total).toBeDefined();
     expect(doc.json.components.schemas.Problem.properties.field).toBeDefined();
     expect(Object.keys(doc.json.paths).sort()).toEqual([
+      "/",
+      "/assets/{file}",
       "/docs",
       "/healthz",
       "/metrics",
@@ -233,6 +236,7 @@ describe("avails serve: authentication and roles", () => {
       "/v1/campaigns/{id}/pacing",
       "/v1/events",
       "/v1/forecasts",
+      "/v1/levels",
     ]);
     expect(doc.json.paths["/v1/events"].post.responses["413"]).toBeDefined();
     const page = await call("GET", "/docs", { as: null });

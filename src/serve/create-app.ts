@@ -19,9 +19,11 @@ import type { RouteSpec } from "./route-spec.js";
 import { accuracyRoute } from "./routes/accuracy.js";
 import { availsRoute } from "./routes/avails.js";
 import { campaignRoutes } from "./routes/campaigns.js";
+import { DEFAULT_DASHBOARD_DIR, dashboardRoutes } from "./routes/dashboard.js";
 import { eventsRoute, NDJSON_TYPES } from "./routes/events.js";
 import { forecastsRoute } from "./routes/forecasts.js";
 import { healthRoutes } from "./routes/health.js";
+import { levelsRoute } from "./routes/levels.js";
 import { metricsRoute } from "./routes/metrics.js";
 import { pacingRoute } from "./routes/pacing.js";
 import { referenceRoutes } from "./routes/reference.js";
@@ -40,6 +42,8 @@ export interface AppOptions {
   rateLimit?: number;
   /** Where posted event batches wait for their ingest; default a folder in the system's temp folder. */
   spoolDir?: string;
+  /** The built dashboard served at `/` (default the package's dist/dashboard, written by `npm run build`). */
+  dashboardDir?: string;
   /** Told about server errors (500s), one line each; default stderr. */
   logError?: (line: string) => void;
   /** Options of the scheduled forecast runs (seed, horizon, paths...). */
@@ -190,12 +194,14 @@ export async function createApp(options: AppOptions): Promise<ServeApp> {
   const routes: RouteSpec[] = [
     availsRoute(context),
     forecastsRoute(context),
+    levelsRoute(context),
     accuracyRoute(context),
     ...campaignRoutes(context),
     pacingRoute(context),
     eventsRoute(context),
     ...healthRoutes(context),
     metricsRoute(context, metrics, shedder),
+    ...dashboardRoutes(options.dashboardDir ?? DEFAULT_DASHBOARD_DIR),
     ...referenceRoutes(() => {
       document ??= openApiDocument(routes, version);
       return document;
