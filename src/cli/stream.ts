@@ -1,3 +1,4 @@
+import { rm } from "node:fs/promises";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Command } from "commander";
@@ -14,7 +15,12 @@ interface StreamFlags {
   json?: boolean;
 }
 
-/** `avails stream --source redis://HOST:PORT/STREAM`: consume a Redis Stream into the store until stopped. */
+/**
+ * `avails stream --source redis://HOST:PORT/STREAM`: consume a Redis Stream into the store until stopped.
+ *
+ * @example
+ * registerStream(program); // avails stream --source redis://127.0.0.1:6379/events --batch 1000
+ */
 export function registerStream(program: Command): void {
   program
     .command("stream")
@@ -39,6 +45,7 @@ export function registerStream(program: Command): void {
         batchSize,
         blockMs,
       });
+      const spoolDir = join(tmpdir(), `avails-stream-${process.pid}`);
       const stop = new AbortController();
       const onSignal = () => stop.abort();
       process.once("SIGINT", onSignal);
@@ -46,7 +53,7 @@ export function registerStream(program: Command): void {
       try {
         const summary = await withStore(globalOptions(command), false, (store) =>
           consumeStream(source, store, {
-            spoolDir: join(tmpdir(), `avails-stream-${process.pid}`),
+            spoolDir,
             signal: stop.signal,
             untilEmpty: flags.untilEmpty === true,
             onBatch: (report) => console.log(flags.json ? JSON.stringify(report) : batchLine(report)),
@@ -57,6 +64,7 @@ export function registerStream(program: Command): void {
         process.off("SIGINT", onSignal);
         process.off("SIGTERM", onSignal);
         await source.close();
+        await rm(spoolDir, { recursive: true, force: true });
       }
     });
 }
