@@ -17,6 +17,7 @@ import { registerSeries } from "./series.js";
 import { registerServe } from "./serve.js";
 import { registerSimulate } from "./simulate.js";
 import { registerStatus } from "./status.js";
+import { registerStream } from "./stream.js";
 import { registerTokens } from "./tokens.js";
 
 const { version } = createRequire(import.meta.url)("../../package.json") as { version: string };
@@ -33,6 +34,7 @@ program
 
 registerDemo(program);
 registerIngest(program);
+registerStream(program);
 registerBackfill(program);
 registerStatus(program);
 registerSeries(program);

@@ -149,6 +149,7 @@ class DuckDbStore implements Store {
         { config: this.config, now, tooOldBefore, range: range && { start: range.start, end: range.end } },
         runDir,
         options.onProgress,
+        options.maxWorkers,
       );
       options.onProgress?.(staged.sources.length, staged.sources.length, "committing");
       return await loadRun({

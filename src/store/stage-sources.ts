@@ -35,12 +35,12 @@ const WORKER_YOUNG_GENERATION_MB = 64;
 const WORKER_URL = new URL("./stage-worker.js", import.meta.url);
 
 /** Workers need the compiled worker file; running from TypeScript sources (tests) stages in this thread. */
-function workerCount(sources: number): number {
+function workerCount(sources: number, maxWorkers = Number.POSITIVE_INFINITY): number {
   if (!WORKER_URL.pathname.endsWith(".js") || !import.meta.url.endsWith(".js")) return 0;
   const configured =
     process.env.AVAILS_WORKERS === undefined ? Number.NaN : Number(process.env.AVAILS_WORKERS);
   const wanted = Number.isInteger(configured) && configured >= 0 ? configured : availableParallelism();
-  return Math.min(wanted, sources, 8);
+  return Math.min(wanted, sources, 8, maxWorkers);
 }
 
 /**
@@ -53,9 +53,10 @@ export async function stageSources(
   settings: StageSettings,
   dir: string,
   onProgress?: ProgressListener,
+  maxWorkers?: number,
 ): Promise<StageResult> {
   const sources = await listSources(paths);
-  const workers = workerCount(sources.length);
+  const workers = workerCount(sources.length, maxWorkers);
   onProgress?.(0, sources.length, "rows 0");
   const { hashes, ...result } =
     workers === 0

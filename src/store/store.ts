@@ -116,6 +116,11 @@ export interface IngestOptions {
   /** The run's clock in epoch ms (tests pin it); defaults to now. */
   now?: number;
   onProgress?: ProgressListener;
+  /**
+   * Staging threads at most (default: one per core, up to one per file); 0 stages in the calling thread,
+   * which spares a small batch (a streamed one) a worker's start-up.
+   */
+  maxWorkers?: number;
 }
 
 /** Options of a backfill: the days to replace, as instants [start, end) and as the dates the user gave. */

@@ -1,0 +1,233 @@
+// npm run bench:scale — streaming ingestion with a real redis-server on a loopback port:
+//  1. throughput: N events already in a Redis Stream, drained by `avails stream --until-empty` at two batch
+//     sizes, against `avails ingest` of the same events as one NDJSON file and the CLI's start-up alone, in
+//     the same run (ratios);
+//  2. end-to-end lag: a producer XADDs at a steady rate while `avails stream` runs; each batch reports the
+//     time from its oldest entry's XADD to the store commit (the moment the cube shows it); p50 / p95 / max.
+// The BullMQ forecast-worker section of issue 8 is not built yet (docs/scaling.md).
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Redis } from "ioredis";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const cliPath = join(here, "../dist/cli/main.js");
+const events = Number(process.env.BENCH_STREAM_EVENTS ?? 100_000);
+const rate = Number(process.env.BENCH_STREAM_RATE ?? 2_000);
+const lagSeconds = Number(process.env.BENCH_STREAM_SECONDS ?? 20);
+const work = mkdtempSync(join(tmpdir(), "avails-bench-scale-"));
+const fmt = (x) => Math.round(x).toLocaleString("en-US");
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function startRedis() {
+  const port = await freePort();
+  const child = spawn(
+    "redis-server",
+    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", work],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
+  await new Promise((resolve, reject) => {
+    child.once("error", (error) =>
+      reject(new Error(`redis-server: ${error.message} (apt-get install redis-server)`)),
+    );
+    let out = "";
+    child.stdout.on("data", (chunk) => {
+      out += chunk;
+      if (out.includes("Ready to accept connections")) resolve();
+    });
+  });
+  return { port, child };
+}
+
+/** The i-th synthetic event: opportunities over 4 geos x 2 devices x 48 hours, every 5th an impression. */
+function event(i) {
+  const time = new Date(Date.UTC(2026, 9, 1) + (i % 48) * 3_600_000 + 60_000).toISOString();
+  const base = {
+    event_id: `e${i}`,
+    event_time: time,
+    geo: ["SE", "NO", "DK", "FI"][i % 4],
+    device: ["mobile", "tv"][i % 2],
+  };
+  return i % 5 === 4
+    ? { ...base, event_type: "impression", campaign_id: `c${i % 7}`, cost_micros: 2500 }
+    : { ...base, event_type: "opportunity" };
+}
+
+async function fill(client, stream, from, to) {
+  for (let start = from; start < to; start += 5_000) {
+    const pipeline = client.pipeline();
+    for (let i = start; i < Math.min(to, start + 5_000); i++)
+      pipeline.xadd(stream, "*", "event", JSON.stringify(event(i)));
+    await pipeline.exec();
+  }
+}
+
+/** Runs the CLI to completion; wall seconds and stdout. */
+function timed(args) {
+  const started = performance.now();
+  const result = spawnSync(process.execPath, [cliPath, ...args], {
+    env: { ...process.env, TZ: "UTC" },
+    encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (result.status !== 0) throw new Error(`avails ${args.join(" ")} failed: ${result.stderr}`);
+  return { seconds: (performance.now() - started) / 1000, stdout: result.stdout };
+}
+
+function summaryOf(stdout) {
+  const lines = stdout
+    .trim()
+    .split("\n")
+    .map((line) => JSON.parse(line));
+  return { batches: lines.slice(0, -1), summary: lines[lines.length - 1].summary };
+}
+
+function quantile(sorted, q) {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+const redis = await startRedis();
+const client = new Redis({ host: "127.0.0.1", port: redis.port });
+try {
+  const url = (stream) => `redis://127.0.0.1:${redis.port}/${stream}`;
+  const rows = [];
+  for (let i = 0; i < events; i++) rows.push(JSON.stringify(event(i)));
+  const file = join(work, "events.ndjson");
+  writeFileSync(file, `${rows.join("\n")}\n`);
+
+  // 1. Throughput.
+  const startup = timed([
+    "--store",
+    join(work, "empty"),
+    "stream",
+    "--source",
+    url("empty"),
+    "--block-ms",
+    "0",
+    "--until-empty",
+    "--json",
+  ]);
+  const fileIngest = timed(["--store", join(work, "file"), "ingest", "--json", file]);
+  const results = [];
+  for (const batch of [1_000, 10_000]) {
+    const stream = `throughput-${batch}`;
+    await fill(client, stream, 0, events);
+    const run = timed([
+      "--store",
+      join(work, `stream-${batch}`),
+      "stream",
+      "--source",
+      url(stream),
+      "--batch",
+      String(batch),
+      "--block-ms",
+      "0",
+      "--until-empty",
+      "--json",
+    ]);
+    const { summary } = summaryOf(run.stdout);
+    if (summary.accepted !== events)
+      throw new Error(`batch ${batch}: accepted ${summary.accepted} of ${events}`);
+    results.push({ batch, seconds: run.seconds, batches: summary.batches });
+  }
+  console.log(
+    `streaming ingestion: ${fmt(events)} events already in the stream, redis-server ${spawnSync("redis-server", ["--version"], { encoding: "utf8" }).stdout.match(/v=(\S+)/)?.[1]}\n`,
+  );
+  console.log("| system | seconds | events/s | ratio to avails ingest (file) |");
+  console.log("| --- | ---: | ---: | ---: |");
+  console.log(
+    `| avails ingest, one NDJSON file | ${fileIngest.seconds.toFixed(2)} | ${fmt(events / fileIngest.seconds)} | 1.00 |`,
+  );
+  for (const r of results) {
+    console.log(
+      `| avails stream --batch ${fmt(r.batch)} (${r.batches} batches, each an ingest run + XACK) | ${r.seconds.toFixed(2)} | ${fmt(events / r.seconds)} | ${(fileIngest.seconds / r.seconds).toFixed(2)} |`,
+    );
+  }
+  console.log(
+    `| CLI start-up and an empty stream (in every figure above) | ${startup.seconds.toFixed(2)} | | |\n`,
+  );
+
+  // 2. Lag under a steady producer.
+  const stream = "lag";
+  const child = spawn(
+    process.execPath,
+    [
+      cliPath,
+      "--store",
+      join(work, "lag"),
+      "stream",
+      "--source",
+      url(stream),
+      "--batch",
+      "1000",
+      "--block-ms",
+      "100",
+      "--json",
+    ],
+    { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, TZ: "UTC" } },
+  );
+  let stdout = "";
+  child.stdout.on("data", (chunk) => {
+    stdout += chunk;
+  });
+  const exited = new Promise((resolve) => child.on("exit", resolve));
+  await new Promise((resolve) => setTimeout(resolve, 2_000)); // start-up: DuckDB and the consumer group
+  const producer = new Redis({ host: "127.0.0.1", port: redis.port });
+  const tickMs = 50;
+  const perTick = Math.max(1, Math.round((rate * tickMs) / 1000));
+  const total = Math.round((rate * lagSeconds) / perTick) * perTick;
+  let produced = 0;
+  const started = performance.now();
+  while (produced < total) {
+    await fill(producer, stream, events + produced, events + produced + perTick);
+    produced += perTick;
+    const next = started + (produced / perTick) * tickMs;
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, next - performance.now())));
+  }
+  const producedSeconds = (performance.now() - started) / 1000;
+  // Wait until everything produced is committed, then stop the consumer as an operator would.
+  for (;;) {
+    const lines = stdout
+      .trim()
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => JSON.parse(line));
+    if (lines.reduce((sum, line) => sum + (line.entries ?? 0), 0) >= total) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  child.kill("SIGTERM");
+  await exited;
+  await producer.quit();
+  const { batches, summary } = summaryOf(stdout);
+  if (summary.accepted !== total) throw new Error(`lag run: accepted ${summary.accepted} of ${total}`);
+  const lags = batches.map((b) => b.lagMs).sort((a, b) => a - b);
+  const sizes = batches.map((b) => b.entries);
+  console.log(
+    `end-to-end lag: ${fmt(total)} events XADDed at ${fmt(total / producedSeconds)} events/s for ${producedSeconds.toFixed(1)} s, avails stream --batch 1000 --block-ms 100`,
+  );
+  console.log(
+    "lag = the oldest entry of each batch, from its XADD to the store commit (the cube shows it from then)\n",
+  );
+  console.log("| batches | mean batch | lag p50 (ms) | lag p95 (ms) | lag max (ms) |");
+  console.log("| ---: | ---: | ---: | ---: | ---: |");
+  console.log(
+    `| ${batches.length} | ${fmt(sizes.reduce((a, b) => a + b, 0) / sizes.length)} | ${fmt(quantile(lags, 0.5))} | ${fmt(quantile(lags, 0.95))} | ${fmt(lags[lags.length - 1])} |`,
+  );
+} finally {
+  await client.quit();
+  redis.child.kill("SIGTERM");
+  rmSync(work, { recursive: true, force: true });
+}

@@ -1,0 +1,87 @@
+import { rm } from "node:fs/promises";
+import { hostname, tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Command } from "commander";
+import type { StreamBatchReport, StreamSummary } from "../stream/consume-stream.js";
+import { globalOptions, withStore } from "./context.js";
+
+interface StreamFlags {
+  source: string;
+  group: string;
+  consumer?: string;
+  batch: string;
+  blockMs: string;
+  untilEmpty?: boolean;
+  json?: boolean;
+}
+
+/**
+ * `avails stream --source redis://HOST:PORT/STREAM`: consume a Redis Stream into the store until stopped.
+ *
+ * @example
+ * registerStream(program); // avails stream --source redis://127.0.0.1:6379/events --batch 1000
+ */
+export function registerStream(program: Command): void {
+  program
+    .command("stream")
+    .description(
+      "consume delivery events from a Redis Stream (consumer group) into the store, exactly-once counts",
+    )
+    .requiredOption("--source <url>", "redis://HOST:PORT/STREAM (or redis://HOST:PORT/DB/STREAM)")
+    .option("--group <name>", "consumer group", "avails")
+    .option("--consumer <name>", "consumer name in the group; keep it across restarts (default: host name)")
+    .option("--batch <n>", "entries per batch", "1000")
+    .option("--block-ms <ms>", "how long a read waits for new entries", "2000")
+    .option("--until-empty", "exit once the stream has nothing new for this consumer")
+    .option("--json", "print each batch and the summary as JSON lines")
+    .action(async (flags: StreamFlags, command: Command) => {
+      const batchSize = wholeNumber("--batch", flags.batch, 1);
+      const blockMs = wholeNumber("--block-ms", flags.blockMs, 0);
+      const { openRedisStream } = await import("../stream/redis-stream-source.js");
+      const { consumeStream } = await import("../stream/consume-stream.js");
+      const source = await openRedisStream(flags.source, {
+        group: flags.group,
+        consumer: flags.consumer ?? hostname(),
+        batchSize,
+        blockMs,
+      });
+      const spoolDir = join(tmpdir(), `avails-stream-${process.pid}`);
+      const stop = new AbortController();
+      const onSignal = () => stop.abort();
+      process.once("SIGINT", onSignal);
+      process.once("SIGTERM", onSignal);
+      try {
+        const summary = await withStore(globalOptions(command), false, (store) =>
+          consumeStream(source, store, {
+            spoolDir,
+            signal: stop.signal,
+            untilEmpty: flags.untilEmpty === true,
+            onBatch: (report) => console.log(flags.json ? JSON.stringify(report) : batchLine(report)),
+          }),
+        );
+        console.log(flags.json ? JSON.stringify({ summary }) : summaryLine(summary));
+      } finally {
+        process.off("SIGINT", onSignal);
+        process.off("SIGTERM", onSignal);
+        await source.close();
+        await rm(spoolDir, { recursive: true, force: true });
+      }
+    });
+}
+
+/** Parses a whole-number flag, naming the flag when the text is not one. */
+function wholeNumber(flag: string, text: string, min: number): number {
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < min) {
+    throw new Error(`${flag}: "${text}" is not a whole number >= ${min}`);
+  }
+  return value;
+}
+
+function batchLine(r: StreamBatchReport): string {
+  return `batch ${r.batch} (run ${r.runId}${r.redelivered ? ", redelivered" : ""}): ${r.entries} entries, accepted ${r.accepted}, duplicates ${r.duplicates}, quarantined ${r.quarantined}, lag ${r.lagMs} ms, backlog ${r.backlog ?? "unknown"}`;
+}
+
+function summaryLine(s: StreamSummary): string {
+  return `stream ${s.source}: ${s.batches} batches, ${s.entries} entries, accepted ${s.accepted}, duplicates ${s.duplicates}, quarantined ${s.quarantined}, max lag ${s.maxLagMs} ms, backlog ${s.backlog ?? "unknown"}`;
+}
