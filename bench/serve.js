@@ -75,9 +75,9 @@ function demoStore() {
     "--end",
     "2026-11-01",
   ]);
-  // The demo's booked campaigns, so that avails have contention to allocate.
+  // The demo's booked campaigns, so that avails have contention to allocate (forced: no run to guard with yet).
   const campaigns = join(store, "demo-logs/campaigns.json");
-  if (existsSync(campaigns)) cli(["--store", store, "campaigns", "import", campaigns]);
+  if (existsSync(campaigns)) cli(["--store", store, "campaigns", "import", campaigns, "--force"]);
   cli(["--store", store, "forecast", "--horizon", "840", "--history-days", "30"]);
   writeFileSync(manifest, inputs);
   return store;
