@@ -41,6 +41,7 @@ const DEFAULTS = {
     rateLimit: 100,
     bodyLimitBytes: 16 * 1024 * 1024,
     maxEventLoopDelayMs: 100,
+    maxInFlight: 64,
     cacheEntries: 2000,
     refreshSeconds: 10,
     forecastEveryMinutes: 60,

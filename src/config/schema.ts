@@ -78,6 +78,8 @@ export const serveSchema = z.object({
     .default(16 * 1024 * 1024),
   /** Event-loop delay (ms) past which requests are shed with 503 and Retry-After; 0 turns shedding off. */
   maxEventLoopDelayMs: z.number().nonnegative().default(100),
+  /** Requests being answered at once past which new ones are shed with 503 and Retry-After; 0 no limit. */
+  maxInFlight: z.number().int().nonnegative().default(64),
   /** Responses kept per cached endpoint (avails, forecasts), least recently used dropped first. */
   cacheEntries: z.number().int().min(0).default(2000),
   /** How often (seconds) the server checks which run is published, besides being told on each publish. */

@@ -109,7 +109,10 @@ export async function createApp(options: AppOptions): Promise<ServeApp> {
   const freshness = startFreshness(context, { run: options.forecast, logError });
   context.freshness = freshness;
   const metrics = new ServerMetrics();
-  const shedder = new LoadShedder({ maxDelayMs: settings.maxEventLoopDelayMs });
+  const shedder = new LoadShedder({
+    maxDelayMs: settings.maxEventLoopDelayMs,
+    maxInFlight: settings.maxInFlight,
+  });
 
   const app = Fastify({ logger: false, bodyLimit: settings.bodyLimitBytes, return503OnClosing: true });
   // Sampling starts once listening: building the routes blocks the loop, which is no overload.
@@ -134,7 +137,7 @@ export async function createApp(options: AppOptions): Promise<ServeApp> {
     request.startedAt = performance.now();
     metrics.inFlight++;
     const route = request.routeOptions.config as { neverShed?: boolean } | undefined;
-    if (!route?.neverShed && shedder.overloaded()) {
+    if (!route?.neverShed && shedder.overloaded(metrics.inFlight - 1)) {
       return sendProblem(
         reply,
         new HttpProblem(503, "the server is overloaded; try again shortly", undefined, {

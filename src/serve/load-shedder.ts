@@ -6,6 +6,8 @@ export interface LoadShedderOptions {
   sampleMs?: number;
   /** How long shedding lasts after a sample over the limit (ms). Default 250. */
   holdMs?: number;
+  /** Requests being answered past which a new one is shed at once; 0 (default) no limit. */
+  maxInFlight?: number;
 }
 
 /**
@@ -59,8 +61,17 @@ export class LoadShedder {
     if (delay > this.options.maxDelayMs) this.until = now + this.holdMs;
   }
 
-  /** Whether a request arriving now should be shed; counts it when so. */
-  overloaded(): boolean {
+  /**
+   * Whether a request arriving now should be shed; counts it when so. `inFlight` is how many requests are being
+   * answered besides it: past `maxInFlight` the new one would only queue behind them (Little's law: the wait
+   * grows with the queue), so it is shed whatever the loop's delay says yet.
+   */
+  overloaded(inFlight = 0): boolean {
+    const limit = this.options.maxInFlight ?? 0;
+    if (limit > 0 && inFlight >= limit) {
+      this.shed++;
+      return true;
+    }
     if (this.options.maxDelayMs <= 0) return false;
     const now = performance.now();
     if (now >= this.until && now - this.expected <= this.options.maxDelayMs) return false;

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { LoadShedder } from "./load-shedder.js";
+
+describe("LoadShedder", () => {
+  it("sheds a request once maxInFlight others are being answered, and counts it", () => {
+    const shedder = new LoadShedder({ maxDelayMs: 0, maxInFlight: 3 });
+    expect(shedder.overloaded(0)).toBe(false);
+    expect(shedder.overloaded(2)).toBe(false);
+    expect(shedder.overloaded(3)).toBe(true);
+    expect(shedder.overloaded(10)).toBe(true);
+    expect(shedder.shed).toBe(2);
+  });
+
+  it("never sheds by count with maxInFlight 0, nor by delay with maxDelayMs 0", () => {
+    const shedder = new LoadShedder({ maxDelayMs: 0 });
+    expect(shedder.overloaded(1_000_000)).toBe(false);
+    expect(shedder.shed).toBe(0);
+  });
+
+  it("sheds while the loop is later than maxDelayMs, read live before the timer fires", () => {
+    const shedder = new LoadShedder({ maxDelayMs: 5, sampleMs: 10 });
+    shedder.start();
+    try {
+      const until = performance.now() + 40;
+      while (performance.now() < until) {
+        // Keep the loop busy: the sampling timer cannot fire.
+      }
+      expect(shedder.overloaded(0)).toBe(true);
+    } finally {
+      shedder.stop();
+    }
+  });
+});
