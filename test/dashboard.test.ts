@@ -280,6 +280,9 @@ describe("dashboard: in Chromium", () => {
     await page.waitForSelector(`text=Counted so far: ${Math.round(actual).toLocaleString("en-US")}`);
     const watermark = await page.textContent("[data-testid=freshness]");
     expect(watermark).toMatch(/2026-10-23 23:02:00Z/);
+    // The test store's data is weeks old: the server's late_data alert colours the watermark and says so.
+    expect(watermark).toMatch(/behind now \(late\)/);
+    expect(await page.getAttribute("[data-testid=freshness] .stat:nth-child(3)", "class")).toMatch(/warn/);
     await shot("overview");
   });
 

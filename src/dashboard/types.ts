@@ -122,4 +122,6 @@ export interface Ready {
   published: string | null;
   error: string | null;
   watermark: string | null;
+  /** The server's freshness alerts (`serve.maxRunAgeHours`, `serve.maxWatermarkLagHours`). */
+  alerts: { kind: "stale_run" | "late_data"; message: string }[];
 }

@@ -7,9 +7,6 @@ import type { Page } from "../page.js";
 import type { AccuracyAnswer, ForecastAnswer, Ready } from "../types.js";
 import { choice, errorBox, stat } from "../ui.js";
 
-/** Hours past which the watermark lag and the live run's age are flagged: a day. */
-const STALE_SECONDS = 86_400;
-
 /**
  * Overview: the live run and data freshness, total traffic against the forecast with its 80/95% bands, and
  * the drift alarms.
@@ -94,6 +91,8 @@ export const overviewPage: Page = (root, params, app) => {
       ]);
       const lag = gaugeValue(metrics, "avails_data_watermark_lag_seconds");
       const age = gaugeValue(metrics, "avails_live_run_age_seconds");
+      // The server's own thresholds decide (config serve.maxRunAgeHours, serve.maxWatermarkLagHours).
+      const alert = (kind: string) => ready.alerts.find((a) => a.kind === kind);
       stats.replaceChildren(
         stat(
           "Live run",
@@ -105,14 +104,14 @@ export const overviewPage: Page = (root, params, app) => {
         stat(
           "Live run age",
           formatDuration(age),
-          "since the run was created",
-          age !== null && age > STALE_SECONDS ? "warn" : "ok",
+          alert("stale_run")?.message ?? "since the run was created",
+          alert("stale_run") ? "warn" : "ok",
         ),
         stat(
           "Data watermark",
           ready.watermark === null ? "no events" : ready.watermark.replace("T", " ").replace(/\.\d+Z$/, "Z"),
-          `${formatDuration(lag)} behind now`,
-          lag !== null && lag > STALE_SECONDS ? "warn" : "ok",
+          `${formatDuration(lag)} behind now${alert("late_data") ? " (late)" : ""}`,
+          alert("late_data") ? "warn" : "ok",
         ),
         stat("Forecast days", `${levels.start} – ${levels.end}`, `${formatCount(levels.hours)} hours`),
       );
