@@ -1,4 +1,7 @@
-import { writeNdjson } from "./helpers.js";
+import { join } from "node:path";
+import { type PublishedForecast, readPublishedForecast } from "../src/run/published-forecast.js";
+import { openStore } from "../src/store/duckdb-store.js";
+import { cli, defaultConfig, writeNdjson } from "./helpers.js";
 
 /** Opportunities per hour of each cell (geo|device) at the daily mean. */
 export const STEADY_CELLS: Readonly<Record<string, number>> = {
@@ -41,4 +44,24 @@ export function writeSteadyTraffic(path: string, days: number, seed = 7): string
     }
   }
   return writeNdjson(path, rows);
+}
+
+/**
+ * A store in `dir`/data holding four weeks of steady traffic (`writeSteadyTraffic`), forecast 96 hours from
+ * 2026-10-29T00:00Z with 200 sample paths and published through the CLI; returns the published run.
+ */
+export async function steadyForecast(dir: string): Promise<PublishedForecast> {
+  const store = join(dir, "data");
+  const traffic = writeSteadyTraffic(join(dir, "traffic.ndjson"), 28);
+  for (const args of [
+    ["ingest", traffic],
+    ["forecast", "--horizon", "96", "--paths", "200", "--history-days", "28"],
+  ]) {
+    const result = await cli(["--store", store, ...args]);
+    if (result.code !== 0) throw new Error(`avails ${args.join(" ")}: ${result.stderr}`);
+  }
+  const opened = await openStore(store, defaultConfig, { readOnly: true });
+  const published = await readPublishedForecast(opened).finally(() => opened.close());
+  if (published === null) throw new Error("the forecast run was not published");
+  return published;
 }

@@ -1,9 +1,7 @@
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cli, defaultConfig, tempDir } from "../../test/helpers.js";
-import { writeSteadyTraffic } from "../../test/steady-traffic.js";
-import { type PublishedForecast, readPublishedForecast } from "../run/published-forecast.js";
-import { openStore } from "../store/duckdb-store.js";
+import { defaultConfig, tempDir } from "../../test/helpers.js";
+import { steadyForecast } from "../../test/steady-traffic.js";
+import type { PublishedForecast } from "../run/published-forecast.js";
 import { validateCampaign } from "../store/validate-campaign.js";
 import { answerAvails, availsContext, quantileKey } from "./avails.js";
 
@@ -14,20 +12,7 @@ let forecast: PublishedForecast;
 
 beforeAll(async () => {
   ({ dir, cleanup } = tempDir("avails-answer-"));
-  const store = join(dir, "data");
-  const traffic = writeSteadyTraffic(join(dir, "traffic.ndjson"), 28);
-  for (const args of [
-    ["ingest", traffic],
-    ["forecast", "--horizon", "96", "--paths", "200", "--history-days", "28"],
-  ]) {
-    const result = await cli(["--store", store, ...args]);
-    expect(result.code, result.stderr).toBe(0);
-  }
-  const opened = await openStore(store, defaultConfig, { readOnly: true });
-  const published = await readPublishedForecast(opened);
-  await opened.close();
-  if (published === null) throw new Error("the forecast run was not published");
-  forecast = published;
+  forecast = await steadyForecast(dir);
 });
 afterAll(() => cleanup());
 

@@ -1,10 +1,7 @@
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cli, defaultConfig, tempDir } from "../../test/helpers.js";
-import { writeSteadyTraffic } from "../../test/steady-traffic.js";
-import { readPublishedForecast } from "../run/published-forecast.js";
+import { defaultConfig, tempDir } from "../../test/helpers.js";
+import { steadyForecast } from "../../test/steady-traffic.js";
 import type { Campaign } from "../store/campaign.js";
-import { openStore } from "../store/duckdb-store.js";
 import { validateCampaign } from "../store/validate-campaign.js";
 import { answerAvails, availsContext } from "./avails.js";
 import { checkBooking, type GuardForecast } from "./booking-guard.js";
@@ -17,19 +14,7 @@ let forecast: GuardForecast;
 
 beforeAll(async () => {
   ({ dir, cleanup } = tempDir("avails-guard-"));
-  const store = join(dir, "data");
-  const traffic = writeSteadyTraffic(join(dir, "traffic.ndjson"), 28);
-  for (const args of [
-    ["ingest", traffic],
-    ["forecast", "--horizon", "96", "--paths", "200", "--history-days", "28"],
-  ]) {
-    const result = await cli(["--store", store, ...args]);
-    expect(result.code, result.stderr).toBe(0);
-  }
-  const opened = await openStore(store, defaultConfig, { readOnly: true });
-  const published = await readPublishedForecast(opened);
-  await opened.close();
-  if (published === null) throw new Error("the forecast run was not published");
+  const published = await steadyForecast(dir);
   forecast = {
     runId: published.runId,
     paths: published.paths,
