@@ -30,4 +30,22 @@ describe("LoadShedder", () => {
       shedder.stop();
     }
   });
+
+  it("stops shedding once a sample finds the loop on time again (hold of one interval by default)", async () => {
+    const shedder = new LoadShedder({ maxDelayMs: 100, sampleMs: 10 });
+    shedder.start();
+    try {
+      const until = performance.now() + 200;
+      while (performance.now() < until) {
+        // Block the loop past maxDelayMs.
+      }
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(shedder.lastDelayMs).toBeGreaterThan(100);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      expect(shedder.overloaded(0)).toBe(false);
+      expect(shedder.retryAfterSeconds()).toBe(1);
+    } finally {
+      shedder.stop();
+    }
+  });
 });

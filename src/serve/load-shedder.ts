@@ -4,7 +4,11 @@ export interface LoadShedderOptions {
   maxDelayMs: number;
   /** How often the delay is sampled (ms). Default 20. */
   sampleMs?: number;
-  /** How long shedding lasts after a sample over the limit (ms). Default 250. */
+  /**
+   * How long shedding lasts after a sample over the limit (ms). Default: one sampling interval, until the next
+   * sample says whether the loop caught up. A longer hold turns a loop that is merely busy into a stretch of 503s
+   * that a client retrying at once fills again, and the accepted requests gain nothing from it.
+   */
   holdMs?: number;
   /** Requests being answered past which a new one is shed at once; 0 (default) no limit. */
   maxInFlight?: number;
@@ -37,7 +41,7 @@ export class LoadShedder {
 
   constructor(private readonly options: LoadShedderOptions) {
     this.sampleMs = options.sampleMs ?? 20;
-    this.holdMs = options.holdMs ?? 250;
+    this.holdMs = options.holdMs ?? this.sampleMs;
   }
 
   /** Starts sampling (a timer that does not keep the process alive). */
