@@ -1,9 +1,10 @@
 import { rm } from "node:fs/promises";
-import { hostname, tmpdir } from "node:os";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Command } from "commander";
 import type { StreamBatchReport, StreamSummary } from "../stream/consume-stream.js";
 import { globalOptions, withStore } from "./context.js";
+import { streamSourceOptions } from "./stream-flags.js";
 
 interface StreamFlags {
   source: string;
@@ -42,16 +43,10 @@ export function registerStream(program: Command): void {
     .option("--until-empty", "exit once the stream has nothing new for this consumer")
     .option("--json", "print each batch and the summary as JSON lines")
     .action(async (flags: StreamFlags, command: Command) => {
-      const batchSize = wholeNumber("--batch", flags.batch, 1);
-      const blockMs = wholeNumber("--block-ms", flags.blockMs, 0);
+      const options = streamSourceOptions(flags, "--source");
       const { openStreamSource } = await import("../stream/open-stream-source.js");
       const { consumeStream } = await import("../stream/consume-stream.js");
-      const source = await openStreamSource(flags.source, {
-        group: flags.group,
-        consumer: flags.consumer ?? hostname(),
-        batchSize,
-        blockMs,
-      });
+      const source = await openStreamSource(flags.source, options);
       const spoolDir = join(tmpdir(), `avails-stream-${process.pid}`);
       const stop = new AbortController();
       const onSignal = () => stop.abort();
@@ -74,15 +69,6 @@ export function registerStream(program: Command): void {
         await rm(spoolDir, { recursive: true, force: true });
       }
     });
-}
-
-/** Parses a whole-number flag, naming the flag when the text is not one. */
-function wholeNumber(flag: string, text: string, min: number): number {
-  const value = Number(text);
-  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < min) {
-    throw new Error(`${flag}: "${text}" is not a whole number >= ${min}`);
-  }
-  return value;
 }
 
 function batchLine(r: StreamBatchReport): string {
