@@ -24,9 +24,6 @@ export interface KafkaStreamOptions {
 export const MIN_WAIT_MS = 1000;
 /** How long reads wait for the group's first partition assignment before answering empty. */
 const JOIN_WAIT_MS = 30_000;
-// librdkafka's rebalance event codes (rdkafka.h: RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS, __REVOKE_PARTITIONS).
-const ASSIGN = -175;
-const REVOKE = -174;
 
 interface TopicPartitionOffset {
   topic: string;
@@ -94,8 +91,6 @@ export async function openKafkaStream(url: string, options: KafkaStreamOptions):
       "client.id": options.consumer,
       "enable.auto.commit": false,
       "enable.auto.offset.store": false,
-      // The package's default handler assigns and revokes; the events tell this source when it has partitions.
-      rebalance_cb: true,
     });
   } catch (error) {
     throw new Error(`${where}: ${(error as Error).message}`);
@@ -104,30 +99,26 @@ export async function openKafkaStream(url: string, options: KafkaStreamOptions):
   consumer.on("event.error", (error: Error) => {
     lastError = error.message;
   });
-  let assigned = false;
-  consumer.on("rebalance", (event: { code: number }, partitions: unknown[]) => {
-    if (event.code === ASSIGN) assigned = partitions.length > 0;
-    else if (event.code === REVOKE) assigned = false;
-  });
   const release = () => new Promise<void>((resolve) => consumer.disconnect(() => resolve()));
   const timeout = options.connectTimeoutMs ?? 10_000;
+  let metadata: { topics: { name: string; partitions: unknown[] }[] } | undefined;
   try {
-    const metadata = await new Promise<{ topics: { name: string; partitions: unknown[] }[] } | undefined>(
-      (resolve, reject) =>
-        consumer.connect({ timeout, topic: address.topic, allTopics: false }, (error, data) =>
-          error ? reject(error) : resolve(data),
-        ),
+    metadata = await new Promise((resolve, reject) =>
+      consumer.connect({ timeout, topic: address.topic, allTopics: false }, (error, data) =>
+        error ? reject(error) : resolve(data),
+      ),
     );
-    const topic = metadata?.topics.find((t) => t.name === address.topic);
-    if (topic === undefined || topic.partitions.length === 0) {
-      throw new Error(`no topic "${address.topic}" on the brokers (create it first)`);
-    }
   } catch (error) {
     if (consumer.isConnected()) await release();
     const why = (error as Error).message;
     throw new Error(
       `${where}: cannot connect to Kafka at ${address.brokers.join(",")} within ${timeout} ms (${why}${lastError && lastError !== why ? `; ${lastError}` : ""})`,
     );
+  }
+  const topic = metadata?.topics.find((t) => t.name === address.topic);
+  if (topic === undefined || topic.partitions.length === 0) {
+    await release();
+    throw new Error(`${where}: the brokers have no topic "${address.topic}" (create it first)`);
   }
   consumer.setDefaultConsumeTimeout(Math.max(options.blockMs, MIN_WAIT_MS));
   // Wait for the first message only, then take what has been fetched (up to batchSize).
@@ -174,7 +165,8 @@ export async function openKafkaStream(url: string, options: KafkaStreamOptions):
         const messages = await consumeOnce();
         if (messages.length > 0) return toBatch(messages);
         // Until the group has assigned partitions, an empty read says nothing about the topic.
-        if (assigned || Date.now() >= joinedBy) return { entries: [], missing: [], redelivered: false };
+        if (consumer.assignments().length > 0 || Date.now() >= joinedBy)
+          return { entries: [], missing: [], redelivered: false };
       }
     },
     async acknowledge(batch) {
