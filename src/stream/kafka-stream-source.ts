@@ -1,7 +1,7 @@
-import { EVENT_FIELD, entryLine } from "./entry-line.js";
+import { type KafkaMessage, kafkaBatch, type PartitionOffset } from "./kafka-batch.js";
 import { KAFKA_PACKAGE, loadKafka } from "./load-kafka.js";
 import { parseKafkaUrl } from "./parse-kafka-url.js";
-import type { StreamBatch, StreamEntry, StreamSource } from "./stream-source.js";
+import type { StreamBatch, StreamSource } from "./stream-source.js";
 
 /** How a Kafka topic is consumed. */
 export interface KafkaStreamOptions {
@@ -25,17 +25,6 @@ export const MIN_WAIT_MS = 1000;
 /** How long reads wait for the group's first partition assignment before answering empty. */
 const JOIN_WAIT_MS = 30_000;
 
-interface TopicPartitionOffset {
-  topic: string;
-  partition: number;
-  offset: number;
-}
-
-interface KafkaMessage extends TopicPartitionOffset {
-  value: Buffer | null;
-  timestamp?: number;
-}
-
 /** The part of the package's KafkaConsumer this source uses (types/rdkafka.d.ts of the package). */
 interface KafkaConsumer {
   connect(
@@ -47,9 +36,9 @@ interface KafkaConsumer {
   setDefaultConsumeTimeout(ms: number): void;
   setDefaultIsTimeoutOnlyForFirstMessage?(only: boolean): void;
   consume(count: number, cb: (error: Error | null, messages: KafkaMessage[]) => void): void;
-  commitCb(offsets: TopicPartitionOffset[], cb: (error: Error | null) => void): void;
+  commitCb(offsets: PartitionOffset[], cb: (error: Error | null) => void): void;
   assignments(): { topic: string; partition: number }[];
-  position(): TopicPartitionOffset[];
+  position(): PartitionOffset[];
   getWatermarkOffsets(topic: string, partition: number): { lowOffset: number; highOffset: number };
   isConnected(): boolean;
   disconnect(cb: () => void): void;
@@ -125,7 +114,7 @@ export async function openKafkaStream(url: string, options: KafkaStreamOptions):
   consumer.setDefaultIsTimeoutOnlyForFirstMessage?.(true);
   consumer.subscribe([address.topic]);
   const joinedBy = Date.now() + JOIN_WAIT_MS;
-  const offsetsOf = new WeakMap<StreamBatch, TopicPartitionOffset[]>();
+  const offsetsOf = new WeakMap<StreamBatch, PartitionOffset[]>();
 
   const consumeOnce = () =>
     new Promise<KafkaMessage[]>((resolve, reject) =>
@@ -134,28 +123,6 @@ export async function openKafkaStream(url: string, options: KafkaStreamOptions):
       ),
     );
 
-  const toBatch = (messages: readonly KafkaMessage[]): StreamBatch => {
-    const entries: StreamEntry[] = [];
-    const next = new Map<number, number>();
-    for (const message of messages) {
-      const addedAt =
-        typeof message.timestamp === "number" && message.timestamp >= 0 ? message.timestamp : Date.now();
-      const text = message.value === null ? "null" : message.value.toString("utf8");
-      entries.push({
-        id: `${message.partition}-${message.offset}`,
-        addedAt,
-        line: entryLine([EVENT_FIELD, text], addedAt),
-      });
-      next.set(message.partition, Math.max(next.get(message.partition) ?? 0, message.offset + 1));
-    }
-    const batch: StreamBatch = { entries, missing: [], redelivered: false };
-    offsetsOf.set(
-      batch,
-      Array.from(next, ([partition, offset]) => ({ topic: address.topic, partition, offset })),
-    );
-    return batch;
-  };
-
   return {
     name: url,
     label: `kafka-${address.brokers[0]}-${address.topic}`.replace(/[^\w.-]+/g, "_"),
@@ -163,7 +130,11 @@ export async function openKafkaStream(url: string, options: KafkaStreamOptions):
       for (;;) {
         if (signal?.aborted) return { entries: [], missing: [], redelivered: false };
         const messages = await consumeOnce();
-        if (messages.length > 0) return toBatch(messages);
+        if (messages.length > 0) {
+          const { batch, offsets } = kafkaBatch(messages, Date.now());
+          offsetsOf.set(batch, offsets);
+          return batch;
+        }
         // Until the group has assigned partitions, an empty read says nothing about the topic.
         if (consumer.assignments().length > 0 || Date.now() >= joinedBy)
           return { entries: [], missing: [], redelivered: false };
