@@ -4,6 +4,10 @@
 //     the same run (ratios);
 //  2. end-to-end lag: a producer XADDs at a steady rate while `avails stream` runs; each batch reports the
 //     time from its oldest entry's XADD to the store commit (the moment the cube shows it); p50 / p95 / max.
+//  3. pacing lag: `avails serve --stream` consumes the same kind of feed in-process; probe impressions of a live
+//     campaign are XADDed one at a time and GET /v1/campaigns/:id/pacing is polled until delivered_to_date
+//     counts each; p50 / p95 / max from the XADD to the first answer that counts it, against the pacing
+//     request's own latency on the idle server (same run).
 // The BullMQ forecast-worker section of issue 8 is not built yet (docs/scaling.md).
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -18,6 +22,7 @@ const cliPath = join(here, "../dist/cli/main.js");
 const events = Number(process.env.BENCH_STREAM_EVENTS ?? 100_000);
 const rate = Number(process.env.BENCH_STREAM_RATE ?? 2_000);
 const lagSeconds = Number(process.env.BENCH_STREAM_SECONDS ?? 20);
+const probes = Number(process.env.BENCH_PACING_PROBES ?? 40);
 const work = mkdtempSync(join(tmpdir(), "avails-bench-scale-"));
 const fmt = (x) => Math.round(x).toLocaleString("en-US");
 
@@ -93,6 +98,170 @@ function summaryOf(stdout) {
     .split("\n")
     .map((line) => JSON.parse(line));
   return { batches: lines.slice(0, -1), summary: lines[lines.length - 1].summary };
+}
+
+/**
+ * 28 days of hourly opportunities from 2026-10-01 for four geo x device cells (as test/steady-traffic.ts), a
+ * forecast published on it, a campaign live across the end of the data, a viewer token; then `avails serve
+ * --stream` and the probes.
+ */
+async function pacingLag(streamUrl, cubeLags) {
+  const store = join(work, "pacing");
+  const cells = { "SE|mobile": 400, "SE|ctv": 100, "NO|mobile": 200, "NO|ctv": 50 };
+  const traffic = [];
+  for (let h = 0; h < 28 * 24; h++) {
+    const cycle = 1 + 0.5 * Math.sin((2 * Math.PI * ((h % 24) - 12)) / 24);
+    for (const [cell, base] of Object.entries(cells)) {
+      const [geo, device] = cell.split("|");
+      const time = Date.UTC(2026, 9, 1) + h * 3_600_000;
+      traffic.push(
+        JSON.stringify({
+          event_id: `o-${cell}-${h}`,
+          event_type: "opportunity",
+          event_time: new Date(time + 30 * 60_000).toISOString(),
+          geo,
+          device,
+          count: Math.round(base * cycle),
+        }),
+      );
+    }
+  }
+  const trafficFile = join(work, "steady.ndjson");
+  writeFileSync(trafficFile, `${traffic.join("\n")}\n`);
+  // No load shedding and no scheduled forecasts: the figure is the feed's and the pacing route's alone.
+  const config = join(work, "pacing.config.json");
+  writeFileSync(config, JSON.stringify({ serve: { maxEventLoopDelayMs: 0, forecastEveryMinutes: 0 } }));
+  const avails = (...args) => timed(["--store", store, "--config", config, ...args]);
+  avails("ingest", trafficFile);
+  avails("forecast", "--horizon", "96", "--paths", "200", "--history-days", "28");
+  avails(
+    ...["campaigns", "add", "--id", "c1", "--name", "C1", "--start", "2026-10-20", "--end", "2026-11-01"],
+    ...["--goal", "20000", "--priority", "standard"],
+  );
+  const token = avails("tokens", "create", "--role", "viewer").stdout.trim().split("\n").at(-1);
+  const child = spawn(
+    process.execPath,
+    [cliPath, "--store", store, "--config", config, "serve", "--port", "0"].concat([
+      "--stream",
+      streamUrl,
+      "--stream-batch",
+      "1000",
+      "--stream-block-ms",
+      "100",
+    ]),
+    { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, TZ: "UTC" } },
+  );
+  const exited = new Promise((resolve) => child.on("exit", resolve));
+  try {
+    const base = await new Promise((resolve, reject) => {
+      let text = "";
+      child.stdout.on("data", (chunk) => {
+        text += chunk;
+        const found = /listening on (http:\/\/\S+)/.exec(text)?.[1];
+        if (found) resolve(found);
+      });
+      child.once("exit", (code) => reject(new Error(`avails serve --stream exited with ${code}`)));
+    });
+    const pacingUrl = `${base}/v1/campaigns/c1/pacing`;
+    const delivered = async () => {
+      const response = await fetch(pacingUrl, { headers: { authorization: `Bearer ${token}` } });
+      if (response.status !== 200)
+        throw new Error(`pacing: HTTP ${response.status}: ${await response.text()}`);
+      return (await response.json()).delivered_to_date;
+    };
+    // The pacing request alone, on the idle server.
+    const idle = [];
+    for (let i = 0; i < 20; i++) {
+      const started = performance.now();
+      await delivered();
+      idle.push(performance.now() - started);
+    }
+    idle.sort((a, b) => a - b);
+    // A steady background feed of opportunities (2026-10-27, inside the data) while the probes run.
+    const producer = new Redis({ host: "127.0.0.1", port: redis.port });
+    const stream = streamUrl.slice(streamUrl.lastIndexOf("/") + 1);
+    let producing = true;
+    let produced = 0;
+    const feed = (async () => {
+      const tickMs = 50;
+      const perTick = Math.max(1, Math.round((rate * tickMs) / 1000));
+      const started = performance.now();
+      while (producing) {
+        const pipeline = producer.pipeline();
+        for (let i = 0; i < perTick; i++) {
+          const n = produced + i;
+          const row = {
+            event_id: `bg${n}`,
+            event_type: "opportunity",
+            event_time: new Date(Date.UTC(2026, 9, 27) + (n % 24) * 3_600_000 + 60_000).toISOString(),
+            geo: ["SE", "NO"][n % 2],
+            device: ["mobile", "ctv"][(n >> 1) % 2],
+          };
+          pipeline.xadd(stream, "*", "event", JSON.stringify(row));
+        }
+        await pipeline.exec();
+        produced += perTick;
+        const next = started + (produced / perTick) * tickMs;
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0, next - performance.now())));
+      }
+    })();
+    const lags = [];
+    let count = await delivered();
+    const started = performance.now();
+    for (let k = 0; k < probes; k++) {
+      const probe = {
+        event_id: `probe${k}`,
+        event_type: "impression",
+        event_time: "2026-10-28T12:10:00Z",
+        campaign_id: "c1",
+        geo: "SE",
+        device: "mobile",
+      };
+      const sent = performance.now();
+      await producer.xadd(stream, "*", "event", JSON.stringify(probe));
+      const deadline = sent + 60_000;
+      for (;;) {
+        const now = await delivered();
+        if (now >= count + 1) {
+          lags.push(performance.now() - sent);
+          count = now;
+          break;
+        }
+        if (performance.now() > deadline) throw new Error(`probe ${k}: not counted after 60 s`);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const probeSeconds = (performance.now() - started) / 1000;
+    producing = false;
+    await feed;
+    await producer.quit();
+    const ready = await (await fetch(`${base}/readyz`)).json();
+    lags.sort((a, b) => a - b);
+    console.log(
+      `\npacing lag: avails serve --stream --stream-batch 1000 --stream-block-ms 100, ${fmt(produced)} background opportunities XADDed at ${fmt(produced / probeSeconds)} events/s during ${probes} probe impressions, one at a time`,
+    );
+    console.log(
+      "lag = from a probe's XADD to the first GET /v1/campaigns/c1/pacing whose delivered_to_date counts it (polled every 10 ms)\n",
+    );
+    console.log("| figure | p50 (ms) | p95 (ms) | max (ms) | ratio of p50 to the stream's cube lag p50 |");
+    console.log("| --- | ---: | ---: | ---: | ---: |");
+    console.log(
+      `| pacing lag, XADD to a pacing answer counting it | ${fmt(quantile(lags, 0.5))} | ${fmt(quantile(lags, 0.95))} | ${fmt(lags[lags.length - 1])} | ${(quantile(lags, 0.5) / quantile(cubeLags, 0.5)).toFixed(2)} |`,
+    );
+    console.log(
+      `| the pacing request alone, idle server (20 requests) | ${fmt(quantile(idle, 0.5))} | ${fmt(quantile(idle, 0.95))} | ${fmt(idle[idle.length - 1])} | |`,
+    );
+    console.log(
+      `| avails stream cube lag (section 2, oldest entry of a batch to its commit) | ${fmt(quantile(cubeLags, 0.5))} | ${fmt(quantile(cubeLags, 0.95))} | ${fmt(cubeLags[cubeLags.length - 1])} | 1.00 |`,
+    );
+    console.log(
+      `\nserve's feed: ${ready.stream.batches} batches, ${fmt(ready.stream.entries)} entries, accepted ${fmt(ready.stream.accepted)}, duplicates ${ready.stream.duplicates}, quarantined ${ready.stream.quarantined}`,
+    );
+  } finally {
+    child.kill("SIGTERM");
+    await exited;
+  }
 }
 
 function quantile(sorted, q) {
@@ -226,6 +395,9 @@ try {
   console.log(
     `| ${batches.length} | ${fmt(sizes.reduce((a, b) => a + b, 0) / sizes.length)} | ${fmt(quantile(lags, 0.5))} | ${fmt(quantile(lags, 0.95))} | ${fmt(lags[lags.length - 1])} |`,
   );
+
+  // 3. Pacing lag through `avails serve --stream`.
+  await pacingLag(url("pacing"), lags);
 } finally {
   await client.quit();
   redis.child.kill("SIGTERM");

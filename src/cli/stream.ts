@@ -1,9 +1,10 @@
 import { rm } from "node:fs/promises";
-import { hostname, tmpdir } from "node:os";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Command } from "commander";
 import type { StreamBatchReport, StreamSummary } from "../stream/consume-stream.js";
 import { globalOptions, withStore } from "./context.js";
+import { streamSourceOptions } from "./stream-flags.js";
 
 interface StreamFlags {
   source: string;
@@ -16,35 +17,36 @@ interface StreamFlags {
 }
 
 /**
- * `avails stream --source redis://HOST:PORT/STREAM`: consume a Redis Stream into the store until stopped.
+ * `avails stream --source redis://HOST:PORT/STREAM | kafka://BROKER[,BROKER]/TOPIC`: consume a Redis Stream or
+ * a Kafka topic into the store until stopped.
  *
  * @example
- * registerStream(program); // avails stream --source redis://127.0.0.1:6379/events --batch 1000
+ * registerStream(program); // avails stream --source kafka://127.0.0.1:9092/events --batch 1000
  */
 export function registerStream(program: Command): void {
   program
     .command("stream")
     .description(
-      "consume delivery events from a Redis Stream (consumer group) into the store, exactly-once counts",
+      "consume delivery events from a Redis Stream or a Kafka topic (consumer group) into the store, exactly-once counts",
     )
-    .requiredOption("--source <url>", "redis://HOST:PORT/STREAM (or redis://HOST:PORT/DB/STREAM)")
+    .requiredOption(
+      "--source <url>",
+      "redis://HOST:PORT/STREAM (or redis://HOST:PORT/DB/STREAM), or kafka://BROKER[,BROKER]/TOPIC",
+    )
     .option("--group <name>", "consumer group", "avails")
-    .option("--consumer <name>", "consumer name in the group; keep it across restarts (default: host name)")
+    .option(
+      "--consumer <name>",
+      "consumer name in the group, keep it across restarts (Kafka: the client.id); default the host name",
+    )
     .option("--batch <n>", "entries per batch", "1000")
-    .option("--block-ms <ms>", "how long a read waits for new entries", "2000")
+    .option("--block-ms <ms>", "how long a read waits for new entries (Kafka: at least 1000)", "2000")
     .option("--until-empty", "exit once the stream has nothing new for this consumer")
     .option("--json", "print each batch and the summary as JSON lines")
     .action(async (flags: StreamFlags, command: Command) => {
-      const batchSize = wholeNumber("--batch", flags.batch, 1);
-      const blockMs = wholeNumber("--block-ms", flags.blockMs, 0);
-      const { openRedisStream } = await import("../stream/redis-stream-source.js");
+      const options = streamSourceOptions(flags, "--source");
+      const { openStreamSource } = await import("../stream/open-stream-source.js");
       const { consumeStream } = await import("../stream/consume-stream.js");
-      const source = await openRedisStream(flags.source, {
-        group: flags.group,
-        consumer: flags.consumer ?? hostname(),
-        batchSize,
-        blockMs,
-      });
+      const source = await openStreamSource(flags.source, options);
       const spoolDir = join(tmpdir(), `avails-stream-${process.pid}`);
       const stop = new AbortController();
       const onSignal = () => stop.abort();
@@ -67,15 +69,6 @@ export function registerStream(program: Command): void {
         await rm(spoolDir, { recursive: true, force: true });
       }
     });
-}
-
-/** Parses a whole-number flag, naming the flag when the text is not one. */
-function wholeNumber(flag: string, text: string, min: number): number {
-  const value = Number(text);
-  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < min) {
-    throw new Error(`${flag}: "${text}" is not a whole number >= ${min}`);
-  }
-  return value;
 }
 
 function batchLine(r: StreamBatchReport): string {

@@ -3,6 +3,7 @@ import type { Store } from "../store/store.js";
 import type { Freshness } from "./freshness.js";
 import type { LiveRun } from "./live-run.js";
 import type { ResponseCache } from "./response-cache.js";
+import type { StreamFeed } from "./stream-feed.js";
 import type { WriteQueue } from "./write-queue.js";
 
 /** What the routes share: the config, the store (writes) and a read handle on it, the live run and caches. */
@@ -21,4 +22,6 @@ export interface ServeContext {
   watermark: number | null;
   /** The scheduler that forecasts when events arrived (set once the app is built). */
   freshness?: Freshness;
+  /** The stream the server consumes (`avails serve --stream`), set once it starts. */
+  stream?: StreamFeed;
 }

@@ -62,7 +62,7 @@ export interface ConsumeOptions {
  */
 export async function consumeStream(
   source: StreamSource,
-  store: Store,
+  store: Pick<Store, "ingest">,
   options: ConsumeOptions,
 ): Promise<StreamSummary> {
   const now = options.now ?? Date.now;
@@ -121,7 +121,11 @@ export async function consumeStream(
 }
 
 /** Ingests a batch through the file path of `avails ingest`; the file is named by the entries it holds. */
-async function ingestBatch(batch: StreamBatch, store: Store, spoolDir: string): Promise<IngestReport> {
+async function ingestBatch(
+  batch: StreamBatch,
+  store: Pick<Store, "ingest">,
+  spoolDir: string,
+): Promise<IngestReport> {
   const first = batch.entries[0].id;
   const last = batch.entries[batch.entries.length - 1].id;
   // Line k of the file is the batch's k-th entry, so quarantine's source and line locate the entry.

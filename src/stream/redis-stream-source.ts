@@ -14,6 +14,8 @@ export interface RedisStreamOptions {
   batchSize: number;
   /** How long a read waits for new entries (XREADGROUP BLOCK); 0 reads without waiting. */
   blockMs: number;
+  /** The flag named in errors. Default `--source`. */
+  flag?: string;
 }
 
 type XReadReply = [stream: string, entries: [id: string, fields: string[] | null][]][] | null;
@@ -33,7 +35,8 @@ type XReadReply = [stream: string, entries: [id: string, fields: string[] | null
  * await source.acknowledge(batch);
  */
 export async function openRedisStream(url: string, options: RedisStreamOptions): Promise<StreamSource> {
-  const address = parseRedisStreamUrl(url);
+  const flag = options.flag ?? "--source";
+  const address = parseRedisStreamUrl(url, flag);
   const redis = new Redis({
     host: address.host,
     port: address.port,
@@ -50,7 +53,7 @@ export async function openRedisStream(url: string, options: RedisStreamOptions):
   redis.on("error", (error: Error) => {
     lastError = error.message;
   });
-  const where = `--source ${url}`;
+  const where = `${flag} ${url}`;
   try {
     await redis.connect();
   } catch (error) {

@@ -1,10 +1,10 @@
 /** One entry of a stream, turned into one NDJSON line for the ingest path. */
 export interface StreamEntry {
-  /** The source's id of the entry (a Redis stream id such as `1700000000000-0`). */
+  /** The source's id of the entry: a Redis stream id (`1700000000000-0`), a Kafka `partition-offset`. */
   id: string;
   /** The event as one line of NDJSON (or the raw text, when it is not JSON, so validation quarantines it). */
   line: string;
-  /** When the entry was added to the stream, in epoch ms (the producer's XADD time). */
+  /** When the entry was added to the stream, in epoch ms (the XADD time; a Kafka message's timestamp). */
   addedAt: number;
 }
 
@@ -20,8 +20,8 @@ export interface StreamBatch {
 /**
  * A source of delivery events with at-least-once delivery: a batch read is delivered again (after a crash or
  * restart) until it is acknowledged, and the consumer acknowledges only after the store has committed it.
- * Redis Streams implement it (redis-stream-source.ts); a Kafka consumer group would implement it with offset
- * commits.
+ * Redis Streams implement it with XACK (redis-stream-source.ts), a Kafka consumer group with offset commits
+ * (kafka-stream-source.ts); open-stream-source.ts picks one by the URL's scheme.
  */
 export interface StreamSource {
   /** A name for reports and errors: the source URL. */

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { noteIngest } from "../note-ingest.js";
 import { HttpProblem } from "../problem.js";
 import type { RouteSpec } from "../route-spec.js";
 import { ingestReportSchema } from "../schemas/common.js";
@@ -56,8 +57,7 @@ export function eventsRoute(ctx: ServeContext): RouteSpec {
       await writeFile(file, body);
       try {
         const report = await ctx.writes.run(() => ctx.store.ingest([file]));
-        if (report.watermarkAfter !== null) ctx.watermark = Date.parse(report.watermarkAfter);
-        if (report.accepted > 0) ctx.caches.forecasts.clear();
+        noteIngest(ctx, report);
         return report;
       } catch (error) {
         // A body the readers cannot open (a broken gzip stream) is the request's fault; anything else is ours.

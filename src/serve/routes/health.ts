@@ -6,7 +6,8 @@ import type { ServeContext } from "../serve-context.js";
 
 /**
  * GET /healthz (the process answers) and GET /readyz (a forecast run is live: 200 naming it, the published
- * one and any error loading it, the freshness alerts and scheduler; 503 before any run is published).
+ * one and any error loading it, the freshness alerts and scheduler, the stream consumed; 503 before any run is
+ * published).
  *
  * @example
  * const [healthz, readyz] = healthRoutes(ctx);
@@ -55,6 +56,7 @@ export function healthRoutes(ctx: ServeContext): RouteSpec[] {
             ctx.watermark,
           ),
           freshness: ctx.freshness?.status() ?? null,
+          stream: ctx.stream?.status() ?? null,
         });
       },
     },

@@ -56,4 +56,21 @@ export const readySchema = z.object({
     .meta({
       description: "the scheduler that forecasts when events arrived: its last check and what it did",
     }),
+  stream: z
+    .object({
+      source: z.string(),
+      batches: z.number(),
+      entries: z.number(),
+      accepted: z.number(),
+      duplicates: z.number(),
+      quarantined: z.number(),
+      lastLagMs: z.number().nullable(),
+      lastBatchAt: z.string().nullable(),
+      backlog: z.number().nullable(),
+    })
+    .nullable()
+    .meta({
+      description:
+        "the stream consumed (`avails serve --stream`): batches committed, the last one's lag from the stream to the store commit, the backlog",
+    }),
 });
