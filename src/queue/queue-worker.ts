@@ -1,0 +1,128 @@
+import { hostname } from "node:os";
+import { setTimeout as sleep } from "node:timers/promises";
+import { type Job, Worker } from "bullmq";
+import { ThreadSet } from "../run/thread-set.js";
+import type { ShardData } from "./queue-executor.js";
+import { liveQueues } from "./queue-registry.js";
+import { type QueueUrl, redisOptions } from "./queue-url.js";
+import { reachRedis } from "./reach-redis.js";
+import { decodeShard, encodeShard } from "./shard-codec.js";
+import { taskModuleUrl } from "./task-modules.js";
+
+/**
+ * A shard's lock: its worker renews it every half of this; when the worker dies the lock lapses and the
+ * next stalled-job check of any worker (every STALLED_INTERVAL_MS) puts the shard back in the queue.
+ */
+export const LOCK_DURATION_MS = 5_000;
+export const STALLED_INTERVAL_MS = 2_500;
+/** Times a shard may lose its worker before it fails for good. */
+export const MAX_STALLED = 5;
+/** How often a worker looks for new forecast queues. */
+const DISCOVER_MS = 500;
+
+/** Options of runQueueWorker. */
+export interface QueueWorkerOptions {
+  /** Worker threads forecasting the series of a shard; at least 1. */
+  readonly threads: number;
+  /** Where the worker says what it does (one line per event). */
+  readonly log?: (line: string) => void;
+  /** Aborting it stops the worker: it finishes the shard it holds, then resolves. */
+  readonly signal?: AbortSignal;
+}
+
+/** One forecast queue this process works for, and the threads of the settings its shards last had. */
+interface Listening {
+  readonly worker: Worker;
+  threads: { key: string; set: ThreadSet<unknown, unknown> } | null;
+}
+
+/**
+ * `avails worker`: finds the forecast queues coordinators announce on the Redis at `url`, and runs their shards
+ * one at a time per queue, the series of a shard spread over `threads` worker threads (which stay up between
+ * shards of the same settings). Runs until `signal` aborts, then finishes the shards it holds and resolves. A
+ * shard's task modules are this installation's own (`taskModuleUrl`); a shard never carries code.
+ *
+ * @example
+ * const stop = new AbortController();
+ * process.once("SIGTERM", () => stop.abort());
+ * await runQueueWorker(parseQueueUrl("redis://10.0.0.5:6379"), { threads: 8, signal: stop.signal });
+ */
+export async function runQueueWorker(url: QueueUrl, options: QueueWorkerOptions): Promise<void> {
+  const { threads } = options;
+  if (!(Number.isInteger(threads) && threads >= 1))
+    throw new Error(`--concurrency: ${threads} is not a whole number >= 1`);
+  const log = options.log ?? (() => undefined);
+  const client = await reachRedis(url);
+  client.on("error", () => undefined);
+  const name = `${hostname()}:${process.pid}`;
+  const listening = new Map<string, Listening>();
+  log(`${name}: ${threads} thread${threads === 1 ? "" : "s"}, waiting for shards on ${url.display}`);
+
+  const process_ = (entry: () => Listening) => async (job: Job<ShardData>) => {
+    const started = Date.now();
+    const { module, shared, tasks } = job.data;
+    const moduleUrl = taskModuleUrl(module);
+    const key = `${module}\n${shared}`;
+    const self = entry();
+    if (self.threads !== null && (self.threads.key !== key || self.threads.set.broken !== null)) {
+      await self.threads.set.close();
+      self.threads = null;
+    }
+    if (self.threads === null) {
+      self.threads = { key, set: new ThreadSet(moduleUrl, decodeShard(shared), threads) };
+    }
+    const inputs = decodeShard(tasks) as { id: string; input: unknown }[];
+    log(`shard ${job.id} of ${job.queueName}: ${inputs.length} series`);
+    const outputs = await self.threads.set.run(inputs);
+    log(`shard ${job.id} of ${job.queueName}: done in ${((Date.now() - started) / 1000).toFixed(2)} s`);
+    return encodeShard(outputs);
+  };
+
+  const listen = (queue: string) => {
+    let entry: Listening | undefined;
+    const worker = new Worker<ShardData>(
+      queue,
+      process_(() => entry as Listening),
+      {
+        connection: { ...redisOptions(url), maxRetriesPerRequest: null },
+        name,
+        concurrency: 1,
+        lockDuration: LOCK_DURATION_MS,
+        stalledInterval: STALLED_INTERVAL_MS,
+        maxStalledCount: MAX_STALLED,
+      },
+    );
+    worker.on("failed", (job, error) => log(`shard ${job?.id} of ${queue} failed: ${error.message}`));
+    worker.on("error", (error) => log(`queue ${queue}: ${error.message}`));
+    entry = { worker, threads: null };
+    listening.set(queue, entry);
+  };
+
+  const forget = async (queue: string) => {
+    const entry = listening.get(queue);
+    listening.delete(queue);
+    if (entry === undefined) return;
+    await entry.worker.close();
+    await entry.threads?.set.close();
+  };
+
+  try {
+    while (!options.signal?.aborted) {
+      let live: string[];
+      try {
+        live = await liveQueues(client);
+      } catch (error) {
+        log(`cannot read the queue list: ${(error as Error).message}`);
+        live = [...listening.keys()];
+      }
+      for (const queue of live) if (!listening.has(queue)) listen(queue);
+      for (const queue of [...listening.keys()]) if (!live.includes(queue)) await forget(queue);
+      await sleep(DISCOVER_MS, undefined, { signal: options.signal }).catch(() => undefined);
+    }
+  } finally {
+    // Shards held now are finished (close waits for them); nothing new is taken.
+    log(`${name}: stopping`);
+    await Promise.all([...listening.keys()].map(forget));
+    await client.quit().catch(() => undefined);
+  }
+}
