@@ -1,6 +1,7 @@
 import { hostname } from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
 import { type Job, Worker } from "bullmq";
+import type { Redis } from "ioredis";
 import { ThreadSet } from "../run/thread-set.js";
 import type { ShardData } from "./queue-executor.js";
 import { liveQueues } from "./queue-registry.js";
@@ -104,6 +105,9 @@ export async function runQueueWorker(url: QueueUrl, options: QueueWorkerOptions)
     if (entry === undefined) return;
     await entry.worker.close();
     await entry.threads?.set.close();
+    // The coordinator deleted the queue, but until this worker closed its BullMQ worker could write some
+    // bookkeeping keys (meta, stalled-check) again: delete what is left of the withdrawn queue.
+    await deleteQueueKeys(client, queue).catch(() => undefined);
   };
 
   try {
@@ -125,4 +129,14 @@ export async function runQueueWorker(url: QueueUrl, options: QueueWorkerOptions)
     await Promise.all([...listening.keys()].map(forget));
     await client.quit().catch(() => undefined);
   }
+}
+
+/** Deletes every key of a BullMQ queue (default prefix `bull`), as a withdrawn queue should have none. */
+async function deleteQueueKeys(client: Redis, queue: string): Promise<void> {
+  let cursor = "0";
+  do {
+    const [next, keys] = await client.scan(cursor, "MATCH", `bull:${queue}:*`, "COUNT", 500);
+    cursor = next;
+    if (keys.length > 0) await client.del(...keys);
+  } while (cursor !== "0");
 }
