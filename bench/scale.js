@@ -4,7 +4,8 @@
 //     the same run (ratios);
 //  2. end-to-end lag: a producer XADDs at a steady rate while `avails stream` runs; each batch reports the
 //     time from its oldest entry's XADD to the store commit (the moment the cube shows it); p50 / p95 / max.
-// The BullMQ forecast-worker section of issue 8 is not built yet (docs/scaling.md).
+//  3. forecast workers (bench/scale-forecast.js): 10,000 daily series forecast single-process, and with
+//     `--queue` on 1 and 2 `avails worker` processes, on the same redis-server.
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
@@ -12,6 +13,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Redis } from "ioredis";
+import { benchForecastQueue } from "./scale-forecast.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const cliPath = join(here, "../dist/cli/main.js");
@@ -226,6 +228,9 @@ try {
   console.log(
     `| ${batches.length} | ${fmt(sizes.reduce((a, b) => a + b, 0) / sizes.length)} | ${fmt(quantile(lags, 0.5))} | ${fmt(quantile(lags, 0.95))} | ${fmt(lags[lags.length - 1])} |`,
   );
+
+  // 3. Forecast workers on a BullMQ queue (database 1 of the same server).
+  await benchForecastQueue({ port: redis.port, work });
 } finally {
   await client.quit();
   redis.child.kill("SIGTERM");

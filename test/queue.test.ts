@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { cpSync } from "node:fs";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Redis } from "ioredis";
@@ -7,6 +7,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { openQueueExecutor } from "../src/queue/queue-executor.js";
 import { QUEUE_REGISTRY_KEY } from "../src/queue/queue-registry.js";
 import { parseQueueUrl } from "../src/queue/queue-url.js";
+import { encodeShard } from "../src/queue/shard-codec.js";
+import { runPool } from "../src/run/worker-pool.js";
 import { openStore } from "../src/store/duckdb-store.js";
 import { CLI, cli, defaultConfig, tempDir, writeNdjson } from "./helpers.js";
 import { startRedis, type TestRedis } from "./redis-server.js";
@@ -237,6 +239,55 @@ describe("avails forecast --queue with avails worker processes", () => {
     expect(await leftovers()).toEqual([]);
   });
 
+  it("forecast --input --queue writes the same CSV byte for byte as the single-process run", async () => {
+    const worker = startWorker();
+    await worker.waitFor(/waiting for shards/);
+    const lines = ["unique_id,ds,y"];
+    for (let s = 0; s < 12; s++) {
+      for (let d = 0; d < 70; d++) {
+        const ds = new Date(Date.UTC(2026, 0, 1) + d * 86_400_000).toISOString().slice(0, 10);
+        lines.push(
+          `geo=S${s},${ds},${100 + 10 * s + 20 * Math.sin((2 * Math.PI * d) / 7) + ((d * 7 + s) % 5)}`,
+        );
+      }
+    }
+    const input = join(dir, "series.csv");
+    writeFileSync(input, `${lines.join("\n")}\n`);
+    const file = ["forecast", "--input", input, "--freq", "daily", "--horizon", "14", "--quantile", "0.5"];
+    await ok([...file, "--output", join(dir, "single.csv")]);
+    await ok([...file, "--output", join(dir, "queued.csv"), "--queue", redis.url(""), "--shard-size", "5"]);
+    expect(readFileSync(join(dir, "queued.csv"), "utf8")).toBe(readFileSync(join(dir, "single.csv"), "utf8"));
+    expect(worker.log().match(/: done in /g)?.length).toBe(3);
+    expect(await leftovers()).toEqual([]);
+  });
+
+  it("openQueueExecutor(url, { window: 2 }).run returns what runPool returns here, shard by shard", async () => {
+    const worker = startWorker();
+    await worker.waitFor(/waiting for shards/);
+    const module = new URL("../src/run/hierarchy-task.ts", import.meta.url);
+    const settings = { horizon: 24, levels: [80, 95], seasons: [24], model: "theta", residualHours: 48 };
+    const tasks = () =>
+      Array.from({ length: 7 }, (_, s) => ({
+        id: `geo=S${s}`,
+        input: {
+          values: Float64Array.from(
+            { length: 400 },
+            (_, t) => 50 + s + 10 * Math.sin((2 * Math.PI * t) / 24) + (t % 3),
+          ),
+        },
+      }));
+    const here = await runPool(module, tasks(), { shared: settings, workers: 0 });
+    const executor = await openQueueExecutor(parseQueueUrl(redis.url("")), { shardSize: 2, window: 2 });
+    try {
+      const queued = await runPool(module, tasks(), { shared: settings, executor });
+      expect(encodeShard(queued)).toBe(encodeShard(here));
+      expect(executor.stats).toMatchObject({ shards: 4, retried: 0, duplicates: 0 });
+    } finally {
+      await executor.close();
+    }
+    expect(await leftovers()).toEqual([]);
+  });
+
   it("fails naming --queue-timeout, stores no run and deletes its queue when no worker takes a shard", async () => {
     const store = storeCopy("alone");
     const result = await cli([
@@ -250,7 +301,7 @@ describe("avails forecast --queue with avails worker processes", () => {
     ]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
-      /\navails: --queue-timeout: no worker took or finished a shard for 1 s \(1 of 1 shards left on queue avails-forecast-\S+\); start one with: avails worker --queue redis:\/\/127\.0\.0\.1:\d+\/0\n$/,
+      /\navails: --queue-timeout: no worker took or finished a shard for 1 s \(1 of 1 shards left, queue avails-forecast-\S+\); start one with: avails worker --queue redis:\/\/127\.0\.0\.1:\d+\/0\n$/,
     );
     expect(await runCount(store)).toBe(0);
     expect(await leftovers()).toEqual([]);

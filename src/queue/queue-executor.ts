@@ -13,6 +13,11 @@ import { taskModuleName } from "./task-modules.js";
 export const DEFAULT_SHARD_SIZE = 32;
 /** Seconds without any worker holding or finishing a shard before a run fails, by default. */
 export const DEFAULT_QUEUE_TIMEOUT_S = 60;
+/**
+ * Shards of a run in Redis at once by default: enough to keep 64 workers busy (each takes two), while Redis
+ * holds only that many shards' data (a shard of 32 hourly store series is about 1 MB in, 2 MB out).
+ */
+export const MAX_SHARDS_IN_REDIS = 128;
 /** Times a shard is tried when its task throws; a worker that dies does not use one up (stalled, retried). */
 export const SHARD_ATTEMPTS = 3;
 
@@ -43,6 +48,8 @@ export interface QueueExecutorOptions {
   readonly timeoutSeconds?: number;
   /** How often to look at the queue, ms; default 100. */
   readonly pollMs?: number;
+  /** Shards in Redis at once (waiting, running or done and not yet read); default MAX_SHARDS_IN_REDIS. */
+  readonly window?: number;
 }
 
 const POLL_MS = 100;
@@ -86,19 +93,21 @@ export class QueueExecutor implements TaskExecutor {
   readonly #shardSize: number;
   readonly #timeoutMs: number;
   readonly #pollMs: number;
+  readonly #window: number;
   #round = 0;
   #closed = false;
 
   constructor(
     url: QueueUrl,
     client: Redis,
-    settings: { shardSize: number; timeoutMs: number; pollMs?: number },
+    settings: { shardSize: number; timeoutMs: number; pollMs?: number; window?: number },
   ) {
     this.url = url;
     this.#client = client;
     this.#shardSize = settings.shardSize;
     this.#timeoutMs = settings.timeoutMs;
     this.#pollMs = settings.pollMs ?? POLL_MS;
+    this.#window = settings.window ?? MAX_SHARDS_IN_REDIS;
     this.name = `avails-forecast-${Date.now().toString(36)}-${randomBytes(4).toString("hex")}`;
     this.#queue = new Queue(this.name, { connection: redisOptions(url) });
     // Connection trouble surfaces as the failure of the command that met it; the event would crash the process.
@@ -113,30 +122,42 @@ export class QueueExecutor implements TaskExecutor {
     const size = this.#shardSize;
     const shardCount = Math.ceil(tasks.length / size);
     const shardId = (s: number) => `r${round}-s${s}`;
-    await announceQueue(this.#client, this.name);
-    // Enqueued in chunks, so that one command never carries the whole run.
-    for (let first = 0; first < shardCount; first += 16) {
-      const jobs = [];
-      for (let s = first; s < Math.min(shardCount, first + 16); s++) {
-        const slice = tasks.slice(s * size, (s + 1) * size);
-        const data: ShardData = {
-          module,
-          shared,
-          tasks: encodeShard(slice.map((task) => ({ id: task.id, input: task.input }))),
-        };
-        jobs.push({
-          name: module,
-          data,
-          opts: { jobId: shardId(s), attempts: SHARD_ATTEMPTS, removeOnComplete: false, removeOnFail: false },
-        });
-      }
-      await this.#queue.addBulk(jobs);
-    }
-    this.stats.shards += shardCount;
-
     const outputs = new Array<O>(tasks.length);
     const finished = new Set<string>();
     let done = 0;
+    await announceQueue(this.#client, this.name);
+    let enqueued = 0;
+    // Shards go to Redis as earlier ones finish, at most `#window` at once: Redis holds that many shards'
+    // inputs and results, not the whole run's.
+    const topUp = async () => {
+      const until = Math.min(shardCount, finished.size + this.#window);
+      while (enqueued < until) {
+        const jobs = [];
+        for (const end = Math.min(until, enqueued + 16); enqueued < end; enqueued++) {
+          const s = enqueued;
+          const slice = tasks.slice(s * size, (s + 1) * size);
+          const data: ShardData = {
+            module,
+            shared,
+            tasks: encodeShard(slice.map((task) => ({ id: task.id, input: task.input }))),
+          };
+          jobs.push({
+            name: module,
+            data,
+            opts: {
+              jobId: shardId(s),
+              attempts: SHARD_ATTEMPTS,
+              removeOnComplete: false,
+              removeOnFail: false,
+            },
+          });
+        }
+        await this.#queue.addBulk(jobs);
+      }
+    };
+    this.stats.shards += shardCount;
+
+    await topUp();
     let lastProgress = Date.now();
     while (finished.size < shardCount) {
       await announceQueue(this.#client, this.name);
@@ -165,6 +186,7 @@ export class QueueExecutor implements TaskExecutor {
         await job.remove();
       }
       if (finished.size === shardCount) break;
+      await topUp();
       const [failed] = await this.#queue.getJobs(["failed"], 0, 0, true);
       if (failed !== undefined) {
         const id = String(failed.id);
@@ -180,7 +202,7 @@ export class QueueExecutor implements TaskExecutor {
         else if (Date.now() - lastProgress > this.#timeoutMs) {
           throw new Error(
             `--queue-timeout: no worker took or finished a shard for ${this.#timeoutMs / 1000} s ` +
-              `(${shardCount - finished.size} of ${shardCount} shards left on queue ${this.name}); ` +
+              `(${shardCount - finished.size} of ${shardCount} shards left, queue ${this.name}); ` +
               `start one with: avails worker --queue ${this.url.display}`,
           );
         }

@@ -19,7 +19,7 @@ export const STALLED_INTERVAL_MS = 2_500;
 /** Times a shard may lose its worker before it fails for good. */
 export const MAX_STALLED = 5;
 /** How often a worker looks for new forecast queues. */
-const DISCOVER_MS = 500;
+const DISCOVER_MS = 250;
 
 /** Options of runQueueWorker. */
 export interface QueueWorkerOptions {
@@ -31,15 +31,30 @@ export interface QueueWorkerOptions {
   readonly signal?: AbortSignal;
 }
 
-/** One forecast queue this process works for, and the threads of the settings its shards last had. */
+/** Worker threads of one task module and shared settings, and the shards using them now. */
+interface Threads {
+  readonly set: ThreadSet<unknown, unknown>;
+  users: number;
+}
+
+/** One forecast queue this process works for, and the threads of the settings its shards have. */
 interface Listening {
   readonly worker: Worker;
-  threads: { key: string; set: ThreadSet<unknown, unknown> } | null;
+  /** By task module and shared settings (a run's pools differ in them: supply, then campaigns). */
+  readonly threads: Map<string, Threads>;
+  /** The settings of the shard taken last: threads of other settings stop once no shard uses them. */
+  latest: string;
 }
 
 /**
+ * Shards a worker takes at once: while one finishes its last series, the next one's keep the threads busy, and
+ * the time between shards (completing one, fetching the next) is hidden.
+ */
+const SHARDS_AT_ONCE = 2;
+
+/**
  * `avails worker`: finds the forecast queues coordinators announce on the Redis at `url`, and runs their shards
- * one at a time per queue, the series of a shard spread over `threads` worker threads (which stay up between
+ * two at a time per queue, the series of a shard spread over `threads` worker threads (which stay up between
  * shards of the same settings). Runs until `signal` aborts, then finishes the shards it holds and resolves. A
  * shard's task modules are this installation's own (`taskModuleUrl`); a shard never carries code.
  *
@@ -59,24 +74,46 @@ export async function runQueueWorker(url: QueueUrl, options: QueueWorkerOptions)
   const listening = new Map<string, Listening>();
   log(`${name}: ${threads} thread${threads === 1 ? "" : "s"}, waiting for shards on ${url.display}`);
 
-  const process_ = (entry: () => Listening) => async (job: Job<ShardData>) => {
+  const threadsFor = async (self: Listening, key: string, module: string, shared: string) => {
+    self.latest = key;
+    let entry = self.threads.get(key);
+    if (entry !== undefined && entry.set.broken !== null && entry.users === 0) {
+      await entry.set.close();
+      entry = undefined;
+    }
+    if (entry === undefined || entry.set.broken !== null) {
+      entry = { set: new ThreadSet(taskModuleUrl(module), decodeShard(shared), threads), users: 0 };
+      self.threads.set(key, entry);
+    }
+    entry.users += 1;
+    return entry;
+  };
+  const release = async (self: Listening, key: string, entry: Threads) => {
+    entry.users -= 1;
+    // Threads replaced while in use (one of them failed) stop when their last shard is done.
+    if (entry.users === 0 && self.threads.get(key) !== entry) await entry.set.close();
+    for (const [other, threadsOf] of self.threads) {
+      if (threadsOf.users === 0 && (other !== self.latest || threadsOf.set.broken !== null)) {
+        self.threads.delete(other);
+        await threadsOf.set.close();
+      }
+    }
+  };
+
+  const process_ = (self: () => Listening) => async (job: Job<ShardData>) => {
     const started = Date.now();
     const { module, shared, tasks } = job.data;
-    const moduleUrl = taskModuleUrl(module);
     const key = `${module}\n${shared}`;
-    const self = entry();
-    if (self.threads !== null && (self.threads.key !== key || self.threads.set.broken !== null)) {
-      await self.threads.set.close();
-      self.threads = null;
+    const entry = await threadsFor(self(), key, module, shared);
+    try {
+      const inputs = decodeShard(tasks) as { id: string; input: unknown }[];
+      log(`shard ${job.id} of ${job.queueName}: ${inputs.length} series`);
+      const outputs = await entry.set.run(inputs);
+      log(`shard ${job.id} of ${job.queueName}: done in ${((Date.now() - started) / 1000).toFixed(2)} s`);
+      return encodeShard(outputs);
+    } finally {
+      await release(self(), key, entry);
     }
-    if (self.threads === null) {
-      self.threads = { key, set: new ThreadSet(moduleUrl, decodeShard(shared), threads) };
-    }
-    const inputs = decodeShard(tasks) as { id: string; input: unknown }[];
-    log(`shard ${job.id} of ${job.queueName}: ${inputs.length} series`);
-    const outputs = await self.threads.set.run(inputs);
-    log(`shard ${job.id} of ${job.queueName}: done in ${((Date.now() - started) / 1000).toFixed(2)} s`);
-    return encodeShard(outputs);
   };
 
   const listen = (queue: string) => {
@@ -87,7 +124,7 @@ export async function runQueueWorker(url: QueueUrl, options: QueueWorkerOptions)
       {
         connection: { ...redisOptions(url), maxRetriesPerRequest: null },
         name,
-        concurrency: 1,
+        concurrency: SHARDS_AT_ONCE,
         lockDuration: LOCK_DURATION_MS,
         stalledInterval: STALLED_INTERVAL_MS,
         maxStalledCount: MAX_STALLED,
@@ -95,7 +132,7 @@ export async function runQueueWorker(url: QueueUrl, options: QueueWorkerOptions)
     );
     worker.on("failed", (job, error) => log(`shard ${job?.id} of ${queue} failed: ${error.message}`));
     worker.on("error", (error) => log(`queue ${queue}: ${error.message}`));
-    entry = { worker, threads: null };
+    entry = { worker, threads: new Map(), latest: "" };
     listening.set(queue, entry);
   };
 
@@ -104,7 +141,8 @@ export async function runQueueWorker(url: QueueUrl, options: QueueWorkerOptions)
     listening.delete(queue);
     if (entry === undefined) return;
     await entry.worker.close();
-    await entry.threads?.set.close();
+    for (const threadsOf of entry.threads.values()) await threadsOf.set.close();
+    entry.threads.clear();
     // The coordinator deleted the queue, but until this worker closed its BullMQ worker could write some
     // bookkeeping keys (meta, stalled-check) again: delete what is left of the withdrawn queue.
     await deleteQueueKeys(client, queue).catch(() => undefined);
