@@ -4,6 +4,7 @@
 //  1. single process: this machine's worker threads (one per core),
 //  2. --queue with 1 `avails worker` process (one thread per core),
 //  3. --queue with 2 `avails worker` processes (one thread per core each),
+// 2 and 3 at shard sizes 32 (the default) and 256 (BENCH_SHARD_SIZES),
 // each wall time from the coordinator's start to its exit (workers started and waiting beforehand, as
 // long-running services are), series/s, ratio to the single process, Redis memory at its highest, and a check
 // that every queued output CSV is byte-identical to the single-process one.
@@ -100,7 +101,7 @@ async function timed(args, client) {
 export async function benchForecastQueue({ port, work }) {
   const count = Number(process.env.BENCH_FORECAST_SERIES ?? 10_000);
   const days = Number(process.env.BENCH_FORECAST_DAYS ?? 182);
-  const shardSize = process.env.BENCH_SHARD_SIZE ?? "32";
+  const shardSizes = (process.env.BENCH_SHARD_SIZES ?? "32,256").split(",");
   const url = `redis://127.0.0.1:${port}/1`;
   const csv = join(work, "series.csv");
   seriesCsv(csv, count, days);
@@ -112,25 +113,27 @@ export async function benchForecastQueue({ port, work }) {
     const single = join(work, "single.csv");
     rows.push({ name: "single process (worker threads)", ...(await timed([...common, "--output", single])) });
     const expected = readFileSync(single);
-    for (const processes of [1, 2]) {
-      const workers = Array.from({ length: processes }, () => startWorker(url));
-      await Promise.all(workers.map((w) => w.ready));
-      const output = join(work, `queue-${processes}.csv`);
-      const run = await timed(
-        [...common, "--output", output, "--queue", url, "--shard-size", shardSize],
-        client,
-      );
-      for (const w of workers) w.child.kill("SIGTERM");
-      await Promise.all(workers.map((w) => w.exited));
-      const identical = readFileSync(output).equals(expected);
-      if (!identical)
-        throw new Error(`--queue with ${processes} workers: the output differs from the single process`);
-      rows.push({
-        name: `--queue, ${processes} avails worker process${processes > 1 ? "es" : ""}`,
-        ...run,
-        shards: workers.map((w) => w.shards()).join(" + "),
-        identical,
-      });
+    for (const shardSize of shardSizes) {
+      for (const processes of [1, 2]) {
+        const workers = Array.from({ length: processes }, () => startWorker(url));
+        await Promise.all(workers.map((w) => w.ready));
+        const output = join(work, `queue-${processes}.csv`);
+        const run = await timed(
+          [...common, "--output", output, "--queue", url, "--shard-size", shardSize],
+          client,
+        );
+        for (const w of workers) w.child.kill("SIGTERM");
+        await Promise.all(workers.map((w) => w.exited));
+        const identical = readFileSync(output).equals(expected);
+        if (!identical)
+          throw new Error(`--queue with ${processes} workers: the output differs from the single process`);
+        rows.push({
+          name: `--queue --shard-size ${shardSize}, ${processes} avails worker process${processes > 1 ? "es" : ""}`,
+          ...run,
+          shards: workers.map((w) => w.shards()).join(" + "),
+          identical,
+        });
+      }
     }
   } finally {
     await client.quit();
@@ -138,7 +141,7 @@ export async function benchForecastQueue({ port, work }) {
   const cores = availableParallelism();
   console.log(
     `\nforecast workers: ${fmt(count)} daily series x ${days} days, horizon 28, model theta, ${cores} cores; ` +
-      `each process ${cores} threads; --shard-size ${shardSize}; workers waiting before the clock starts\n`,
+      `each process ${cores} threads; workers started and waiting before the clock starts\n`,
   );
   console.log(
     "| system | seconds | series/s | ratio to single process | shards per worker | Redis memory peak (MB) | output identical |",
