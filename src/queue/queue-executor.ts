@@ -172,7 +172,9 @@ export class QueueExecutor implements TaskExecutor {
           const slice = tasks.slice(s * size, (s + 1) * size);
           const results = decodeShard(String(job.returnvalue)) as O[];
           if (!Array.isArray(results) || results.length !== slice.length) {
-            throw new Error(`shard ${id}: a worker returned ${describe(results)} for ${slice.length} series`);
+            throw new Error(
+              `shard ${id}: a worker returned ${describeResults(results)} for ${slice.length} series`,
+            );
           }
           for (let i = 0; i < slice.length; i++) outputs[s * size + i] = results[i];
           finished.add(id);
@@ -235,6 +237,6 @@ export class QueueExecutor implements TaskExecutor {
   }
 }
 
-function describe(value: unknown): string {
+function describeResults(value: unknown): string {
   return Array.isArray(value) ? `${value.length} results` : typeof value;
 }

@@ -51,7 +51,11 @@ export function parseQueueUrl(text: string, flag = "--queue"): QueueUrl {
   };
 }
 
-/** ioredis / BullMQ connection options for the URL. */
+/**
+ * ioredis / BullMQ connection options for the URL.
+ *
+ * @example new Redis(redisOptions(parseQueueUrl("redis://10.0.0.5:6379/2"))) // host 10.0.0.5, port 6379, db 2
+ */
 export function redisOptions(url: QueueUrl) {
   return {
     host: url.host,

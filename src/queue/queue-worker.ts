@@ -69,7 +69,6 @@ export async function runQueueWorker(url: QueueUrl, options: QueueWorkerOptions)
     throw new Error(`--concurrency: ${threads} is not a whole number >= 1`);
   const log = options.log ?? (() => undefined);
   const client = await reachRedis(url);
-  client.on("error", () => undefined);
   const name = `${hostname()}:${process.pid}`;
   const listening = new Map<string, Listening>();
   log(`${name}: ${threads} thread${threads === 1 ? "" : "s"}, waiting for shards on ${url.display}`);
@@ -131,7 +130,12 @@ export async function runQueueWorker(url: QueueUrl, options: QueueWorkerOptions)
       },
     );
     worker.on("failed", (job, error) => log(`shard ${job?.id} of ${queue} failed: ${error.message}`));
-    worker.on("error", (error) => log(`queue ${queue}: ${error.message}`));
+    let lastError = "";
+    worker.on("error", (error) => {
+      // A lost connection repeats its error on every reconnect attempt: said once.
+      if (error.message !== lastError) log(`queue ${queue}: ${error.message}`);
+      lastError = error.message;
+    });
     entry = { worker, threads: new Map(), latest: "" };
     listening.set(queue, entry);
   };
@@ -148,13 +152,18 @@ export async function runQueueWorker(url: QueueUrl, options: QueueWorkerOptions)
     await deleteQueueKeys(client, queue).catch(() => undefined);
   };
 
+  let outage = false;
   try {
     while (!options.signal?.aborted) {
       let live: string[];
       try {
         live = await liveQueues(client);
+        if (outage) log(`Redis answers again on ${url.display}`);
+        outage = false;
       } catch (error) {
-        log(`cannot read the queue list: ${(error as Error).message}`);
+        // Said once per outage; the queues being listened to are kept meanwhile.
+        if (!outage) log(`cannot read the queue list, retrying: ${(error as Error).message}`);
+        outage = true;
         live = [...listening.keys()];
       }
       for (const queue of live) if (!listening.has(queue)) listen(queue);

@@ -23,7 +23,11 @@ export function encodeShard(value: unknown): string {
   });
 }
 
-/** The value `encodeShard` wrote, typed arrays restored (each on a buffer of its own). */
+/**
+ * The value `encodeShard` wrote, typed arrays restored (each on a buffer of its own).
+ *
+ * @example decodeShard(job.returnvalue) as HierarchyTaskOutput[]
+ */
 export function decodeShard(text: string): unknown {
   return JSON.parse(text, (_key, item: unknown) => {
     if (item === null || typeof item !== "object" || Array.isArray(item)) return item;
