@@ -16,8 +16,19 @@ import { writeSteadyTraffic } from "./steady-traffic.js";
 
 const FORECAST = ["forecast", "--horizon", "96", "--paths", "200", "--history-days", "28", "--json"];
 const QUERIES = [
-  ["query", "--json", "--start", "2026-10-29", "--end", "2026-11-01", "--granularity", "hour"],
-  ["query", "--json", "--start", "2026-10-29", "--end", "2026-11-01", "--geo", "SE,NO", "--breakdown"],
+  [
+    "query",
+    "--json",
+    "--start",
+    "2026-10-29",
+    "--end",
+    "2026-11-01",
+    "--granularity",
+    "hour",
+    "--geo",
+    "SE,NO",
+    "--breakdown",
+  ],
 ];
 
 let redis: TestRedis;
