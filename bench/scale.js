@@ -8,7 +8,8 @@
 //     campaign are XADDed one at a time and GET /v1/campaigns/:id/pacing is polled until delivered_to_date
 //     counts each; p50 / p95 / max from the XADD to the first answer that counts it, against the pacing
 //     request's own latency on the idle server (same run).
-// The BullMQ forecast-worker section of issue 8 is not built yet (docs/scaling.md).
+//  4. forecast workers (bench/scale-forecast.js): 10,000 daily series forecast single-process, and with
+//     `--queue` on 1 and 2 `avails worker` processes, on the same redis-server.
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
@@ -16,6 +17,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Redis } from "ioredis";
+import { benchForecastQueue } from "./scale-forecast.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const cliPath = join(here, "../dist/cli/main.js");
@@ -398,6 +400,8 @@ try {
 
   // 3. Pacing lag through `avails serve --stream`.
   await pacingLag(url("pacing"), lags);
+  // 4. Forecast workers on a BullMQ queue (database 1 of the same server).
+  await benchForecastQueue({ port: redis.port, work });
 } finally {
   await client.quit();
   redis.child.kill("SIGTERM");

@@ -3,9 +3,10 @@ import { RECONCILE_METHODS } from "../forecast/reconcile/reconcile.js";
 import type { ForecastRunResult } from "../run/forecast-run.js";
 import { type GlobalOptions, withStore } from "./context.js";
 import { createProgress } from "./progress.js";
+import { queueFromFlags, type RawQueueFlags, withQueue } from "./queue-flags.js";
 
 /** The flags of `avails forecast` without `--input`, as commander gives them. */
-export interface RawRunFlags {
+export interface RawRunFlags extends RawQueueFlags {
   horizon?: string;
   seed?: string;
   paths?: string;
@@ -46,24 +47,28 @@ export async function forecastStore(options: GlobalOptions, flags: RawRunFlags):
       throw new Error(`--as-of: "${flags.asOf}" is not a date (YYYY-MM-DD) or ISO time`);
   }
   const { runForecast } = await import("../run/forecast-run.js");
+  // With --queue the series are forecast by avails worker processes; everything else runs here as usual.
+  const executor = await queueFromFlags(flags);
   const progress = createProgress("forecast run");
   const { fallbackModels } = await import("../monitor/fallback-models.js");
-  const result: ForecastRunResult = await withStore(options, false, async (store, config) =>
-    runForecast(store, config, {
-      // A backtest as of a past instant must not learn from later alarms.
-      modelOf: asOf === undefined ? await fallbackModels(store, config) : undefined,
-      horizon,
-      seed,
-      paths,
-      method,
-      historyDays,
-      asOf,
-      model: flags.model,
-      publish: flags.publish !== false,
-      force: flags.force,
-      pool: { onProgress: (done, total, id) => progress.update(done, total, id) },
-      onStep: (step) => progress.update(0, null, step),
-    }),
+  const result: ForecastRunResult = await withQueue(executor, () =>
+    withStore(options, false, async (store, config) =>
+      runForecast(store, config, {
+        // A backtest as of a past instant must not learn from later alarms.
+        modelOf: asOf === undefined ? await fallbackModels(store, config) : undefined,
+        horizon,
+        seed,
+        paths,
+        method,
+        historyDays,
+        asOf,
+        model: flags.model,
+        publish: flags.publish !== false,
+        force: flags.force,
+        pool: { onProgress: (done, total, id) => progress.update(done, total, id), executor },
+        onStep: (step) => progress.update(0, null, step),
+      }),
+    ),
   );
   progress.done();
   const { manifest } = result;
@@ -83,6 +88,17 @@ export async function forecastStore(options: GlobalOptions, flags: RawRunFlags):
         fallbacks: manifest.fallbacks ?? {},
         campaigns: manifest.campaigns?.keys.length ?? 0,
         adjustments: manifest.adjustments,
+        ...(executor === undefined
+          ? {}
+          : {
+              queue: {
+                name: executor.name,
+                shards: executor.stats.shards,
+                retried: executor.stats.retried,
+                duplicates: executor.stats.duplicates,
+                workers: executor.stats.workers.length,
+              },
+            }),
       }),
     );
   } else {
@@ -108,6 +124,13 @@ export async function forecastStore(options: GlobalOptions, flags: RawRunFlags):
       console.log(
         `adjustment ${outcome.name}: ${outcome.series} series, ${outcome.days} days, ` +
           `${Math.round(outcome.before)} -> ${Math.round(outcome.after)}${outcome.notes.length ? ` (${outcome.notes.join("; ")})` : ""}`,
+      );
+    }
+    if (executor !== undefined) {
+      const { shards, retried, workers } = executor.stats;
+      console.log(
+        `queue ${executor.name}: ${shards} shards on ${workers.length} workers` +
+          (retried > 0 ? `, ${retried} retried` : ""),
       );
     }
     if (result.published) console.log(`published ${result.runId}`);

@@ -13,6 +13,7 @@ import { collectRepeated, parseForecastFlags, type RawForecastFlags } from "./fo
 import { forecastStore, type RawRunFlags } from "./forecast-run.js";
 import { printWarnings } from "./print-warnings.js";
 import { createProgress } from "./progress.js";
+import { addQueueOptions, queueFromFlags, type RawQueueFlags, withQueue } from "./queue-flags.js";
 
 const TASK = new URL("../run/forecast-task.js", import.meta.url);
 
@@ -44,8 +45,11 @@ export function registerForecast(program: Command): void {
     .option("--no-publish", "store run: store the run without publishing it")
     .option("--force", "store run: publish even if a gate fails")
     .option("--json", "store run: print the outcome as JSON");
-  addCalendarOptions(command).action(
-    async (options: Partial<RawForecastFlags> & RawCalendarFlags & RawRunFlags, self: Command) => {
+  addQueueOptions(addCalendarOptions(command)).action(
+    async (
+      options: Partial<RawForecastFlags> & RawCalendarFlags & RawRunFlags & RawQueueFlags,
+      self: Command,
+    ) => {
       if (options.input === undefined) {
         const fileOnly = ["freq", "output", "season", "holidays", "events"].filter(
           (flag) => (options as Record<string, unknown>)[flag] !== undefined,
@@ -72,21 +76,27 @@ export function registerForecast(program: Command): void {
         // Without calendar flags the settings (and so the output) are exactly those of a run before them.
         ...(calendar === undefined ? {} : { calendar }),
       };
-      // The workers load the models while this thread reads the file.
-      const started = startWorkers(TASK, { shared });
-      const input = await readLongFormat(settings.input, settings.freq).catch(async (error: unknown) => {
-        await started.stop();
-        throw error;
+      // With --queue, avails worker processes forecast the series; without, this machine's threads do.
+      const executor = await queueFromFlags(options);
+      const forecasts = await withQueue(executor, async () => {
+        // The threads load the models while this thread reads the file.
+        const started = executor === undefined ? startWorkers(TASK, { shared }) : undefined;
+        const input = await readLongFormat(settings.input, settings.freq).catch(async (error: unknown) => {
+          await started?.stop();
+          throw error;
+        });
+        const { observed: series, empty } = splitEmptySeries(input);
+        for (const s of empty)
+          console.error(`warning: series "${s.id}": no observations (every y is missing), skipped`);
+        const progress = createProgress("forecast");
+        const result = await forecastLongSeries(TASK, series, shared, {
+          onProgress: progress.update,
+          started,
+          executor,
+        });
+        progress.done();
+        return result;
       });
-      const { observed: series, empty } = splitEmptySeries(input);
-      for (const s of empty)
-        console.error(`warning: series "${s.id}": no observations (every y is missing), skipped`);
-      const progress = createProgress("forecast");
-      const forecasts = await forecastLongSeries(TASK, series, shared, {
-        onProgress: progress.update,
-        started,
-      });
-      progress.done();
       printWarnings(forecasts);
       await writeForecastCsv(settings.output, settings.levels, forecasts, settings.quantiles);
       console.error(

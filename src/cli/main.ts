@@ -19,6 +19,7 @@ import { registerSimulate } from "./simulate.js";
 import { registerStatus } from "./status.js";
 import { registerStream } from "./stream.js";
 import { registerTokens } from "./tokens.js";
+import { registerWorker } from "./worker.js";
 
 const { version } = createRequire(import.meta.url)("../../package.json") as { version: string };
 
@@ -50,6 +51,7 @@ registerTokens(program);
 registerServe(program);
 registerPace(program);
 registerSimulate(program);
+registerWorker(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   // One line, no stack trace: the message names what was wrong.

@@ -16,6 +16,15 @@ export interface PoolTask<I> {
 /** What a task module exports as `runTask`: the work for one task, given the settings every task shares. */
 export type TaskFunction<I, S, O> = (input: I, shared: S) => O | Promise<O>;
 
+/**
+ * Runs a pool's tasks somewhere else than this process' threads (e.g. shards on a BullMQ queue): given
+ * as `executor`, runPool hands it the module, tasks and options and returns what it resolves with, which
+ * must be what runPool itself would return (each task's output, in task order).
+ */
+export interface TaskExecutor {
+  run<I, S, O>(moduleUrl: URL, tasks: readonly PoolTask<I>[], options: PoolOptions<S>): Promise<O[]>;
+}
+
 /** Options of runPool. */
 export interface PoolOptions<S> {
   /** Settings every task shares (horizon, levels, model), sent to each worker once. */
@@ -32,6 +41,8 @@ export interface PoolOptions<S> {
    * takes those it needs and stops the rest.
    */
   started?: StartedWorkers;
+  /** Runs the tasks instead of this process' threads (a queue of worker machines); none by default. */
+  executor?: TaskExecutor;
 }
 
 /** Tasks handed to a worker ahead of the one it works on, so that it never waits for the next. */
@@ -59,7 +70,12 @@ export async function runPool<I, S, O>(
   tasks: readonly PoolTask<I>[],
   options: PoolOptions<S> = {},
 ): Promise<O[]> {
-  const { started } = options;
+  const { started, executor } = options;
+  if (executor !== undefined) {
+    // Threads started ahead are not needed: the work runs elsewhere.
+    await started?.stop();
+    return tasks.length === 0 ? [] : executor.run<I, S, O>(moduleUrl, tasks, options);
+  }
   if (started !== undefined) {
     if (!(started instanceof ThreadReserve) || started.moduleUrl.href !== moduleUrl.href) {
       throw new Error(`started: workers started by startWorkers for ${moduleUrl.href}`);
