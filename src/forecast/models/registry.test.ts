@@ -1,7 +1,8 @@
 import { describe, expect, test } from "vitest";
 import type { AutoForecaster } from "../auto-forecaster.js";
 import { forecastSeries } from "../forecast-series.js";
-import { MODEL_NAMES, resolveModel } from "./registry.js";
+import { seasonalStrength } from "./arima/seasonal-strength.js";
+import { MODEL_NAMES, resolveModel, WEAK_SEASON_STRENGTH } from "./registry.js";
 
 function hourlyPattern(days: number): Float64Array {
   const y = new Float64Array(days * 24);
@@ -60,6 +61,32 @@ describe("resolveModel(name)", () => {
       expect(report.result.lower[1][h]).toBeLessThanOrEqual(report.result.mean[h]);
       expect(report.result.upper[1][h]).toBeGreaterThanOrEqual(report.result.mean[h]);
     }
+  });
+
+  test("auto leaves out a single season weaker than WEAK_SEASON_STRENGTH and keeps a strong one", () => {
+    const auto = resolveModel("auto") as AutoForecaster;
+    const request = { horizon: 14, levels: [80, 95], seasons: [7] };
+    // Noise and a trend with a weekly ripple a tenth of the noise: seasonal strength near 0.
+    const weak = new Float64Array(150);
+    for (let t = 0; t < weak.length; t++)
+      weak[t] = 100 + 0.3 * t + 8 * Math.sin(t * 7.31) + 6 * Math.sin(t * 2.9) + 0.5 * ((t % 7) - 3);
+    expect(seasonalStrength(weak, 7)).toBeLessThan(WEAK_SEASON_STRENGTH);
+    const left = auto.forecastWithReport(weak, request);
+    expect(left.result.description).toMatch(/^auto: .+ without season 7 \(strength 0\.\d\d\)$/);
+    const unseasonal = auto.forecastWithReport(weak, { ...request, seasons: [] });
+    expect(Array.from(left.result.mean)).toEqual(Array.from(unseasonal.result.mean));
+    expect(Array.from(left.result.upper[1])).toEqual(Array.from(unseasonal.result.upper[1]));
+    expect(left.selection).toEqual(unseasonal.selection);
+
+    const strong = new Float64Array(150);
+    for (let t = 0; t < strong.length; t++)
+      strong[t] = 50 + 10 * ((t % 7) - 3) + 0.2 * t + 3 * Math.sin(t * 3.7);
+    expect(seasonalStrength(strong, 7)).toBeGreaterThan(WEAK_SEASON_STRENGTH);
+    const kept = auto.forecastWithReport(strong, request);
+    expect(kept.result.description).not.toMatch(/without season/);
+    // The weekly pattern is forecast: a week ahead repeats this week's shape.
+    expect(Math.abs(kept.result.mean[0] - kept.result.mean[7])).toBeLessThan(5);
+    expect(Math.abs(kept.result.mean[0] - kept.result.mean[3])).toBeGreaterThan(15);
   });
 
   test("auto lets the intermittent models compete on a sparse series, and not on a dense one", () => {

@@ -2,6 +2,7 @@ import { type AutoForecaster, autoForecaster } from "../auto-forecaster.js";
 import { ensemble } from "../ensemble.js";
 import type { Forecaster, ForecastRequest } from "../forecaster.js";
 import { autoArimaForecaster } from "./arima/arima.js";
+import { seasonalStrength } from "./arima/seasonal-strength.js";
 import {
   ewma,
   naive,
@@ -79,17 +80,44 @@ function pick(y: Float64Array, request: ForecastRequest): AutoForecaster {
 }
 
 /**
+ * Below this strength of seasonality (Wang, Smith & Hyndman 2006) a single season is too weak to model: the
+ * threshold of R forecast's seasonal-strength heuristic for seasonal differencing (`nsdiffs`, used by
+ * auto.arima), which avails' AutoARIMA follows too.
+ */
+export const WEAK_SEASON_STRENGTH = 0.64;
+
+/**
+ * The strength of a request's only season when it is below `WEAK_SEASON_STRENGTH`, else NaN (several seasons,
+ * none, or a series not longer than two periods keep theirs).
+ */
+function weakSeasonStrength(y: Float64Array, request: ForecastRequest): number {
+  if (request.seasons.length !== 1 || !(y.length > 2 * request.seasons[0])) return Number.NaN;
+  const strength = seasonalStrength(y, request.seasons[0]);
+  return strength < WEAK_SEASON_STRENGTH ? strength : Number.NaN;
+}
+
+/**
  * "auto": the automatic model for the series and the request's seasons; reports what won on each series.
  * - Several seasons (hourly 24 and 168): Theta and MSTL.
- * - One season or none: AutoETS, Theta and MSTL.
+ * - One season or none: AutoETS, Theta and MSTL. A single season weaker than `WEAK_SEASON_STRENGTH` is left
+ *   out, as auto.arima leaves out seasonal differencing: the candidates are fitted as on a series without
+ *   one (ETS keeps to its non-seasonal forms, Theta to its non-seasonal variants, MSTL to its trend model),
+ *   and the description says so.
  * - Intermittent series (`isIntermittent` at the shortest season, so that zeros every night do not count:
  *   average demand interval >= 1.32, or more than a quarter of the values 0, over the phases where demand
  *   usually occurs, and none negative): TSB, SBA, optimised Croston and IMAPA join the candidates above.
  */
 const auto: AutoForecaster = {
   name: "auto",
-  forecast: (y, request) => pick(y, request).forecast(y, request),
-  forecastWithReport: (y, request, options) => pick(y, request).forecastWithReport(y, request, options),
+  forecast: (y, request) => auto.forecastWithReport(y, request).result,
+  forecastWithReport: (y, request, options) => {
+    const model = pick(y, request);
+    const strength = weakSeasonStrength(y, request);
+    if (Number.isNaN(strength)) return model.forecastWithReport(y, request, options);
+    const report = model.forecastWithReport(y, { ...request, seasons: [] }, options);
+    const description = `${report.result.description} without season ${request.seasons[0]} (strength ${strength.toFixed(2)})`;
+    return { ...report, result: { ...report.result, description } };
+  },
 };
 
 /** The fixed combination of the three model families, as the M4 combination benchmarks. */
