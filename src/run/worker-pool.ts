@@ -1,5 +1,5 @@
 import { type FromWorker, PoolThread } from "./pool-thread.js";
-import { type StartedWorkers, ThreadReserve, wantedWorkers } from "./start-workers.js";
+import { isExplicit, poolSize, type StartedWorkers, ThreadReserve, wantedWorkers } from "./start-workers.js";
 
 export { type StartedWorkers, startWorkers } from "./start-workers.js";
 
@@ -21,7 +21,8 @@ export interface PoolOptions<S> {
   /** Settings every task shares (horizon, levels, model), sent to each worker once. */
   shared?: S;
   /**
-   * Worker threads to start, at most one per task. Default: `$AVAILS_WORKERS` if set, else one per core.
+   * Worker threads to start, at most one per task. Default: `$AVAILS_WORKERS` if set, else one per core
+   * but no more than one per `SERIES_PER_WORKER` tasks (each worker's first tasks are slow while V8 compiles).
    * 0 runs every task in this thread, as does a task module written in TypeScript (tests run from sources).
    */
   workers?: number;
@@ -71,7 +72,9 @@ export async function runPool<I, S, O>(
   const wanted = wantedWorkers(options.workers);
   if (tasks.length === 0) return [];
   // A worker thread of Node 20 cannot load TypeScript: a .ts module (tests, run from sources) runs here.
-  const count = moduleUrl.pathname.endsWith(".ts") ? 0 : Math.min(wanted, tasks.length);
+  const count = moduleUrl.pathname.endsWith(".ts")
+    ? 0
+    : poolSize(tasks.length, wanted, isExplicit(options.workers));
   if (count === 0) return runHere(moduleUrl, tasks, options);
   const threads = Array.from({ length: count }, () => new PoolThread(moduleUrl, options.shared));
   return runOnWorkers(tasks, options, threads);
