@@ -11,7 +11,8 @@ export interface StartedWorkers {
 }
 
 /**
- * Series each worker thread should have before the default pool starts another: a worker's first series
+ * Series each worker thread should have before a pool of started workers (`startWorkers`, the file
+ * forecasts of `avails forecast --input`) with the default count starts another: a worker's first series
  * cost many times its later ones while V8 compiles the models (about 0.9 s of CPU for the first ten hourly
  * series of 4,000 points against 25 ms each after), and two workers warming up at once on a 2-core machine
  * took 0.8-0.9 s more CPU and more wall time than one for 30 such series (`avails forecast`, auto, h = 168).

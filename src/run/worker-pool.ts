@@ -1,5 +1,5 @@
 import { type FromWorker, PoolThread } from "./pool-thread.js";
-import { isExplicit, poolSize, type StartedWorkers, ThreadReserve, wantedWorkers } from "./start-workers.js";
+import { type StartedWorkers, ThreadReserve, wantedWorkers } from "./start-workers.js";
 
 export { type StartedWorkers, startWorkers } from "./start-workers.js";
 
@@ -21,8 +21,7 @@ export interface PoolOptions<S> {
   /** Settings every task shares (horizon, levels, model), sent to each worker once. */
   shared?: S;
   /**
-   * Worker threads to start, at most one per task. Default: `$AVAILS_WORKERS` if set, else one per core
-   * but no more than one per `SERIES_PER_WORKER` tasks (each worker's first tasks are slow while V8 compiles).
+   * Worker threads to start, at most one per task. Default: `$AVAILS_WORKERS` if set, else one per core.
    * 0 runs every task in this thread, as does a task module written in TypeScript (tests run from sources).
    */
   workers?: number;
@@ -30,7 +29,8 @@ export interface PoolOptions<S> {
   onProgress?: (done: number, total: number, id: string) => void;
   /**
    * Workers started ahead by startWorkers (same module; their shared settings and count are used): the pool
-   * takes those it needs and stops the rest.
+   * takes those it needs (`poolSize`: by default one per `SERIES_PER_WORKER` tasks), starts the others it
+   * may, and stops the rest.
    */
   started?: StartedWorkers;
 }
@@ -72,9 +72,7 @@ export async function runPool<I, S, O>(
   const wanted = wantedWorkers(options.workers);
   if (tasks.length === 0) return [];
   // A worker thread of Node 20 cannot load TypeScript: a .ts module (tests, run from sources) runs here.
-  const count = moduleUrl.pathname.endsWith(".ts")
-    ? 0
-    : poolSize(tasks.length, wanted, isExplicit(options.workers));
+  const count = moduleUrl.pathname.endsWith(".ts") ? 0 : Math.min(wanted, tasks.length);
   if (count === 0) return runHere(moduleUrl, tasks, options);
   const threads = Array.from({ length: count }, () => new PoolThread(moduleUrl, options.shared));
   return runOnWorkers(tasks, options, threads);
