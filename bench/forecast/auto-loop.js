@@ -58,8 +58,14 @@ function autoVariant(single, multi, options = {}, weak = null) {
 }
 
 const noOrigins = (m) => ({ name: m.name, forecast: m.forecast.bind(m) });
+/** A model asked without seasons (its fast cross-validation path kept). */
 function nonSeasonal(m) {
-  return { name: `${m.name}_n`, forecast: (y, r) => m.forecast(y, { ...r, seasons: [] }) };
+  const strip = (r) => ({ ...r, seasons: [] });
+  return {
+    name: `${m.name}_n`,
+    forecast: (y, r) => m.forecast(y, strip(r)),
+    forecastOrigins: (y, origins, r) => m.forecastOrigins(y, origins, strip(r)),
+  };
 }
 function weakNone(single, weak, options = {}) {
   const inner = autoVariant(single, MULTI, options, weak);
@@ -76,63 +82,29 @@ const MULTI = [theta, mstlTheta];
 /** The variants by name; `auto` is the registry's own. Add experiments here. */
 const VARIANTS = {
   auto: () => resolveModel("auto"),
-  copy: () => autoVariant(SINGLE, MULTI),
-  etsn: () => autoVariant([...SINGLE, etsN], MULTI),
-  arima: () => autoVariant([...SINGLE, arima], MULTI),
-  best: () => autoVariant(SINGLE, MULTI, { poolMargin: 0 }),
-  m10: () => autoVariant(SINGLE, MULTI, { poolMargin: 0.1 }),
-  o10: () => autoVariant(SINGLE, MULTI, { maxOrigins: 10 }),
-  o30: () => autoVariant(SINGLE, MULTI, { maxOrigins: 30 }),
-  invmase: () => autoVariant(SINGLE, MULTI, { weighting: "inverse-mase" }),
-  invmse: () => autoVariant(SINGLE, MULTI, { weighting: "inverse-mse" }),
-  mustwin: () => autoVariant(SINGLE, MULTI, { poolMustWin: true }),
-  "etsn+invmse": () => autoVariant([...SINGLE, etsN], MULTI, { weighting: "inverse-mse" }),
+  // Before the weak-season rule: AutoETS, Theta and MSTL with one season, Theta and MSTL with several.
+  before: () => autoVariant(SINGLE, MULTI),
+  // Rules tried (docs/forecasting.md, "The automatic model").
+  "weak-season-dropped": () => weakNone(SINGLE, SINGLE),
+  "weak-ets-nonseasonal": () => autoVariant(SINGLE, MULTI, {}, [etsN, theta, mstlTheta]),
+  "weak-ets-nonseasonal-theta": () => autoVariant(SINGLE, MULTI, {}, [etsN, theta]),
+  "ets-nonseasonal-candidate": () => autoVariant([...SINGLE, etsN], MULTI),
+  "arima-candidate": () => autoVariant([...SINGLE, arima], MULTI),
+  "best-alone": () => autoVariant(SINGLE, MULTI, { poolMargin: 0 }),
+  "margin-10": () => autoVariant(SINGLE, MULTI, { poolMargin: 0.1 }),
+  "origins-10": () => autoVariant(SINGLE, MULTI, { maxOrigins: 10 }),
+  "origins-30": () => autoVariant(SINGLE, MULTI, { maxOrigins: 30 }),
+  // Candidates without forecastOrigins are refitted at each of 10 origins.
   refit: () => autoVariant(SINGLE.map(noOrigins), MULTI),
-  w1: () => autoVariant(SINGLE, MULTI, {}, [etsN, theta, mstlTheta]),
-  w2: () => autoVariant(SINGLE, MULTI, {}, [etsN, theta]),
-  w3: () => autoVariant(SINGLE, MULTI, {}, [autoEts, etsN, theta, mstlTheta]),
-  w5: () => autoVariant(SINGLE, MULTI, {}, [etsN, theta, arima]),
-  "refit+w1": () => autoVariant(SINGLE.map(noOrigins), MULTI, {}, [etsN, theta, mstlTheta].map(noOrigins)),
-  "refit+w2": () => autoVariant(SINGLE.map(noOrigins), MULTI, {}, [etsN, theta].map(noOrigins)),
-  "refit+w3": () =>
-    autoVariant(SINGLE.map(noOrigins), MULTI, {}, [autoEts, etsN, theta, mstlTheta].map(noOrigins)),
-  "refit+w1+invmse": () =>
-    autoVariant(
-      SINGLE.map(noOrigins),
-      MULTI,
-      { weighting: "inverse-mse" },
-      [etsN, theta, mstlTheta].map(noOrigins),
-    ),
-  "refit+w6": () => weakNone(SINGLE.map(noOrigins), SINGLE.map(noOrigins)),
-  "refit+w7": () => weakNone(SINGLE.map(noOrigins), [autoEts, theta].map(noOrigins)),
-  w6: () => weakNone(SINGLE, SINGLE),
-  "refit+w6+invmse": () =>
-    weakNone(SINGLE.map(noOrigins), SINGLE.map(noOrigins), { weighting: "inverse-mse" }),
-  "refit+w6+m0": () => weakNone(SINGLE.map(noOrigins), SINGLE.map(noOrigins), { poolMargin: 0 }),
-  "refit+w8": () =>
-    autoVariant(SINGLE.map(noOrigins), MULTI, {}, [etsN, theta, nonSeasonal(mstlTheta)].map(noOrigins)),
-  "refit+w9": () =>
-    autoVariant(SINGLE.map(noOrigins), MULTI, {}, [etsN, theta, nonSeasonal(theta)].map(noOrigins)),
-  g3: () => autoVariant(SINGLE, MULTI, { refits: 3 }),
-  g5: () => autoVariant(SINGLE, MULTI, { refits: 5 }),
-  "w6+g3": () => weakNone(SINGLE, SINGLE, { refits: 3 }),
-  "w6+g5": () => weakNone(SINGLE, SINGLE, { refits: 5 }),
-  xx: () => {
-    const inner = autoVariant(SINGLE.map(noOrigins), MULTI, {}, SINGLE.map(noOrigins));
-    const strip = (y, r) =>
-      r.seasons.length === 1 && seasonalStrength(y, r.seasons[0]) < 0.64 ? { ...r, seasons: [] } : r;
-    return {
-      name: "auto",
-      forecast: (y, r) => inner.forecast(y, strip(y, r)),
-      forecastWithReport: (y, r, o) => inner.forecastWithReport(y, strip(y, r), o),
-    };
-  },
+  "refit-weak-season-dropped": () => weakNone(SINGLE.map(noOrigins), SINGLE.map(noOrigins)),
   // Single models on the product path (conformal intervals), to see what each candidate does alone.
   "m:ets": () => resolveModel("ets"),
   "m:ets_n": () => etsN,
   "m:theta": () => resolveModel("theta"),
   "m:mstl": () => resolveModel("mstl"),
   "m:arima": () => resolveModel("arima"),
+  "m:theta_n": () => nonSeasonal(resolveModel("theta")),
+  "m:mstl_n": () => nonSeasonal(resolveModel("mstl")),
 };
 
 const names = (process.env.BENCH_VARIANTS ?? "auto").split(",");
@@ -197,6 +169,48 @@ for (const set of sets) {
     console.log(
       `| ${name} | ${set.name} | ${r.mase.toFixed(3)} | ${peer.model} ${peer.mase.toFixed(3)} | ` +
         `${(r.mase / peer.mase).toFixed(3)} | ${pct(r.coverage80)} | ${pct(r.coverage95)} | ${r.ms.toFixed(1)} | ${won} |`,
+    );
+  }
+}
+
+// BENCH_HOLIDAYS=1: each variant on the holiday weeks of bench:forecast's calendar table (50 demo market x device
+// daily series of 800 days, the week from three days before each holiday of the last year; no calendar).
+if (process.env.BENCH_HOLIDAYS === "1") {
+  const { holidaysOn } = await import("../../dist/demo/holidays.js");
+  const { seriesMarket } = await import("../../dist/run/calendar-settings.js");
+  const { civilFromDays, DAY_MS } = await import("../../dist/series/civil-date.js");
+  const { readLongFormat } = await import("../../dist/series/read-long-format.js");
+  const all = await readLongFormat(join(benchOut, "holidays", "geo-device-daily.csv"), "daily");
+  const weeks = [];
+  for (const series of all) {
+    const geo = seriesMarket(series.id, "auto");
+    const n = series.values.length;
+    const firstDay = Math.floor(series.start / DAY_MS);
+    let last = Number.NEGATIVE_INFINITY;
+    for (let t = n - 365; t < n; t++) {
+      const { year, month, day } = civilFromDays(firstDay + t);
+      if (holidaysOn(geo, year, month, day).length === 0) continue;
+      const origin = t - 3;
+      if (origin + 7 > n || origin < last + 7) continue;
+      last = origin;
+      weeks.push({
+        train: series.values.slice(0, origin),
+        actual: series.values.subarray(origin, origin + 7),
+      });
+    }
+  }
+  for (const name of names) {
+    const model = VARIANTS[name]();
+    const pool = new PooledErrors(LEVELS);
+    let sum = 0;
+    for (const w of weeks) {
+      const f = forecastSeries(w.train, { model, horizon: 7, levels: LEVELS, seasons: [7] }).result;
+      pool.add(w.actual, f);
+      sum += mase(w.train, w.actual, f.mean, 7);
+    }
+    console.log(
+      `holidays ${name}: MASE ${(sum / weeks.length).toFixed(3)} over ${weeks.length} weeks, WAPE ${pct(pool.wape())}, ` +
+        `coverage ${pct(pool.coverage(0))} / ${pct(pool.coverage(1))}`,
     );
   }
 }
