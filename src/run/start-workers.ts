@@ -88,7 +88,11 @@ export function startWorkers<S>(
   return new ThreadReserve(moduleUrl, count, options.shared, wanted, explicit);
 }
 
-/** Whether the worker count is given (option or `$AVAILS_WORKERS`) rather than one per core. */
+/**
+ * Whether the worker count is given (option or `$AVAILS_WORKERS`) rather than one per core.
+ *
+ * @example isExplicit(undefined) // false unless $AVAILS_WORKERS is set
+ */
 export function isExplicit(option: number | undefined): boolean {
   const configured = process.env.AVAILS_WORKERS;
   return option !== undefined || (configured !== undefined && configured !== "");
