@@ -13,6 +13,7 @@ import { holidayWeekBench } from "./forecast/holiday-weeks.js";
 import { interleavedMs } from "./forecast/interleaved-speed.js";
 import { mase, median, PooledErrors } from "./forecast/metrics.js";
 import { augursModels, hasR, runR } from "./forecast/peers.js";
+import { testCases } from "./forecast/test-cases.js";
 import { timeCli } from "./forecast/time-cli.js";
 
 const LEVELS = [80, 95];
@@ -73,33 +74,6 @@ const SEASONAL_NAIVE = {
 function finite(forecast, horizon) {
   const arrays = [forecast.mean, ...forecast.lower, ...forecast.upper];
   return arrays.every((a) => a.length === horizon && Array.prototype.every.call(a, Number.isFinite));
-}
-
-/**
- * The test cases of a data set: every series at each of `windows` forecast origins, h apart, the last one
- * leaving the final h points as the test window (the usual holdout of the shared data's README), the earlier
- * ones testing on the h points before (statsforecast's cross_validation with step_size = h, Hyndman &
- * Athanasopoulos, FPP3 5.10). One holdout of a few series is a small sample: 14 test points for GitHub, 16
- * for quarterly. A window is left out where it would leave fewer than three periods of the longest season to
- * train on (the two 72-month series get 3 windows). Each case: `{ key, series, window, train, actual }`.
- */
-function testCases(set) {
-  const cases = [];
-  const minTrain = 3 * set.seasons.at(-1);
-  for (const s of set.series) {
-    for (let w = 0; w < WINDOWS; w++) {
-      const end = s.values.length - w * set.horizon;
-      if (end - set.horizon < minTrain) break;
-      cases.push({
-        key: `${s.id}@${w}`,
-        series: s,
-        window: w,
-        train: s.values.subarray(0, end - set.horizon),
-        actual: s.values.subarray(end - set.horizon, end),
-      });
-    }
-  }
-  return cases;
 }
 
 /**
@@ -196,7 +170,7 @@ function printTable(set, rows) {
 }
 
 const sets = await loadDatasets();
-for (const set of sets) set.cases = testCases(set);
+for (const set of sets) set.cases = testCases(set, WINDOWS);
 const inProcess = [...AVAILS_MODELS, SEASONAL_NAIVE, ...(await augursModels())];
 const withR = process.env.BENCH_SKIP_R !== "1" && hasR() && existsSync(PEERS_SCRIPT);
 console.log(

@@ -1,5 +1,7 @@
+import { availableParallelism } from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, describe, expect, it } from "vitest";
+import { poolSize, SERIES_PER_WORKER } from "./start-workers.js";
 import { type PoolTask, runPool, startWorkers } from "./worker-pool.js";
 
 const SUM_TASK = new URL("./fixtures/sum-task.js", import.meta.url);
@@ -141,6 +143,37 @@ describe("startWorkers, then runPool", () => {
     });
     expect(outputs.map((o) => o.sum)).toEqual(Array.from({ length: 6 }, (_, i) => 3 * sumOf(i)));
     expect(outputs.some((o) => o.threadId === 0)).toBe(false);
+  });
+
+  it("startWorkers without a count starts one worker ahead; runPool adds one per SERIES_PER_WORKER tasks, up to one per core", async () => {
+    const started = startWorkers(SUM_TASK, { shared: { scale: 1 } });
+    expect(started.count).toBe(1);
+    const count = 2 * SERIES_PER_WORKER + 1;
+    const outputs = await runPool<SumInput, { scale: number }, SumOutput>(SUM_TASK, seriesTasks(count), {
+      shared: { scale: 1 },
+      started,
+    });
+    expect(outputs.map((o) => o.sum)).toEqual(Array.from({ length: count }, (_, i) => sumOf(i)));
+    const threads = new Set(outputs.map((o) => o.threadId));
+    expect(threads.has(0)).toBe(false);
+    // How many of the pool's threads got a task depends on how fast each started.
+    expect(threads.size).toBeLessThanOrEqual(Math.min(3, availableParallelism()));
+    process.env.AVAILS_WORKERS = "2";
+    const given = startWorkers(SUM_TASK, { shared: { scale: 1 } });
+    expect(given.count).toBe(2);
+    await given.stop();
+  });
+
+  it("poolSize(tasks, most, explicit) is one worker per SERIES_PER_WORKER tasks by default, the given count otherwise", () => {
+    expect(SERIES_PER_WORKER).toBeGreaterThan(1);
+    expect(poolSize(1, 2, false)).toBe(1);
+    expect(poolSize(SERIES_PER_WORKER, 2, false)).toBe(1);
+    expect(poolSize(SERIES_PER_WORKER + 1, 2, false)).toBe(2);
+    expect(poolSize(100 * SERIES_PER_WORKER, 2, false)).toBe(2);
+    expect(poolSize(SERIES_PER_WORKER, 2, true)).toBe(2);
+    expect(poolSize(1, 4, true)).toBe(1);
+    expect(poolSize(0, 2, false)).toBe(0);
+    expect(poolSize(5, 0, false)).toBe(0);
   });
 
   it("runPool(module, tasks, { started }) uses no more started workers than tasks", async () => {

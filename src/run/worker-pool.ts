@@ -38,7 +38,8 @@ export interface PoolOptions<S> {
   onProgress?: (done: number, total: number, id: string) => void;
   /**
    * Workers started ahead by startWorkers (same module; their shared settings and count are used): the pool
-   * takes those it needs and stops the rest.
+   * takes those it needs (`poolSize`: by default one per `SERIES_PER_WORKER` tasks), starts the others it
+   * may, and stops the rest.
    */
   started?: StartedWorkers;
   /** Runs the tasks instead of this process' threads (a queue of worker machines); none by default. */

@@ -1,7 +1,8 @@
 import { describe, expect, test } from "vitest";
 import type { AutoForecaster } from "../auto-forecaster.js";
 import { forecastSeries } from "../forecast-series.js";
-import { MODEL_NAMES, resolveModel } from "./registry.js";
+import { seasonalStrength } from "./arima/seasonal-strength.js";
+import { MODEL_NAMES, resolveModel, WEAK_SEASON_STRENGTH } from "./registry.js";
 
 function hourlyPattern(days: number): Float64Array {
   const y = new Float64Array(days * 24);
@@ -60,6 +61,36 @@ describe("resolveModel(name)", () => {
       expect(report.result.lower[1][h]).toBeLessThanOrEqual(report.result.mean[h]);
       expect(report.result.upper[1][h]).toBeGreaterThanOrEqual(report.result.mean[h]);
     }
+  });
+
+  test("auto lets Theta and MSTL compete without a single season weaker than WEAK_SEASON_STRENGTH, and not without a strong one", () => {
+    const auto = resolveModel("auto") as AutoForecaster;
+    const request = { horizon: 14, levels: [80, 95], seasons: [7] };
+    const seasonless = ["theta (no season)", "mstl (no season)"];
+    // Noise and a trend with a weekly ripple a tenth of the noise: seasonal strength near 0.
+    const weak = new Float64Array(150);
+    for (let t = 0; t < weak.length; t++)
+      weak[t] = 100 + 0.3 * t + 8 * Math.sin(t * 7.31) + 6 * Math.sin(t * 2.9) + 0.5 * ((t % 7) - 3);
+    expect(seasonalStrength(weak, 7)).toBeLessThan(WEAK_SEASON_STRENGTH);
+    const labels = auto.forecastWithReport(weak, request).selection.scores.map((s) => s.label);
+    for (const name of ["ets", "theta", "mstl", ...seasonless]) expect(labels).toContain(name);
+    // The seasonless candidates are the models asked without a season.
+    const fold = { horizon: 14, levels: [80], seasons: [7] };
+    expect(Array.from(resolveModel("mstl").forecast(weak, { ...fold, seasons: [] }).mean)).not.toEqual(
+      Array.from(resolveModel("mstl").forecast(weak, fold).mean),
+    );
+
+    const strong = new Float64Array(150);
+    for (let t = 0; t < strong.length; t++)
+      strong[t] = 50 + 10 * ((t % 7) - 3) + 0.2 * t + 3 * Math.sin(t * 3.7);
+    expect(seasonalStrength(strong, 7)).toBeGreaterThan(WEAK_SEASON_STRENGTH);
+    const kept = auto.forecastWithReport(strong, request);
+    const strongLabels = kept.selection.scores.map((s) => s.label);
+    for (const name of seasonless) expect(strongLabels).not.toContain(name);
+    expect(strongLabels).toContain("mstl");
+    // The weekly pattern is forecast: a week ahead repeats this week's shape.
+    expect(Math.abs(kept.result.mean[0] - kept.result.mean[7])).toBeLessThan(5);
+    expect(Math.abs(kept.result.mean[0] - kept.result.mean[3])).toBeGreaterThan(15);
   });
 
   test("auto lets the intermittent models compete on a sparse series, and not on a dense one", () => {

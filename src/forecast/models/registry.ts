@@ -2,6 +2,7 @@ import { type AutoForecaster, autoForecaster } from "../auto-forecaster.js";
 import { ensemble } from "../ensemble.js";
 import type { Forecaster, ForecastRequest } from "../forecaster.js";
 import { autoArimaForecaster } from "./arima/arima.js";
+import { seasonalStrength } from "./arima/seasonal-strength.js";
 import {
   ewma,
   naive,
@@ -44,6 +45,33 @@ const mstlTheta: Forecaster = { ...mstl({ trend: dynamicOptimizedTheta }), name:
  */
 const autoSingleSeason = autoForecaster([autoEts, theta, mstlTheta]);
 
+/** A model fitted as on a series without seasons, whatever the request's: `name` says so. */
+function withoutSeason(model: Forecaster, name: string): Forecaster {
+  const seasonless = (request: ForecastRequest): ForecastRequest => ({ ...request, seasons: [] });
+  const origins = model.forecastOrigins?.bind(model);
+  return {
+    name,
+    forecast: (y, request) => model.forecast(y, seasonless(request)),
+    ...(origins === undefined
+      ? {}
+      : { forecastOrigins: (y, at, request) => origins(y, at, seasonless(request)) }),
+  };
+}
+
+/**
+ * With one weak season (below `WEAK_SEASON_STRENGTH`) Theta and MSTL also compete without it: AutoETS already
+ * chooses between its seasonal and non-seasonal forms by AICc, but Theta deseasonalises whenever its test
+ * passes and MSTL always does, so whether the weak season helps is left to the cross-validation.
+ */
+const WEAK_SEASON_CANDIDATES: readonly Forecaster[] = [
+  autoEts,
+  theta,
+  mstlTheta,
+  withoutSeason(theta, "theta (no season)"),
+  withoutSeason(mstlTheta, "mstl (no season)"),
+];
+const autoWeakSeason = autoForecaster(WEAK_SEASON_CANDIDATES);
+
 /**
  * The automatic model for series with several seasons (hourly: 24 and 168): Theta on the weekly profile
  * and MSTL, with their mean. ETS is left out because it sees the daily cycle only (R's ets takes no period
@@ -69,19 +97,35 @@ const INTERMITTENT: readonly Forecaster[] = [tsb(), sba(), crostonOptimized(), i
  */
 const autoIntermittentSingleSeason = autoForecaster([...INTERMITTENT, autoEts, theta, mstlTheta]);
 const autoIntermittentMultiSeason = autoForecaster([...INTERMITTENT, theta, mstlTheta]);
+const autoIntermittentWeakSeason = autoForecaster([...INTERMITTENT, ...WEAK_SEASON_CANDIDATES]);
 
-/** The automatic model for a series and request: by intermittency, then by the number of seasons. */
+/**
+ * Below this strength of seasonality (Wang, Smith & Hyndman 2006) a single season is weak: the threshold of R
+ * forecast's seasonal-strength heuristic for seasonal differencing (`nsdiffs`, used by auto.arima), which
+ * avails' AutoARIMA follows too.
+ */
+export const WEAK_SEASON_STRENGTH = 0.64;
+
+/** Whether the request has one season and the series, longer than two periods, shows it only weakly. */
+function weakSeason(y: Float64Array, request: ForecastRequest): boolean {
+  if (request.seasons.length !== 1 || !(y.length > 2 * request.seasons[0])) return false;
+  return seasonalStrength(y, request.seasons[0]) < WEAK_SEASON_STRENGTH;
+}
+
+/** The automatic model for a series and request: by intermittency, then by the seasons and their strength. */
 function pick(y: Float64Array, request: ForecastRequest): AutoForecaster {
   const several = request.seasons.length >= 2;
-  if (isIntermittent(y, request.seasons[0] ?? 1))
-    return several ? autoIntermittentMultiSeason : autoIntermittentSingleSeason;
-  return several ? autoMultiSeason : autoSingleSeason;
+  const intermittent = isIntermittent(y, request.seasons[0] ?? 1);
+  if (several) return intermittent ? autoIntermittentMultiSeason : autoMultiSeason;
+  if (weakSeason(y, request)) return intermittent ? autoIntermittentWeakSeason : autoWeakSeason;
+  return intermittent ? autoIntermittentSingleSeason : autoSingleSeason;
 }
 
 /**
  * "auto": the automatic model for the series and the request's seasons; reports what won on each series.
  * - Several seasons (hourly 24 and 168): Theta and MSTL.
- * - One season or none: AutoETS, Theta and MSTL.
+ * - One season or none: AutoETS, Theta and MSTL. With one season weaker than `WEAK_SEASON_STRENGTH`, Theta
+ *   and MSTL also without it ("theta (no season)", "mstl (no season)").
  * - Intermittent series (`isIntermittent` at the shortest season, so that zeros every night do not count:
  *   average demand interval >= 1.32, or more than a quarter of the values 0, over the phases where demand
  *   usually occurs, and none negative): TSB, SBA, optimised Croston and IMAPA join the candidates above.

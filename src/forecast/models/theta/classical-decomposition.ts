@@ -21,15 +21,15 @@ export function classicalSeasonalIndices(
   const counts = new Float64Array(period);
   const half = Math.floor(period / 2);
   const even = period % 2 === 0;
+  // The moving average slides: `window` is the sum of y[t - half + 1 .. t + half - 1] (odd periods: of
+  // y[t - half .. t + half]), updated by one value in and one out per step instead of summed afresh, which
+  // made this O(count x period) on hourly data with a weekly period.
+  const first = even ? 1 - half : -half;
+  let window = 0;
+  for (let j = first; j <= half - (even ? 1 : 0); j++) window += y[half + j];
   for (let t = half; t < count - half; t++) {
-    let trend = 0;
-    if (even) {
-      trend = 0.5 * (y[t - half] + y[t + half]);
-      for (let j = 1 - half; j < half; j++) trend += y[t + j];
-    } else {
-      for (let j = -half; j <= half; j++) trend += y[t + j];
-    }
-    trend /= period;
+    if (t > half) window += (even ? y[t + half - 1] : y[t + half]) - y[t - 1 + first];
+    const trend = (even ? window + 0.5 * (y[t - half] + y[t + half]) : window) / period;
     sums[t % period] += multiplicative ? y[t] / trend : y[t] - trend;
     counts[t % period] += 1;
   }

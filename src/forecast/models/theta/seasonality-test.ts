@@ -16,14 +16,19 @@ export function passesSeasonalityTest(y: Float64Array, count: number, period: nu
   let mean = 0;
   for (let t = 0; t < count; t++) mean += y[t];
   mean /= count;
+  // The centred values once, so that each of the `period` lags costs one product per observation.
+  const centred = new Float64Array(count);
   let variance = 0;
-  for (let t = 0; t < count; t++) variance += (y[t] - mean) ** 2;
+  for (let t = 0; t < count; t++) {
+    centred[t] = y[t] - mean;
+    variance += centred[t] * centred[t];
+  }
   if (!(variance > 0)) return false;
   let sumSquares = 0;
   let atPeriod = 0;
   for (let lag = 1; lag <= period; lag++) {
     let covariance = 0;
-    for (let t = lag; t < count; t++) covariance += (y[t] - mean) * (y[t - lag] - mean);
+    for (let t = lag; t < count; t++) covariance += centred[t] * centred[t - lag];
     const r = covariance / variance;
     if (lag < period) sumSquares += r * r;
     else atPeriod = r;

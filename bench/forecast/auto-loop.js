@@ -1,0 +1,234 @@
+// node bench/forecast/auto-loop.js — the fast loop for work on the automatic model: runs only avails' auto (and
+// variants of it named in BENCH_VARIANTS) over the test cases of bench:forecast's six data sets, 5 windows, on
+// the product path (forecastSeries), without the peers. The best named peer of each set comes from the last
+// full run's bench/out/forecast/results.json (augurs' two models, R's ets, thetaf and stlf). Prints MASE, the
+// ratio to the best peer, coverage, the median CPU ms per series and what won how often. Needs `npm run build`.
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { autoForecaster } from "../../dist/forecast/auto-forecaster.js";
+import { forecastSeries } from "../../dist/forecast/forecast-series.js";
+import { autoArimaForecaster } from "../../dist/forecast/models/arima/arima.js";
+import { seasonalStrength } from "../../dist/forecast/models/arima/seasonal-strength.js";
+import { autoEts, ets } from "../../dist/forecast/models/ets/ets.js";
+import {
+  crostonOptimized,
+  imapa,
+  isIntermittent,
+  sba,
+  tsb,
+} from "../../dist/forecast/models/intermittent/index.js";
+import { mstl } from "../../dist/forecast/models/mstl/index.js";
+import { resolveModel } from "../../dist/forecast/models/registry.js";
+import { dynamicOptimizedTheta, theta } from "../../dist/forecast/models/theta/theta.js";
+import { benchOut, loadDatasets } from "./datasets.js";
+import { interleavedMs } from "./interleaved-speed.js";
+import { mase, median, PooledErrors } from "./metrics.js";
+import { augursModels } from "./peers.js";
+import { testCases } from "./test-cases.js";
+
+const LEVELS = [80, 95];
+const WINDOWS = Number(process.env.BENCH_WINDOWS ?? 5);
+const NAMED_PEERS = ["augurs MSTL+AutoETS", "augurs AutoETS (non-seasonal)", "R ets", "R theta", "R stlf"];
+
+const mstlTheta = { ...mstl({ trend: dynamicOptimizedTheta }), name: "mstl" };
+const etsN = { ...ets({ season: "N" }), name: "ets_n" };
+const arima = autoArimaForecaster();
+const INTERMITTENT = [tsb(), sba(), crostonOptimized(), imapa()];
+
+/** An auto model with the registry's dispatch (intermittent, several seasons) over the given candidates. */
+function autoVariant(single, multi, options = {}, weak = null) {
+  const a = autoForecaster(single, options);
+  const w = weak === null ? null : autoForecaster(weak, options);
+  const b = autoForecaster(multi, options);
+  const ai = autoForecaster([...INTERMITTENT, ...single], options);
+  const bi = autoForecaster([...INTERMITTENT, ...multi], options);
+  const pick = (y, request) => {
+    const several = request.seasons.length >= 2;
+    if (isIntermittent(y, request.seasons[0] ?? 1)) return several ? bi : ai;
+    if (several) return b;
+    if (w !== null && request.seasons.length === 1 && seasonalStrength(y, request.seasons[0]) < 0.64)
+      return w;
+    return a;
+  };
+  return {
+    name: "auto",
+    forecast: (y, request) => pick(y, request).forecast(y, request),
+    forecastWithReport: (y, request, o) => pick(y, request).forecastWithReport(y, request, o),
+  };
+}
+
+const noOrigins = (m) => ({ name: m.name, forecast: m.forecast.bind(m) });
+/** A model asked without seasons (its fast cross-validation path kept). */
+function nonSeasonal(m) {
+  const strip = (r) => ({ ...r, seasons: [] });
+  return {
+    name: `${m.name}_n`,
+    forecast: (y, r) => m.forecast(y, strip(r)),
+    forecastOrigins: (y, origins, r) => m.forecastOrigins(y, origins, strip(r)),
+  };
+}
+function weakNone(single, weak, options = {}) {
+  const inner = autoVariant(single, MULTI, options, weak);
+  const strip = (y, r) =>
+    r.seasons.length === 1 && seasonalStrength(y, r.seasons[0]) < 0.64 ? { ...r, seasons: [] } : r;
+  return {
+    name: "auto",
+    forecast: (y, r) => inner.forecast(y, strip(y, r)),
+    forecastWithReport: (y, r, o) => inner.forecastWithReport(y, strip(y, r), o),
+  };
+}
+const SINGLE = [autoEts, theta, mstlTheta];
+const MULTI = [theta, mstlTheta];
+/** The variants by name; `auto` is the registry's own. Add experiments here. */
+const VARIANTS = {
+  auto: () => resolveModel("auto"),
+  // Before the weak-season rule: AutoETS, Theta and MSTL with one season, Theta and MSTL with several.
+  before: () => autoVariant(SINGLE, MULTI),
+  // Rules tried (docs/forecasting.md, "The automatic model").
+  "weak-season-dropped": () => weakNone(SINGLE, SINGLE),
+  "weak-ets-nonseasonal": () => autoVariant(SINGLE, MULTI, {}, [etsN, theta, mstlTheta]),
+  "weak-ets-nonseasonal-theta": () => autoVariant(SINGLE, MULTI, {}, [etsN, theta]),
+  "ets-nonseasonal-candidate": () => autoVariant([...SINGLE, etsN], MULTI),
+  "arima-candidate": () => autoVariant([...SINGLE, arima], MULTI),
+  "best-alone": () => autoVariant(SINGLE, MULTI, { poolMargin: 0 }),
+  "margin-10": () => autoVariant(SINGLE, MULTI, { poolMargin: 0.1 }),
+  "origins-10": () => autoVariant(SINGLE, MULTI, { maxOrigins: 10 }),
+  "origins-30": () => autoVariant(SINGLE, MULTI, { maxOrigins: 30 }),
+  // Candidates without forecastOrigins are refitted at each of 10 origins.
+  refit: () => autoVariant(SINGLE.map(noOrigins), MULTI),
+  "refit-weak-season-dropped": () => weakNone(SINGLE.map(noOrigins), SINGLE.map(noOrigins)),
+  // Single models on the product path (conformal intervals), to see what each candidate does alone.
+  "m:ets": () => resolveModel("ets"),
+  "m:ets_n": () => etsN,
+  "m:theta": () => resolveModel("theta"),
+  "m:mstl": () => resolveModel("mstl"),
+  "m:arima": () => resolveModel("arima"),
+  "m:theta_n": () => nonSeasonal(resolveModel("theta")),
+  "m:mstl_n": () => nonSeasonal(resolveModel("mstl")),
+};
+
+const names = (process.env.BENCH_VARIANTS ?? "auto").split(",");
+for (const name of names) if (!(name in VARIANTS)) throw new Error(`BENCH_VARIANTS: no variant "${name}"`);
+const setFilter = process.env.BENCH_SETS;
+const sets = (await loadDatasets()).filter(
+  (set) => setFilter === undefined || setFilter.split(",").some((part) => set.name.includes(part)),
+);
+
+const resultsFile = join(benchOut, "results.json");
+const peerResults = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, "utf8")) : {};
+function bestPeer(set) {
+  const rows = (peerResults[set.name] ?? []).filter((r) => NAMED_PEERS.includes(r.model));
+  if (rows.length === 0) return { model: "—", mase: Number.NaN };
+  return rows.reduce((a, b) => (b.mase < a.mase ? b : a));
+}
+
+function cpuMs() {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
+function run(model, set, cases) {
+  const pool = new PooledErrors(LEVELS);
+  const scaled = [];
+  const times = [];
+  const winners = new Map();
+  forecastSeries(cases[0].train, { model, horizon: set.horizon, levels: LEVELS, seasons: set.seasons });
+  for (const c of cases) {
+    const started = cpuMs();
+    const report = forecastSeries(c.train, {
+      model,
+      horizon: set.horizon,
+      levels: LEVELS,
+      seasons: set.seasons,
+    });
+    times.push(cpuMs() - started);
+    const forecast = report.result;
+    pool.add(c.actual, forecast);
+    scaled.push(mase(c.train, c.actual, forecast.mean, set.seasons[0]));
+    const won = report.description.replace(/^auto: /, "").replace(/ \(strength [0-9.]+\)/, "");
+    winners.set(won, (winners.get(won) ?? 0) + 1);
+  }
+  return {
+    mase: scaled.reduce((a, b) => a + b, 0) / scaled.length,
+    coverage80: pool.coverage(0),
+    coverage95: pool.coverage(1),
+    ms: median(times),
+    winners: [...winners].sort((a, b) => b[1] - a[1]),
+  };
+}
+
+const pct = (x) => `${(100 * x).toFixed(1)}%`;
+console.log("| variant | set | MASE | best named peer | ratio | cov 80 | cov 95 | CPU ms/series | won |");
+console.log("| --- | --- | ---: | --- | ---: | ---: | ---: | ---: | --- |");
+for (const set of sets) {
+  const cases = testCases(set, WINDOWS);
+  const peer = bestPeer(set);
+  for (const name of names) {
+    const r = run(VARIANTS[name](), set, cases);
+    const won = r.winners.map(([w, k]) => `${w} ${k}`).join("; ");
+    console.log(
+      `| ${name} | ${set.name} | ${r.mase.toFixed(3)} | ${peer.model} ${peer.mase.toFixed(3)} | ` +
+        `${(r.mase / peer.mase).toFixed(3)} | ${pct(r.coverage80)} | ${pct(r.coverage95)} | ${r.ms.toFixed(1)} | ${won} |`,
+    );
+  }
+}
+
+// BENCH_HOLIDAYS=1: each variant on the holiday weeks of bench:forecast's calendar table (50 demo market x device
+// daily series of 800 days, the week from three days before each holiday of the last year; no calendar).
+if (process.env.BENCH_HOLIDAYS === "1") {
+  const { holidaysOn } = await import("../../dist/demo/holidays.js");
+  const { seriesMarket } = await import("../../dist/run/calendar-settings.js");
+  const { civilFromDays, DAY_MS } = await import("../../dist/series/civil-date.js");
+  const { readLongFormat } = await import("../../dist/series/read-long-format.js");
+  const all = await readLongFormat(join(benchOut, "holidays", "geo-device-daily.csv"), "daily");
+  const weeks = [];
+  for (const series of all) {
+    const geo = seriesMarket(series.id, "auto");
+    const n = series.values.length;
+    const firstDay = Math.floor(series.start / DAY_MS);
+    let last = Number.NEGATIVE_INFINITY;
+    for (let t = n - 365; t < n; t++) {
+      const { year, month, day } = civilFromDays(firstDay + t);
+      if (holidaysOn(geo, year, month, day).length === 0) continue;
+      const origin = t - 3;
+      if (origin + 7 > n || origin < last + 7) continue;
+      last = origin;
+      weeks.push({
+        train: series.values.slice(0, origin),
+        actual: series.values.subarray(origin, origin + 7),
+      });
+    }
+  }
+  for (const name of names) {
+    const model = VARIANTS[name]();
+    const pool = new PooledErrors(LEVELS);
+    let sum = 0;
+    for (const w of weeks) {
+      const f = forecastSeries(w.train, { model, horizon: 7, levels: LEVELS, seasons: [7] }).result;
+      pool.add(w.actual, f);
+      sum += mase(w.train, w.actual, f.mean, 7);
+    }
+    console.log(
+      `holidays ${name}: MASE ${(sum / weeks.length).toFixed(3)} over ${weeks.length} weeks, WAPE ${pct(pool.wape())}, ` +
+        `coverage ${pct(pool.coverage(0))} / ${pct(pool.coverage(1))}`,
+    );
+  }
+}
+
+// BENCH_SPEED=1: each variant against augurs' AutoETS on the demo daily series, interleaved (CPU ms, as bench:forecast).
+if (process.env.BENCH_SPEED === "1") {
+  const daily = (await loadDatasets()).find((set) => set.name === "demo daily (geo)");
+  const [, augursEts] = await augursModels();
+  for (const name of names) {
+    const model = VARIANTS[name]();
+    const ms = interleavedMs(
+      daily.series,
+      daily.horizon,
+      (y) => forecastSeries(y, { model, horizon: daily.horizon, levels: LEVELS, seasons: daily.seasons }),
+      (y) => augursEts.forecast(y, daily.seasons, daily.horizon, LEVELS),
+    );
+    console.log(
+      `speed ${name} on demo daily: ${ms.ours.toFixed(2)} CPU ms against augurs AutoETS ${ms.peer.toFixed(2)} (${(ms.peer / ms.ours).toFixed(2)} times)`,
+    );
+  }
+}
