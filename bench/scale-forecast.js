@@ -156,7 +156,8 @@ export async function benchForecastQueue({ port, work }) {
   }
 }
 
-function freePort() {
+/** A free TCP port on 127.0.0.1: bound, then released. */
+export function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", reject);

@@ -12,12 +12,11 @@
 //     `--queue` on 1 and 2 `avails worker` processes, on the same redis-server.
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Redis } from "ioredis";
-import { benchForecastQueue } from "./scale-forecast.js";
+import { benchForecastQueue, freePort } from "./scale-forecast.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const cliPath = join(here, "../dist/cli/main.js");
@@ -27,17 +26,6 @@ const lagSeconds = Number(process.env.BENCH_STREAM_SECONDS ?? 20);
 const probes = Number(process.env.BENCH_PACING_PROBES ?? 40);
 const work = mkdtempSync(join(tmpdir(), "avails-bench-scale-"));
 const fmt = (x) => Math.round(x).toLocaleString("en-US");
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function startRedis() {
   const port = await freePort();

@@ -1,9 +1,9 @@
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { cli, tempDir } from "./helpers.js";
+import { freePort } from "./redis-server.js";
 
 // The Kafka client is an optional dependency; resolved as the Kafka source resolves it (NODE_PATH included).
 const kafkaInstalled = (() => {
@@ -16,19 +16,6 @@ const kafkaInstalled = (() => {
     return false;
   }
 })();
-
-/** A loopback port nothing listens on: bound, then released. */
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 let dir: string;
 let cleanup: () => void;
@@ -62,7 +49,7 @@ describe("avails stream --source kafka://", () => {
 
   it(`a closed loopback broker port: ${kafkaInstalled ? "a clear connection error within the connect timeout" : "without @confluentinc/kafka-javascript, how to install it"}, and no store`, async () => {
     const store = join(dir, "store");
-    const url = `kafka://127.0.0.1:${await closedPort()}/events`;
+    const url = `kafka://127.0.0.1:${await freePort()}/events`;
     const result = await cli(["--store", store, "stream", "--source", url, "--until-empty"]);
     expect(result.code).toBe(1);
     if (kafkaInstalled) {

@@ -11,8 +11,11 @@ export interface TestRedis {
   stop(): Promise<void>;
 }
 
-/** A free TCP port on 127.0.0.1 (Redis reads `--port 0` as "no TCP", so the port is chosen here). */
-function freePort(): Promise<number> {
+/**
+ * A free TCP port on 127.0.0.1, bound and released (Redis reads `--port 0` as "no TCP", so the port is chosen
+ * here); nothing listens on it until someone binds it again.
+ */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", reject);
