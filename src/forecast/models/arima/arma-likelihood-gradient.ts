@@ -108,8 +108,11 @@ export function armaLikelihoodGradient(
   let nu = 0;
   for (let t = 0; t < n; t++) {
     const v = x[t] - a[0];
-    gains.set(gain, t * r);
-    changes.set(change, t * (r + 1));
+    // The trajectory is stored by offset (no views: a subarray per step costs more than the step).
+    const gainsAt = t * r;
+    const changesAt = t * (r + 1);
+    for (let i = 0; i < r; i++) gains[gainsAt + i] = gain[i];
+    for (let i = 0; i <= r; i++) changes[changesAt + i] = change[i];
     first[t] = a[0];
     innovation[t] = v;
     variance[t] = F;
@@ -148,13 +151,13 @@ export function armaLikelihoodGradient(
   let FBar = 0;
   let MBar = 0;
   for (let t = n - 1; t >= 0; t--) {
-    const G = gains.subarray(t * r, t * r + r);
-    const L = changes.subarray(t * (r + 1), t * (r + 1) + r + 1);
+    const gainsAt = t * r;
+    const changesAt = t * (r + 1);
     const v = innovation[t];
     const F0 = variance[t];
     const M0 = factor[t];
     const a0 = first[t];
-    const u = L[0];
+    const u = changes[changesAt];
     const s = v / F0;
     const k = u / F0;
     const Mu = M0 * u;
@@ -172,8 +175,8 @@ export function armaLikelihoodGradient(
     // is written once output i + 1's has been read.
     for (let i = r - 1; i >= 0; i--) {
       const phiI = phiR[i];
-      const g = G[i];
-      const w = L[i + 1] + phiI * u;
+      const g = gains[gainsAt + i];
+      const w = changes[changesAt + i + 1] + phiI * u;
       const aOut = aBar[i];
       const gOut = gainBar[i];
       const lOut = changeBar[i];

@@ -192,7 +192,13 @@ export function fitArima(y: Float64Array, spec: ArimaSpec, xreg: readonly Float6
   const dyFull = differenceInPlace(Float64Array.from(y), d, D, m);
   const dcolsFull = columns.map((c) => differenceInPlace(Float64Array.from(c), d, D, m));
   const lags = new Int32Array(phi.length + theta.length);
+  // The coefficients whose CSS residuals (and differenced series) `residuals` and `work` hold, so that the
+  // gradient, which BFGS always asks for at the point it has just evaluated, need not recompute them.
+  const cssAt = new Float64Array(k);
+  let cssHeld = false;
   const cssMeanSquare = (par: Float64Array): number => {
+    cssAt.set(par);
+    cssHeld = true;
     expandArma(par, order, phi, theta);
     // Without regressors the differenced series is read as it is (cssResiduals does not write it).
     if (ncx === 0) return cssResiduals(dyFull, phi, theta, ncond, residuals, lags);
@@ -206,7 +212,10 @@ export function fitArima(y: Float64Array, spec: ArimaSpec, xreg: readonly Float6
   };
   const cssObjective = (par: Float64Array): number => 0.5 * Math.log(cssMeanSquare(par));
   const cssGradientAt = (par: Float64Array, out: Float64Array): void => {
-    cssMeanSquare(par);
+    let held = cssHeld;
+    for (let j = 0; j < k && held; j++) held = cssAt[j] === par[j];
+    if (held) expandArma(par, order, phi, theta);
+    else cssMeanSquare(par);
     const w = ncx === 0 ? dyFull : work;
     cssGradient(par, order, w, dcolsFull, phi, theta, residuals, ncond, adjoint, byPhi, byTheta, lags, out);
   };
@@ -215,6 +224,7 @@ export function fitArima(y: Float64Array, spec: ArimaSpec, xreg: readonly Float6
   const byTheta = new Float64Array(theta.length);
   // Filters with the given (untransformed) coefficients; false when phi is not stationary.
   const filter = (par: Float64Array, out: Float64Array | null): boolean => {
+    cssHeld = false;
     expandArma(par, order, phi, theta);
     if (!resetStateSpace(model, phi, theta)) return false;
     subtractRegression(par);
@@ -234,6 +244,7 @@ export function fitArima(y: Float64Array, spec: ArimaSpec, xreg: readonly Float6
   const fixedSeries = ncx === 0 ? dyFull.subarray(lost) : null;
   // The objective at untransformed coefficients; Number.MAX_VALUE when phi is not stationary.
   const differencedObjective = (par: Float64Array): number => {
+    cssHeld = false;
     expandArma(par, order, phi, theta);
     let series = fixedSeries;
     if (series === null) {
@@ -268,6 +279,7 @@ export function fitArima(y: Float64Array, spec: ArimaSpec, xreg: readonly Float6
   const up = new Float64Array(k);
   const down = new Float64Array(k);
   const mlGradient = (par: Float64Array, out: Float64Array): void => {
+    cssHeld = false;
     transformed.set(par);
     arFromUnconstrained(par, transformed, 0, p);
     arFromUnconstrained(par, transformed, p + q, P);
