@@ -1,3 +1,4 @@
+import { type ArimaWorkspace, workspaceArray } from "./arima-workspace.js";
 import { solveInPlace } from "./solve-in-place.js";
 import { stationaryFirstColumn, stationaryScratch } from "./stationary-first-column.js";
 
@@ -31,13 +32,21 @@ export interface ArmaGradientScratch {
 const DIFFUSE = 1e4;
 
 /**
- * Allocates the scratch of {@link armaLikelihoodGradient}.
+ * Allocates the scratch of {@link armaLikelihoodGradient}; the trajectory (n (2 r + 5) numbers) comes from
+ * `workspace` when one is given (see `arimaWorkspace`), so that the fits of a search share it.
  *
  * @example armaGradientScratch(13, 13, 200)
  */
-export function armaGradientScratch(pLength: number, qLength: number, n: number): ArmaGradientScratch {
+export function armaGradientScratch(
+  pLength: number,
+  qLength: number,
+  n: number,
+  workspace?: ArimaWorkspace,
+): ArmaGradientScratch {
   const r = Math.max(pLength, qLength + 1);
   const k = pLength + 1;
+  // Written by the forward pass before the backward pass reads them: not zeroed.
+  const trajectory = (slot: string, length: number) => workspaceArray(workspace, slot, length, false);
   return {
     r,
     n,
@@ -47,12 +56,12 @@ export function armaGradientScratch(pLength: number, qLength: number, n: number)
     phi: new Float64Array(r),
     column: new Float64Array(r + 1),
     stationary: stationaryScratch(pLength, qLength),
-    gains: new Float64Array(n * r),
-    changes: new Float64Array(n * (r + 1)),
-    first: new Float64Array(n),
-    innovation: new Float64Array(n),
-    variance: new Float64Array(n + 1),
-    factor: new Float64Array(n),
+    gains: trajectory("gains", n * r),
+    changes: trajectory("changes", n * (r + 1)),
+    first: trajectory("first", n),
+    innovation: trajectory("innovation", n),
+    variance: trajectory("variance", n + 1),
+    factor: trajectory("factor", n),
     aBar: new Float64Array(r + 1),
     gainBar: new Float64Array(r),
     changeBar: new Float64Array(r + 1),

@@ -1,6 +1,7 @@
 import { minimizeBfgs } from "../../optimize/bfgs.js";
 import { type ArimaOrder, checkOrder, seasonalPeriod } from "./arima-order.js";
 import { differenceInPlace, differencingPolynomial, expandArma } from "./arima-polynomials.js";
+import { type ArimaWorkspace, workspaceArray } from "./arima-workspace.js";
 import { armaLikelihood, armaLikelihoodScratch } from "./arma-likelihood.js";
 import {
   type ArmaGradientScratch,
@@ -62,6 +63,11 @@ export interface ArimaSpec {
   readonly start?: ArrayLike<number>;
   /** Relative tolerance of both optimisations (see `BfgsOptions`). Default R's reltol, sqrt(eps). */
   readonly relativeTolerance?: number;
+  /**
+   * Buffers shared with other fits (see `arimaWorkspace`), e.g. those of one order search; default the
+   * fit's own. Nothing the fit returns refers to them.
+   */
+  readonly workspace?: ArimaWorkspace;
 }
 
 /** A fitted regression with ARIMA errors. */
@@ -148,14 +154,24 @@ export function fitArima(y: Float64Array, spec: ArimaSpec, xreg: readonly Float6
     );
   }
   const nUsed = n - delta.length;
+  const { workspace } = spec;
   const columns = regressionColumns(terms, xreg, 0, n);
+  // y and the regressors differenced once (the first `lost` entries only partly): least squares starts
+  // from them and the CSS reads them, the differenced y - X beta being dy - dX beta.
+  const differencedCopy = (slot: string, x: Float64Array): Float64Array => {
+    const out = workspaceArray(workspace, slot, n, false);
+    out.set(x.subarray(0, n));
+    return differenceInPlace(out, d, D, m);
+  };
+  const dyFull = differencedCopy("dy", y);
+  const dcolsFull = columns.map((c, j) => differencedCopy(`dx${j}`, c));
 
   // Starting values: zeros for the ARMA part, least squares on the differenced series for the regression.
   const init = new Float64Array(k);
   const parscale = new Float64Array(k).fill(1);
   if (ncx > 0) {
-    const dy = differenceInPlace(Float64Array.from(y), d, D, m).subarray(lost);
-    const dcols = columns.map((c) => differenceInPlace(Float64Array.from(c), d, D, m).subarray(lost));
+    const dy = dyFull.subarray(lost);
+    const dcols = dcolsFull.map((c) => c.subarray(lost));
     let ls = dy.length > ncx ? leastSquares(dcols, dy) : null;
     if (ls === null || ls.rank === 0) ls = leastSquares(columns, y);
     for (let j = 0; j < ncx; j++) {
@@ -173,9 +189,9 @@ export function fitArima(y: Float64Array, spec: ArimaSpec, xreg: readonly Float6
 
   const phi = new Float64Array(p + m * P);
   const theta = new Float64Array(q + m * Q);
-  const adjusted = new Float64Array(n);
-  const work = new Float64Array(n);
-  const residuals = new Float64Array(n);
+  const adjusted = workspaceArray(workspace, "adjusted", n);
+  const work = workspaceArray(workspace, "work", n);
+  const residuals = workspaceArray(workspace, "residuals", n);
   const transformed = new Float64Array(k);
   const model = createStateSpace(phi.length, theta.length, delta, spec.scoreOnly !== true);
   const sums = { ssq: 0, sumlog: 0, nu: 0 };
@@ -188,9 +204,6 @@ export function fitArima(y: Float64Array, spec: ArimaSpec, xreg: readonly Float6
       for (let t = 0; t < n; t++) adjusted[t] -= beta * column[t];
     }
   };
-  // CSS differences y and the regressors once: the differenced y - X beta is dy - dX beta.
-  const dyFull = differenceInPlace(Float64Array.from(y), d, D, m);
-  const dcolsFull = columns.map((c) => differenceInPlace(Float64Array.from(c), d, D, m));
   const lags = new Int32Array(phi.length + theta.length);
   // The coefficients whose CSS residuals (and differenced series) `residuals` and `work` hold, so that the
   // gradient, which BFGS always asks for at the point it has just evaluated, need not recompute them.
@@ -219,7 +232,7 @@ export function fitArima(y: Float64Array, spec: ArimaSpec, xreg: readonly Float6
     const w = ncx === 0 ? dyFull : work;
     cssGradient(par, order, w, dcolsFull, phi, theta, residuals, ncond, adjoint, byPhi, byTheta, lags, out);
   };
-  const adjoint = spec.exactCssGradient === true ? new Float64Array(n) : new Float64Array(0);
+  const adjoint = workspaceArray(workspace, "adjoint", spec.exactCssGradient === true ? n : 0);
   const byPhi = new Float64Array(phi.length);
   const byTheta = new Float64Array(theta.length);
   // Filters with the given (untransformed) coefficients; false when phi is not stationary.
@@ -273,7 +286,7 @@ export function fitArima(y: Float64Array, spec: ArimaSpec, xreg: readonly Float6
   let gradientScratch: ArmaGradientScratch | null = null;
   const phiBar = new Float64Array(phi.length);
   const thetaBar = new Float64Array(theta.length);
-  const seriesBar = new Float64Array(exactMl && method !== "CSS" ? n - lost : 0);
+  const seriesBar = workspaceArray(workspace, "seriesBar", exactMl && method !== "CSS" ? n - lost : 0);
   const byTransformed = new Float64Array(k);
   const nudged = new Float64Array(k);
   const up = new Float64Array(k);
@@ -291,7 +304,7 @@ export function fitArima(y: Float64Array, spec: ArimaSpec, xreg: readonly Float6
       differenceInPlace(work, d, D, m);
       series = differenced;
     }
-    gradientScratch ??= armaGradientScratch(phi.length, theta.length, n - lost);
+    gradientScratch ??= armaGradientScratch(phi.length, theta.length, n - lost, workspace);
     const scratch = gradientScratch;
     armaLikelihoodGradient(phi, theta, series, scratch, phiBar, thetaBar, seriesBar);
     factorGradient(phiBar, thetaBar, transformed, order, byTransformed);
