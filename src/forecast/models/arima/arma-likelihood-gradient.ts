@@ -30,6 +30,9 @@ export interface ArmaGradientScratch {
 }
 
 const DIFFUSE = 1e4;
+// armaLikelihood's steady-state test: once the covariance change is below this fraction of the innovation
+// variance the gain and the variance are kept fixed.
+const STEADY = 1e-13;
 
 /**
  * Allocates the scratch of {@link armaLikelihoodGradient}; the trajectory (n (2 r + 5) numbers) comes from
@@ -73,10 +76,11 @@ export function armaGradientScratch(
 }
 
 /**
- * The concentrated objective 0.5 (log(ssq / nu) + sumlog / nu) of `armaLikelihood` (without its
- * steady-state shortcut) and its gradient with respect to phi, theta and the series x, by reverse-mode
- * differentiation: the Chandrasekhar recursions run forward storing their trajectory, the adjoints run
- * back through them, then through the start (G = L = T c, F = c0, M = -1 / c0) and the first column c of
+ * The concentrated objective 0.5 (log(ssq / nu) + sumlog / nu) of `armaLikelihood` (the same numbers,
+ * its steady-state shortcut included) and its gradient with respect to phi, theta and the series x, by
+ * reverse-mode differentiation: the Chandrasekhar recursions run forward storing their trajectory, the
+ * adjoints run back through them (through the steady steps, where only the state moves, by accumulating
+ * the adjoints of the fixed gain and variance), then through the start (G = L = T c, F = c0, M = -1 / c0) and the first column c of
  * the stationary covariance (`stationaryFirstColumn`: the autocovariance system A gamma = b is
  * differentiated by solving A' lambda = gamma-bar). The whole gradient costs about three evaluations of
  * the likelihood, where central differences cost two per coefficient.
@@ -115,8 +119,25 @@ export function armaLikelihoodGradient(
   let ssq = 0;
   let sumlog = 0;
   let nu = 0;
+  // The first step with the gain fixed (n when the recursions never settle).
+  let steadyFrom = n;
   for (let t = 0; t < n; t++) {
     const v = x[t] - a[0];
+    if (t >= steadyFrom) {
+      // As armaLikelihood once steady: a = T a + G v / F with G and F fixed.
+      first[t] = a[0];
+      innovation[t] = v;
+      variance[t] = F;
+      if (F < DIFFUSE) {
+        nu++;
+        ssq += (v * v) / F;
+        sumlog += Math.log(F);
+      }
+      const s = v / F;
+      const a0 = a[0];
+      for (let i = 0; i < r; i++) a[i] = a[i + 1] + phiR[i] * a0 + gain[i] * s;
+      continue;
+    }
     // The trajectory is stored by offset (no views: a subarray per step costs more than the step).
     const gainsAt = t * r;
     const changesAt = t * (r + 1);
@@ -136,16 +157,20 @@ export function armaLikelihoodGradient(
     const u = change[0];
     const k = u / F;
     const Mu = M * u;
+    let largest = 0;
     for (let i = 0; i < r; i++) {
       const phiI = phiR[i];
       const g = gain[i];
       a[i] = a[i + 1] + phiI * a0 + g * s;
       const w = change[i + 1] + phiI * u;
-      change[i] = w - g * k;
+      const l = w - g * k;
+      change[i] = l;
       gain[i] = g + w * Mu;
+      if (l * l > largest) largest = l * l;
     }
     F += u * Mu;
     M -= (Mu * Mu) / F;
+    if (Math.abs(M) * largest <= STEADY * F) steadyFrom = t + 1;
   }
   variance[n] = F;
   const value = 0.5 * (Math.log(ssq / nu) + sumlog / nu);
@@ -159,7 +184,34 @@ export function armaLikelihoodGradient(
   pBar.fill(0);
   let FBar = 0;
   let MBar = 0;
-  for (let t = n - 1; t >= 0; t--) {
+  // The steady steps: the adjoints of the fixed G and F (and none of L and M, which they no longer read)
+  // accumulate until the step that fixed them.
+  for (let t = n - 1; t >= steadyFrom; t--) {
+    const v = innovation[t];
+    const a0 = first[t];
+    const s = v / F;
+    let sBar = 0;
+    let a0Bar = 0;
+    for (let i = r - 1; i >= 0; i--) {
+      const phiI = phiR[i];
+      const aOut = aBar[i];
+      sBar += gain[i] * aOut;
+      gainBar[i] += s * aOut;
+      pBar[i] += a0 * aOut;
+      a0Bar += phiI * aOut;
+      aBar[i + 1] = aOut;
+    }
+    aBar[r] = 0;
+    FBar -= (v / (F * F)) * sBar;
+    let vBar = sBar / F;
+    if (F < DIFFUSE) {
+      vBar += v / (F * ssq);
+      FBar += -(v * v) / (2 * F * F * ssq) + 1 / (2 * F * nu);
+    }
+    xBar[t] = vBar;
+    aBar[0] = a0Bar - vBar;
+  }
+  for (let t = Math.min(steadyFrom, n) - 1; t >= 0; t--) {
     const gainsAt = t * r;
     const changesAt = t * (r + 1);
     const v = innovation[t];
