@@ -1,4 +1,5 @@
 import { type ArimaWorkspace, workspaceArray } from "./arima-workspace.js";
+import type { LikelihoodSums } from "./kalman-filter.js";
 import { solveInPlace } from "./solve-in-place.js";
 import { stationaryFirstColumn, stationaryScratch } from "./stationary-first-column.js";
 
@@ -27,6 +28,11 @@ export interface ArmaGradientScratch {
   readonly system: Float64Array;
   readonly lambda: Float64Array;
   readonly psiBar: Float64Array;
+  /** Left by the forward pass for the backward one: its sums and the first steady step (n for none). */
+  ssq: number;
+  sumlog: number;
+  nu: number;
+  steadyFrom: number;
 }
 
 const DIFFUSE = 1e4;
@@ -72,6 +78,10 @@ export function armaGradientScratch(
     system: new Float64Array(k * k),
     lambda: new Float64Array(k),
     psiBar: new Float64Array(qLength + 1),
+    ssq: 0,
+    sumlog: 0,
+    nu: 0,
+    steadyFrom: n,
   };
 }
 
@@ -80,9 +90,9 @@ export function armaGradientScratch(
  * its steady-state shortcut included) and its gradient with respect to phi, theta and the series x, by
  * reverse-mode differentiation: the Chandrasekhar recursions run forward storing their trajectory, the
  * adjoints run back through them (through the steady steps, where only the state moves, by accumulating
- * the adjoints of the fixed gain and variance), then through the start (G = L = T c, F = c0, M = -1 / c0) and the first column c of
- * the stationary covariance (`stationaryFirstColumn`: the autocovariance system A gamma = b is
- * differentiated by solving A' lambda = gamma-bar). The whole gradient costs about three evaluations of
+ * the adjoints of the fixed gain and variance), then through the start (G = L = T c, F = c0,
+ * M = -1 / c0) and the first column c of the stationary covariance (`stationaryFirstColumn`: the
+ * autocovariance system A gamma = b is differentiated by solving A' lambda = gamma-bar). The whole gradient costs about three evaluations of
  * the likelihood, where central differences cost two per coefficient.
  *
  * Returns NaN when phi has no stationary covariance.
@@ -99,13 +109,34 @@ export function armaLikelihoodGradient(
   thetaBar: Float64Array,
   xBar: Float64Array,
 ): number {
+  const sums = { ssq: 0, sumlog: 0, nu: 0 };
+  if (!armaLikelihoodForward(phi, theta, x, sums, scratch)) return Number.NaN;
+  if (!armaLikelihoodBackward(phi, theta, scratch, phiBar, thetaBar, xBar)) return Number.NaN;
+  return 0.5 * (Math.log(sums.ssq / sums.nu) + sums.sumlog / sums.nu);
+}
+
+/**
+ * The forward pass of {@link armaLikelihoodGradient}: `armaLikelihood` (the same sums to the last bit, added
+ * to `sums`, which the caller resets), storing the trajectory in `scratch` for
+ * {@link armaLikelihoodBackward}. An optimiser that asks for the gradient where it last evaluated the
+ * likelihood then needs only the backward pass. Returns false when phi has no stationary covariance.
+ *
+ * @example
+ * const sums = { ssq: 0, sumlog: 0, nu: 0 };
+ * armaLikelihoodForward(phi, theta, x, sums, scratch); // then armaLikelihoodBackward(phi, theta, scratch, ...)
+ */
+export function armaLikelihoodForward(
+  phi: Float64Array,
+  theta: Float64Array,
+  x: Float64Array,
+  sums: LikelihoodSums,
+  scratch: ArmaGradientScratch,
+): boolean {
   const { r, a, gain, change, column, gains, changes, first, innovation, variance, factor } = scratch;
   const n = x.length;
-  const p = phi.length;
-  const q = theta.length;
   const phiR = scratch.phi;
   phiR.set(phi);
-  if (!stationaryFirstColumn(phi, theta, r, column, scratch.stationary)) return Number.NaN;
+  if (!stationaryFirstColumn(phi, theta, r, column, scratch.stationary)) return false;
   column[r] = 0;
   const c0 = column[0];
   for (let i = 0; i < r; i++) {
@@ -173,7 +204,40 @@ export function armaLikelihoodGradient(
     if (Math.abs(M) * largest <= STEADY * F) steadyFrom = t + 1;
   }
   variance[n] = F;
-  const value = 0.5 * (Math.log(ssq / nu) + sumlog / nu);
+  scratch.ssq = ssq;
+  scratch.sumlog = sumlog;
+  scratch.nu = nu;
+  scratch.steadyFrom = steadyFrom;
+  sums.ssq += ssq;
+  sums.sumlog += sumlog;
+  sums.nu += nu;
+  return true;
+}
+
+/**
+ * The backward pass of {@link armaLikelihoodGradient} over the trajectory that
+ * {@link armaLikelihoodForward} left in `scratch` (for the same phi and theta): the gradient of that pass's
+ * objective 0.5 (log(ssq / nu) + sumlog / nu). Returns false when the autocovariance system is singular.
+ *
+ * @param phiBar receives d/dphi (phi's length); thetaBar d/dtheta; xBar d/dx (the series' length)
+ * @example armaLikelihoodBackward(phi, theta, scratch, phiBar, thetaBar, xBar)
+ */
+export function armaLikelihoodBackward(
+  phi: Float64Array,
+  theta: Float64Array,
+  scratch: ArmaGradientScratch,
+  phiBar: Float64Array,
+  thetaBar: Float64Array,
+  xBar: Float64Array,
+): boolean {
+  const { r, gain, column, gains, changes, first, innovation, variance, factor, ssq, nu, steadyFrom } =
+    scratch;
+  const n = xBar.length;
+  const p = phi.length;
+  const q = theta.length;
+  const phiR = scratch.phi;
+  const c0 = column[0];
+  const F = variance[Math.min(steadyFrom, n)];
 
   // Backwards: adjoints of the state entering step t (after the step they are those of step t + 1's).
   const { aBar, gainBar, changeBar } = scratch;
@@ -313,7 +377,7 @@ export function armaLikelihoodGradient(
     system[e * kk + e] += 1;
     for (let i = 1; i <= p; i++) system[e * kk + Math.abs(e - i)] -= phi[i - 1];
   }
-  if (!solveTransposed(system, kk, lambda)) return Number.NaN;
+  if (!solveTransposed(system, kk, lambda)) return false;
   // A-bar = -lambda gamma', b-bar = lambda.
   for (let e = 0; e < kk; e++) {
     const l = lambda[e];
@@ -335,7 +399,7 @@ export function armaLikelihoodGradient(
     }
   }
   for (let i = 0; i < p; i++) phiBar[i] = pBar[i];
-  return value;
+  return true;
 }
 
 /** Solves A' x = b in place (b in x) by Gaussian elimination with partial pivoting on A'; A is overwritten. */

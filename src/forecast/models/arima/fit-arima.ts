@@ -6,6 +6,8 @@ import { armaLikelihood, armaLikelihoodScratch } from "./arma-likelihood.js";
 import {
   type ArmaGradientScratch,
   armaGradientScratch,
+  armaLikelihoodBackward,
+  armaLikelihoodForward,
   armaLikelihoodGradient,
 } from "./arma-likelihood-gradient.js";
 import { cssResiduals } from "./css.js";
@@ -255,9 +257,18 @@ export function fitArima(y: Float64Array, spec: ArimaSpec, xreg: readonly Float6
   const arma = armaLikelihoodScratch(phi.length, theta.length);
   const differenced = work.subarray(lost);
   const fixedSeries = ncx === 0 ? dyFull.subarray(lost) : null;
+  // With the exact gradient the likelihood is computed by the gradient's forward pass (the same sums),
+  // which keeps its trajectory: BFGS asks for the gradient where it last evaluated the objective, and
+  // then only the backward pass runs. `recordedAt` is that point in the optimiser's coordinates.
+  const exactMl = spec.exactLikelihoodGradient === true;
+  // Allocated on first use: CSS fits never need it.
+  let gradientScratch: ArmaGradientScratch | null = null;
+  const recordedAt = new Float64Array(k);
+  let recorded = false;
   // The objective at untransformed coefficients; Number.MAX_VALUE when phi is not stationary.
   const differencedObjective = (par: Float64Array): number => {
     cssHeld = false;
+    recorded = false;
     expandArma(par, order, phi, theta);
     let series = fixedSeries;
     if (series === null) {
@@ -269,21 +280,28 @@ export function fitArima(y: Float64Array, spec: ArimaSpec, xreg: readonly Float6
     sums.ssq = 0;
     sums.sumlog = 0;
     sums.nu = 0;
-    if (!armaLikelihood(phi, theta, series, sums, arma)) return Number.MAX_VALUE;
+    if (exactMl) {
+      gradientScratch ??= armaGradientScratch(phi.length, theta.length, n - lost, workspace);
+      if (!armaLikelihoodForward(phi, theta, series, sums, gradientScratch)) return Number.MAX_VALUE;
+    } else if (!armaLikelihood(phi, theta, series, sums, arma)) {
+      return Number.MAX_VALUE;
+    }
     return likelihoodObjective();
   };
   const mlObjective = (par: Float64Array): number => {
     transformed.set(par);
     arFromUnconstrained(par, transformed, 0, p);
     arFromUnconstrained(par, transformed, p + q, P);
-    return differencedObjective(transformed);
+    const value = differencedObjective(transformed);
+    if (exactMl && value !== Number.MAX_VALUE) {
+      recordedAt.set(par);
+      recorded = true;
+    }
+    return value;
   };
   // The exact gradient of mlObjective: reverse mode through the likelihood (`armaLikelihoodGradient`),
   // chained to the factors' coefficients, the regression and (by central differences of the cheap map)
   // the partial autocorrelation transform of the AR parts.
-  const exactMl = spec.exactLikelihoodGradient === true;
-  // Allocated on first use: CSS fits never need it.
-  let gradientScratch: ArmaGradientScratch | null = null;
   const phiBar = new Float64Array(phi.length);
   const thetaBar = new Float64Array(theta.length);
   const seriesBar = workspaceArray(workspace, "seriesBar", exactMl && method !== "CSS" ? n - lost : 0);
@@ -297,16 +315,22 @@ export function fitArima(y: Float64Array, spec: ArimaSpec, xreg: readonly Float6
     arFromUnconstrained(par, transformed, 0, p);
     arFromUnconstrained(par, transformed, p + q, P);
     expandArma(transformed, order, phi, theta);
-    let series = fixedSeries;
-    if (series === null) {
-      subtractRegression(transformed);
-      work.set(adjusted);
-      differenceInPlace(work, d, D, m);
-      series = differenced;
-    }
+    let held = recorded;
+    for (let j = 0; j < k && held; j++) held = recordedAt[j] === par[j];
     gradientScratch ??= armaGradientScratch(phi.length, theta.length, n - lost, workspace);
     const scratch = gradientScratch;
-    armaLikelihoodGradient(phi, theta, series, scratch, phiBar, thetaBar, seriesBar);
+    if (held) {
+      armaLikelihoodBackward(phi, theta, scratch, phiBar, thetaBar, seriesBar);
+    } else {
+      let series = fixedSeries;
+      if (series === null) {
+        subtractRegression(transformed);
+        work.set(adjusted);
+        differenceInPlace(work, d, D, m);
+        series = differenced;
+      }
+      armaLikelihoodGradient(phi, theta, series, scratch, phiBar, thetaBar, seriesBar);
+    }
     factorGradient(phiBar, thetaBar, transformed, order, byTransformed);
     for (let j = 0; j < ncx; j++) {
       const column = dcolsFull[j];
@@ -315,10 +339,9 @@ export function fitArima(y: Float64Array, spec: ArimaSpec, xreg: readonly Float6
       byTransformed[narma + j] = v;
     }
     out.set(byTransformed);
-    for (const [from, count] of [
-      [0, p],
-      [p + q, P],
-    ]) {
+    for (let part = 0; part < 2; part++) {
+      const from = part === 0 ? 0 : p + q;
+      const count = part === 0 ? p : P;
       for (let i = from; i < from + count; i++) {
         nudged.set(par);
         nudged[i] = par[i] + 1e-6;
