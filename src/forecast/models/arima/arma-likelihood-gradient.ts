@@ -169,11 +169,11 @@ export function armaLikelihoodForward(
       for (let i = 0; i < r; i++) a[i] = a[i + 1] + phiR[i] * a0 + gain[i] * s;
       continue;
     }
-    // The trajectory is stored by offset (no views: a subarray per step costs more than the step).
+    // The trajectory is stored by offset (no views: a subarray per step costs more than the step), G and
+    // L within the update loop as they are read.
     const gainsAt = t * r;
     const changesAt = t * (r + 1);
-    for (let i = 0; i < r; i++) gains[gainsAt + i] = gain[i];
-    for (let i = 0; i <= r; i++) changes[changesAt + i] = change[i];
+    changes[changesAt] = change[0];
     first[t] = a[0];
     innovation[t] = v;
     variance[t] = F;
@@ -192,12 +192,16 @@ export function armaLikelihoodForward(
     for (let i = 0; i < r; i++) {
       const phiI = phiR[i];
       const g = gain[i];
+      const next = change[i + 1];
+      gains[gainsAt + i] = g;
+      changes[changesAt + i + 1] = next;
       a[i] = a[i + 1] + phiI * a0 + g * s;
-      const w = change[i + 1] + phiI * u;
+      const w = next + phiI * u;
       const l = w - g * k;
       change[i] = l;
       gain[i] = g + w * Mu;
-      if (l * l > largest) largest = l * l;
+      const square = l * l;
+      largest = square > largest ? square : largest;
     }
     F += u * Mu;
     M -= (Mu * Mu) / F;
