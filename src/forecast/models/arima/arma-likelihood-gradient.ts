@@ -200,8 +200,7 @@ export function armaLikelihoodForward(
       const l = w - g * k;
       change[i] = l;
       gain[i] = g + w * Mu;
-      const square = l * l;
-      largest = square > largest ? square : largest;
+      if (l * l > largest) largest = l * l;
     }
     F += u * Mu;
     M -= (Mu * Mu) / F;
