@@ -54,6 +54,35 @@ describe("armaLikelihoodGradient(phi, theta, x)", () => {
     check(x, xBar, [0, 1, 5, 60, 119]);
   });
 
+  test("on a long series, past the steady state, the same value as armaLikelihood and its central differences", () => {
+    // An ARMA(1,1) settles to a fixed gain within a few dozen steps: most of 600 steps are steady ones.
+    const phi = Float64Array.of(0.5);
+    const theta = Float64Array.of(0.3);
+    const x = series(600, 11);
+    const phiBar = new Float64Array(1);
+    const thetaBar = new Float64Array(1);
+    const xBar = new Float64Array(x.length);
+    const scratch = armaGradientScratch(1, 1, x.length);
+    const value = armaLikelihoodGradient(phi, theta, x, scratch, phiBar, thetaBar, xBar);
+    expect(value).toBe(objective(phi, theta, x));
+    for (const [vector, exact, j] of [
+      [phi, phiBar, 0],
+      [theta, thetaBar, 0],
+      [x, xBar, 3],
+      [x, xBar, 300],
+      [x, xBar, 599],
+    ] as const) {
+      const keep = vector[j];
+      vector[j] = keep + 1e-6;
+      const up = objective(phi, theta, x);
+      vector[j] = keep - 1e-6;
+      const down = objective(phi, theta, x);
+      vector[j] = keep;
+      const difference = (up - down) / 2e-6;
+      expect(Math.abs(exact[j] - difference)).toBeLessThan(1e-6 * Math.max(1, Math.abs(difference)));
+    }
+  });
+
   test("returns NaN for a non-stationary AR part", () => {
     const out = new Float64Array(3);
     const scratch = armaGradientScratch(1, 0, 3);

@@ -1,3 +1,5 @@
+import { type ArimaWorkspace, workspaceArray } from "./arima-workspace.js";
+import type { LikelihoodSums } from "./kalman-filter.js";
 import { solveInPlace } from "./solve-in-place.js";
 import { stationaryFirstColumn, stationaryScratch } from "./stationary-first-column.js";
 
@@ -26,18 +28,34 @@ export interface ArmaGradientScratch {
   readonly system: Float64Array;
   readonly lambda: Float64Array;
   readonly psiBar: Float64Array;
+  /** Left by the forward pass for the backward one: its sums and the first steady step (n for none). */
+  ssq: number;
+  sumlog: number;
+  nu: number;
+  steadyFrom: number;
 }
 
 const DIFFUSE = 1e4;
+// armaLikelihood's steady-state test: once the covariance change is below this fraction of the innovation
+// variance the gain and the variance are kept fixed.
+const STEADY = 1e-13;
 
 /**
- * Allocates the scratch of {@link armaLikelihoodGradient}.
+ * Allocates the scratch of {@link armaLikelihoodGradient}; the trajectory (n (2 r + 5) numbers) comes from
+ * `workspace` when one is given (see `arimaWorkspace`), so that the fits of a search share it.
  *
  * @example armaGradientScratch(13, 13, 200)
  */
-export function armaGradientScratch(pLength: number, qLength: number, n: number): ArmaGradientScratch {
+export function armaGradientScratch(
+  pLength: number,
+  qLength: number,
+  n: number,
+  workspace?: ArimaWorkspace,
+): ArmaGradientScratch {
   const r = Math.max(pLength, qLength + 1);
   const k = pLength + 1;
+  // Written by the forward pass before the backward pass reads them: not zeroed.
+  const trajectory = (slot: string, length: number) => workspaceArray(workspace, slot, length, false);
   return {
     r,
     n,
@@ -47,12 +65,12 @@ export function armaGradientScratch(pLength: number, qLength: number, n: number)
     phi: new Float64Array(r),
     column: new Float64Array(r + 1),
     stationary: stationaryScratch(pLength, qLength),
-    gains: new Float64Array(n * r),
-    changes: new Float64Array(n * (r + 1)),
-    first: new Float64Array(n),
-    innovation: new Float64Array(n),
-    variance: new Float64Array(n + 1),
-    factor: new Float64Array(n),
+    gains: trajectory("gains", n * r),
+    changes: trajectory("changes", n * (r + 1)),
+    first: trajectory("first", n),
+    innovation: trajectory("innovation", n),
+    variance: trajectory("variance", n + 1),
+    factor: trajectory("factor", n),
     aBar: new Float64Array(r + 1),
     gainBar: new Float64Array(r),
     changeBar: new Float64Array(r + 1),
@@ -60,16 +78,21 @@ export function armaGradientScratch(pLength: number, qLength: number, n: number)
     system: new Float64Array(k * k),
     lambda: new Float64Array(k),
     psiBar: new Float64Array(qLength + 1),
+    ssq: 0,
+    sumlog: 0,
+    nu: 0,
+    steadyFrom: n,
   };
 }
 
 /**
- * The concentrated objective 0.5 (log(ssq / nu) + sumlog / nu) of `armaLikelihood` (without its
- * steady-state shortcut) and its gradient with respect to phi, theta and the series x, by reverse-mode
- * differentiation: the Chandrasekhar recursions run forward storing their trajectory, the adjoints run
- * back through them, then through the start (G = L = T c, F = c0, M = -1 / c0) and the first column c of
- * the stationary covariance (`stationaryFirstColumn`: the autocovariance system A gamma = b is
- * differentiated by solving A' lambda = gamma-bar). The whole gradient costs about three evaluations of
+ * The concentrated objective 0.5 (log(ssq / nu) + sumlog / nu) of `armaLikelihood` (the same numbers,
+ * its steady-state shortcut included) and its gradient with respect to phi, theta and the series x, by
+ * reverse-mode differentiation: the Chandrasekhar recursions run forward storing their trajectory, the
+ * adjoints run back through them (through the steady steps, where only the state moves, by accumulating
+ * the adjoints of the fixed gain and variance), then through the start (G = L = T c, F = c0,
+ * M = -1 / c0) and the first column c of the stationary covariance (`stationaryFirstColumn`: the
+ * autocovariance system A gamma = b is differentiated by solving A' lambda = gamma-bar). The whole gradient costs about three evaluations of
  * the likelihood, where central differences cost two per coefficient.
  *
  * Returns NaN when phi has no stationary covariance.
@@ -86,13 +109,34 @@ export function armaLikelihoodGradient(
   thetaBar: Float64Array,
   xBar: Float64Array,
 ): number {
+  const sums = { ssq: 0, sumlog: 0, nu: 0 };
+  if (!armaLikelihoodForward(phi, theta, x, sums, scratch)) return Number.NaN;
+  if (!armaLikelihoodBackward(phi, theta, scratch, phiBar, thetaBar, xBar)) return Number.NaN;
+  return 0.5 * (Math.log(sums.ssq / sums.nu) + sums.sumlog / sums.nu);
+}
+
+/**
+ * The forward pass of {@link armaLikelihoodGradient}: `armaLikelihood` (the same sums to the last bit, added
+ * to `sums`, which the caller resets), storing the trajectory in `scratch` for
+ * {@link armaLikelihoodBackward}. An optimiser that asks for the gradient where it last evaluated the
+ * likelihood then needs only the backward pass. Returns false when phi has no stationary covariance.
+ *
+ * @example
+ * const sums = { ssq: 0, sumlog: 0, nu: 0 };
+ * armaLikelihoodForward(phi, theta, x, sums, scratch); // then armaLikelihoodBackward(phi, theta, scratch, ...)
+ */
+export function armaLikelihoodForward(
+  phi: Float64Array,
+  theta: Float64Array,
+  x: Float64Array,
+  sums: LikelihoodSums,
+  scratch: ArmaGradientScratch,
+): boolean {
   const { r, a, gain, change, column, gains, changes, first, innovation, variance, factor } = scratch;
   const n = x.length;
-  const p = phi.length;
-  const q = theta.length;
   const phiR = scratch.phi;
   phiR.set(phi);
-  if (!stationaryFirstColumn(phi, theta, r, column, scratch.stationary)) return Number.NaN;
+  if (!stationaryFirstColumn(phi, theta, r, column, scratch.stationary)) return false;
   column[r] = 0;
   const c0 = column[0];
   for (let i = 0; i < r; i++) {
@@ -106,10 +150,30 @@ export function armaLikelihoodGradient(
   let ssq = 0;
   let sumlog = 0;
   let nu = 0;
+  // The first step with the gain fixed (n when the recursions never settle).
+  let steadyFrom = n;
   for (let t = 0; t < n; t++) {
     const v = x[t] - a[0];
-    gains.set(gain, t * r);
-    changes.set(change, t * (r + 1));
+    if (t >= steadyFrom) {
+      // As armaLikelihood once steady: a = T a + G v / F with G and F fixed.
+      first[t] = a[0];
+      innovation[t] = v;
+      variance[t] = F;
+      if (F < DIFFUSE) {
+        nu++;
+        ssq += (v * v) / F;
+        sumlog += Math.log(F);
+      }
+      const s = v / F;
+      const a0 = a[0];
+      for (let i = 0; i < r; i++) a[i] = a[i + 1] + phiR[i] * a0 + gain[i] * s;
+      continue;
+    }
+    // The trajectory is stored by offset (no views: a subarray per step costs more than the step), G and
+    // L within the update loop as they are read.
+    const gainsAt = t * r;
+    const changesAt = t * (r + 1);
+    changes[changesAt] = change[0];
     first[t] = a[0];
     innovation[t] = v;
     variance[t] = F;
@@ -124,19 +188,59 @@ export function armaLikelihoodGradient(
     const u = change[0];
     const k = u / F;
     const Mu = M * u;
+    let largest = 0;
     for (let i = 0; i < r; i++) {
       const phiI = phiR[i];
       const g = gain[i];
+      const next = change[i + 1];
+      gains[gainsAt + i] = g;
+      changes[changesAt + i + 1] = next;
       a[i] = a[i + 1] + phiI * a0 + g * s;
-      const w = change[i + 1] + phiI * u;
-      change[i] = w - g * k;
+      const w = next + phiI * u;
+      const l = w - g * k;
+      change[i] = l;
       gain[i] = g + w * Mu;
+      if (l * l > largest) largest = l * l;
     }
     F += u * Mu;
     M -= (Mu * Mu) / F;
+    if (Math.abs(M) * largest <= STEADY * F) steadyFrom = t + 1;
   }
   variance[n] = F;
-  const value = 0.5 * (Math.log(ssq / nu) + sumlog / nu);
+  scratch.ssq = ssq;
+  scratch.sumlog = sumlog;
+  scratch.nu = nu;
+  scratch.steadyFrom = steadyFrom;
+  sums.ssq += ssq;
+  sums.sumlog += sumlog;
+  sums.nu += nu;
+  return true;
+}
+
+/**
+ * The backward pass of {@link armaLikelihoodGradient} over the trajectory that
+ * {@link armaLikelihoodForward} left in `scratch` (for the same phi and theta): the gradient of that pass's
+ * objective 0.5 (log(ssq / nu) + sumlog / nu). Returns false when the autocovariance system is singular.
+ *
+ * @param phiBar receives d/dphi (phi's length); thetaBar d/dtheta; xBar d/dx (the series' length)
+ * @example armaLikelihoodBackward(phi, theta, scratch, phiBar, thetaBar, xBar)
+ */
+export function armaLikelihoodBackward(
+  phi: Float64Array,
+  theta: Float64Array,
+  scratch: ArmaGradientScratch,
+  phiBar: Float64Array,
+  thetaBar: Float64Array,
+  xBar: Float64Array,
+): boolean {
+  const { r, gain, column, gains, changes, first, innovation, variance, factor, ssq, nu, steadyFrom } =
+    scratch;
+  const n = xBar.length;
+  const p = phi.length;
+  const q = theta.length;
+  const phiR = scratch.phi;
+  const c0 = column[0];
+  const F = variance[Math.min(steadyFrom, n)];
 
   // Backwards: adjoints of the state entering step t (after the step they are those of step t + 1's).
   const { aBar, gainBar, changeBar } = scratch;
@@ -147,14 +251,41 @@ export function armaLikelihoodGradient(
   pBar.fill(0);
   let FBar = 0;
   let MBar = 0;
-  for (let t = n - 1; t >= 0; t--) {
-    const G = gains.subarray(t * r, t * r + r);
-    const L = changes.subarray(t * (r + 1), t * (r + 1) + r + 1);
+  // The steady steps: the adjoints of the fixed G and F (and none of L and M, which they no longer read)
+  // accumulate until the step that fixed them.
+  for (let t = n - 1; t >= steadyFrom; t--) {
+    const v = innovation[t];
+    const a0 = first[t];
+    const s = v / F;
+    let sBar = 0;
+    let a0Bar = 0;
+    for (let i = r - 1; i >= 0; i--) {
+      const phiI = phiR[i];
+      const aOut = aBar[i];
+      sBar += gain[i] * aOut;
+      gainBar[i] += s * aOut;
+      pBar[i] += a0 * aOut;
+      a0Bar += phiI * aOut;
+      aBar[i + 1] = aOut;
+    }
+    aBar[r] = 0;
+    FBar -= (v / (F * F)) * sBar;
+    let vBar = sBar / F;
+    if (F < DIFFUSE) {
+      vBar += v / (F * ssq);
+      FBar += -(v * v) / (2 * F * F * ssq) + 1 / (2 * F * nu);
+    }
+    xBar[t] = vBar;
+    aBar[0] = a0Bar - vBar;
+  }
+  for (let t = Math.min(steadyFrom, n) - 1; t >= 0; t--) {
+    const gainsAt = t * r;
+    const changesAt = t * (r + 1);
     const v = innovation[t];
     const F0 = variance[t];
     const M0 = factor[t];
     const a0 = first[t];
-    const u = L[0];
+    const u = changes[changesAt];
     const s = v / F0;
     const k = u / F0;
     const Mu = M0 * u;
@@ -172,8 +303,8 @@ export function armaLikelihoodGradient(
     // is written once output i + 1's has been read.
     for (let i = r - 1; i >= 0; i--) {
       const phiI = phiR[i];
-      const g = G[i];
-      const w = L[i + 1] + phiI * u;
+      const g = gains[gainsAt + i];
+      const w = changes[changesAt + i + 1] + phiI * u;
       const aOut = aBar[i];
       const gOut = gainBar[i];
       const lOut = changeBar[i];
@@ -249,7 +380,7 @@ export function armaLikelihoodGradient(
     system[e * kk + e] += 1;
     for (let i = 1; i <= p; i++) system[e * kk + Math.abs(e - i)] -= phi[i - 1];
   }
-  if (!solveTransposed(system, kk, lambda)) return Number.NaN;
+  if (!solveTransposed(system, kk, lambda)) return false;
   // A-bar = -lambda gamma', b-bar = lambda.
   for (let e = 0; e < kk; e++) {
     const l = lambda[e];
@@ -271,7 +402,7 @@ export function armaLikelihoodGradient(
     }
   }
   for (let i = 0; i < p; i++) phiBar[i] = pBar[i];
-  return value;
+  return true;
 }
 
 /** Solves A' x = b in place (b in x) by Gaussian elimination with partial pivoting on A'; A is overwritten. */

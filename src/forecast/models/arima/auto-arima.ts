@@ -1,4 +1,5 @@
 import type { ArimaOrder } from "./arima-order.js";
+import { arimaWorkspace } from "./arima-workspace.js";
 import type { ArimaFit } from "./fit-arima.js";
 import { leastSquares } from "./least-squares.js";
 import { stepwiseSearch } from "./stepwise-search.js";
@@ -164,7 +165,9 @@ export function autoArima(
   // Every fit here optimises with exact gradients (`SEARCH_FIT`), not on R's finite-difference path: the
   // optima agree with R's to the AICc tolerance of the reference tests (5e-3) on all their series.
   const css = finalMethod === "CSS";
-  const searchFit = approximation ? SEARCH_FIT : SEARCH_LIKELIHOOD_FIT;
+  // Every fit of the search, and the refits after it, share their buffers.
+  const workspace = arimaWorkspace();
+  const searchFit = { ...(approximation ? SEARCH_FIT : SEARCH_LIKELIHOOD_FIT), workspace };
   const fitCandidate = (order: ArimaOrder, constant: boolean) =>
     tryArima(searchY, order, constant, criterion, approximation, offset, searchXreg, searchFit);
   const { best, candidates } = stepwiseSearch(base, start, limits, allowDrift || allowMean, fitCandidate);
@@ -173,7 +176,10 @@ export function autoArima(
   const complete = (scored: ScoredArima): ScoredArima => {
     if (scored.fit === null || scored.score === Number.POSITIVE_INFINITY) return scored;
     const { order, constant } = scored;
-    const done = tryArima(y, order, constant, criterion, css, finalOffset, xreg, { coef: scored.fit.coef });
+    const done = tryArima(y, order, constant, criterion, css, finalOffset, xreg, {
+      coef: scored.fit.coef,
+      workspace,
+    });
     return done.fit === null ? done : { ...done, fit: { ...done.fit, converged: scored.fit.converged } };
   };
   let chosen: ScoredArima = { ...best, fit: null, score: Number.POSITIVE_INFINITY };
@@ -188,6 +194,7 @@ export function autoArima(
           ? candidate
           : tryArima(y, candidate.order, candidate.constant, criterion, css, finalOffset, xreg, {
               ...SEARCH_FIT,
+              workspace,
               // The search's CSS optimum on the same series starts the CSS again (R starts from zeros).
               start: skipped === 0 ? candidate.fit?.coef : undefined,
             });

@@ -42,11 +42,21 @@ export function cssGradient(
   let nq = 0;
   const maLags = lags.subarray(np);
   for (let j = 0; j < theta.length; j++) if (theta[j] !== 0) maLags[nq++] = j;
-  for (let t = n - 1; t >= ncond; t--) {
+  // The last steps' MA lags reach past the end; before them every lag is inside and is not tested.
+  const inside = nq > 0 ? Math.max(ncond, n - maLags[nq - 1] - 1) : n;
+  for (let t = n - 1; t >= inside; t--) {
     let v = 2 * e[t];
     for (let i = 0; i < nq; i++) {
       const j = maLags[i];
       if (t + j + 1 >= n) break;
+      v -= theta[j] * adjoint[t + j + 1];
+    }
+    adjoint[t] = v;
+  }
+  for (let t = Math.min(inside, n) - 1; t >= ncond; t--) {
+    let v = 2 * e[t];
+    for (let i = 0; i < nq; i++) {
+      const j = maLags[i];
       v -= theta[j] * adjoint[t + j + 1];
     }
     adjoint[t] = v;

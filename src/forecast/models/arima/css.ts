@@ -26,7 +26,9 @@ export function cssResiduals(
   let ssq = 0;
   let count = 0;
   for (let t = 0; t < ncond && t < n; t++) residuals[t] = 0;
-  for (let t = ncond; t < n; t++) {
+  // Past the longest MA lag every lag reaches back to ncond or later: the test for it is left out there.
+  const full = q > 0 ? Math.min(n, ncond + maLags[q - 1] + 1) : ncond;
+  for (let t = ncond; t < full; t++) {
     let e = w[t];
     for (let i = 0; i < p; i++) {
       const j = lags[i];
@@ -36,6 +38,20 @@ export function cssResiduals(
     for (let i = 0; i < q; i++) {
       const j = maLags[i];
       if (j >= reach) break;
+      e -= theta[j] * residuals[t - j - 1];
+    }
+    residuals[t] = e;
+    ssq += e * e;
+    count++;
+  }
+  for (let t = Math.max(full, ncond); t < n; t++) {
+    let e = w[t];
+    for (let i = 0; i < p; i++) {
+      const j = lags[i];
+      e -= phi[j] * w[t - j - 1];
+    }
+    for (let i = 0; i < q; i++) {
+      const j = maLags[i];
       e -= theta[j] * residuals[t - j - 1];
     }
     residuals[t] = e;

@@ -1,10 +1,13 @@
 import { minimizeBfgs } from "../../optimize/bfgs.js";
 import { type ArimaOrder, checkOrder, seasonalPeriod } from "./arima-order.js";
 import { differenceInPlace, differencingPolynomial, expandArma } from "./arima-polynomials.js";
+import { type ArimaWorkspace, workspaceArray } from "./arima-workspace.js";
 import { armaLikelihood, armaLikelihoodScratch } from "./arma-likelihood.js";
 import {
   type ArmaGradientScratch,
   armaGradientScratch,
+  armaLikelihoodBackward,
+  armaLikelihoodForward,
   armaLikelihoodGradient,
 } from "./arma-likelihood-gradient.js";
 import { cssResiduals } from "./css.js";
@@ -62,6 +65,11 @@ export interface ArimaSpec {
   readonly start?: ArrayLike<number>;
   /** Relative tolerance of both optimisations (see `BfgsOptions`). Default R's reltol, sqrt(eps). */
   readonly relativeTolerance?: number;
+  /**
+   * Buffers shared with other fits (see `arimaWorkspace`), e.g. those of one order search; default the
+   * fit's own. Nothing the fit returns refers to them.
+   */
+  readonly workspace?: ArimaWorkspace;
 }
 
 /** A fitted regression with ARIMA errors. */
@@ -148,14 +156,24 @@ export function fitArima(y: Float64Array, spec: ArimaSpec, xreg: readonly Float6
     );
   }
   const nUsed = n - delta.length;
+  const { workspace } = spec;
   const columns = regressionColumns(terms, xreg, 0, n);
+  // y and the regressors differenced once (the first `lost` entries only partly): least squares starts
+  // from them and the CSS reads them, the differenced y - X beta being dy - dX beta.
+  const differencedCopy = (slot: string, x: Float64Array): Float64Array => {
+    const out = workspaceArray(workspace, slot, n, false);
+    out.set(x.subarray(0, n));
+    return differenceInPlace(out, d, D, m);
+  };
+  const dyFull = differencedCopy("dy", y);
+  const dcolsFull = columns.map((c, j) => differencedCopy(`dx${j}`, c));
 
   // Starting values: zeros for the ARMA part, least squares on the differenced series for the regression.
   const init = new Float64Array(k);
   const parscale = new Float64Array(k).fill(1);
   if (ncx > 0) {
-    const dy = differenceInPlace(Float64Array.from(y), d, D, m).subarray(lost);
-    const dcols = columns.map((c) => differenceInPlace(Float64Array.from(c), d, D, m).subarray(lost));
+    const dy = dyFull.subarray(lost);
+    const dcols = dcolsFull.map((c) => c.subarray(lost));
     let ls = dy.length > ncx ? leastSquares(dcols, dy) : null;
     if (ls === null || ls.rank === 0) ls = leastSquares(columns, y);
     for (let j = 0; j < ncx; j++) {
@@ -173,9 +191,9 @@ export function fitArima(y: Float64Array, spec: ArimaSpec, xreg: readonly Float6
 
   const phi = new Float64Array(p + m * P);
   const theta = new Float64Array(q + m * Q);
-  const adjusted = new Float64Array(n);
-  const work = new Float64Array(n);
-  const residuals = new Float64Array(n);
+  const adjusted = workspaceArray(workspace, "adjusted", n);
+  const work = workspaceArray(workspace, "work", n);
+  const residuals = workspaceArray(workspace, "residuals", n);
   const transformed = new Float64Array(k);
   const model = createStateSpace(phi.length, theta.length, delta, spec.scoreOnly !== true);
   const sums = { ssq: 0, sumlog: 0, nu: 0 };
@@ -188,11 +206,14 @@ export function fitArima(y: Float64Array, spec: ArimaSpec, xreg: readonly Float6
       for (let t = 0; t < n; t++) adjusted[t] -= beta * column[t];
     }
   };
-  // CSS differences y and the regressors once: the differenced y - X beta is dy - dX beta.
-  const dyFull = differenceInPlace(Float64Array.from(y), d, D, m);
-  const dcolsFull = columns.map((c) => differenceInPlace(Float64Array.from(c), d, D, m));
   const lags = new Int32Array(phi.length + theta.length);
+  // The coefficients whose CSS residuals (and differenced series) `residuals` and `work` hold, so that the
+  // gradient, which BFGS always asks for at the point it has just evaluated, need not recompute them.
+  const cssAt = new Float64Array(k);
+  let cssHeld = false;
   const cssMeanSquare = (par: Float64Array): number => {
+    cssAt.set(par);
+    cssHeld = true;
     expandArma(par, order, phi, theta);
     // Without regressors the differenced series is read as it is (cssResiduals does not write it).
     if (ncx === 0) return cssResiduals(dyFull, phi, theta, ncond, residuals, lags);
@@ -206,15 +227,19 @@ export function fitArima(y: Float64Array, spec: ArimaSpec, xreg: readonly Float6
   };
   const cssObjective = (par: Float64Array): number => 0.5 * Math.log(cssMeanSquare(par));
   const cssGradientAt = (par: Float64Array, out: Float64Array): void => {
-    cssMeanSquare(par);
+    let held = cssHeld;
+    for (let j = 0; j < k && held; j++) held = cssAt[j] === par[j];
+    if (held) expandArma(par, order, phi, theta);
+    else cssMeanSquare(par);
     const w = ncx === 0 ? dyFull : work;
     cssGradient(par, order, w, dcolsFull, phi, theta, residuals, ncond, adjoint, byPhi, byTheta, lags, out);
   };
-  const adjoint = spec.exactCssGradient === true ? new Float64Array(n) : new Float64Array(0);
+  const adjoint = workspaceArray(workspace, "adjoint", spec.exactCssGradient === true ? n : 0);
   const byPhi = new Float64Array(phi.length);
   const byTheta = new Float64Array(theta.length);
   // Filters with the given (untransformed) coefficients; false when phi is not stationary.
   const filter = (par: Float64Array, out: Float64Array | null): boolean => {
+    cssHeld = false;
     expandArma(par, order, phi, theta);
     if (!resetStateSpace(model, phi, theta)) return false;
     subtractRegression(par);
@@ -232,8 +257,18 @@ export function fitArima(y: Float64Array, spec: ArimaSpec, xreg: readonly Float6
   const arma = armaLikelihoodScratch(phi.length, theta.length);
   const differenced = work.subarray(lost);
   const fixedSeries = ncx === 0 ? dyFull.subarray(lost) : null;
+  // With the exact gradient the likelihood is computed by the gradient's forward pass (the same sums),
+  // which keeps its trajectory: BFGS asks for the gradient where it last evaluated the objective, and
+  // then only the backward pass runs. `recordedAt` is that point in the optimiser's coordinates.
+  const exactMl = spec.exactLikelihoodGradient === true;
+  // Allocated on first use: CSS fits never need it.
+  let gradientScratch: ArmaGradientScratch | null = null;
+  const recordedAt = new Float64Array(k);
+  let recorded = false;
   // The objective at untransformed coefficients; Number.MAX_VALUE when phi is not stationary.
   const differencedObjective = (par: Float64Array): number => {
+    cssHeld = false;
+    recorded = false;
     expandArma(par, order, phi, theta);
     let series = fixedSeries;
     if (series === null) {
@@ -245,43 +280,57 @@ export function fitArima(y: Float64Array, spec: ArimaSpec, xreg: readonly Float6
     sums.ssq = 0;
     sums.sumlog = 0;
     sums.nu = 0;
-    if (!armaLikelihood(phi, theta, series, sums, arma)) return Number.MAX_VALUE;
+    if (exactMl) {
+      gradientScratch ??= armaGradientScratch(phi.length, theta.length, n - lost, workspace);
+      if (!armaLikelihoodForward(phi, theta, series, sums, gradientScratch)) return Number.MAX_VALUE;
+    } else if (!armaLikelihood(phi, theta, series, sums, arma)) {
+      return Number.MAX_VALUE;
+    }
     return likelihoodObjective();
   };
   const mlObjective = (par: Float64Array): number => {
     transformed.set(par);
     arFromUnconstrained(par, transformed, 0, p);
     arFromUnconstrained(par, transformed, p + q, P);
-    return differencedObjective(transformed);
+    const value = differencedObjective(transformed);
+    if (exactMl && value !== Number.MAX_VALUE) {
+      recordedAt.set(par);
+      recorded = true;
+    }
+    return value;
   };
   // The exact gradient of mlObjective: reverse mode through the likelihood (`armaLikelihoodGradient`),
   // chained to the factors' coefficients, the regression and (by central differences of the cheap map)
   // the partial autocorrelation transform of the AR parts.
-  const exactMl = spec.exactLikelihoodGradient === true;
-  // Allocated on first use: CSS fits never need it.
-  let gradientScratch: ArmaGradientScratch | null = null;
   const phiBar = new Float64Array(phi.length);
   const thetaBar = new Float64Array(theta.length);
-  const seriesBar = new Float64Array(exactMl && method !== "CSS" ? n - lost : 0);
+  const seriesBar = workspaceArray(workspace, "seriesBar", exactMl && method !== "CSS" ? n - lost : 0);
   const byTransformed = new Float64Array(k);
   const nudged = new Float64Array(k);
   const up = new Float64Array(k);
   const down = new Float64Array(k);
   const mlGradient = (par: Float64Array, out: Float64Array): void => {
+    cssHeld = false;
     transformed.set(par);
     arFromUnconstrained(par, transformed, 0, p);
     arFromUnconstrained(par, transformed, p + q, P);
     expandArma(transformed, order, phi, theta);
-    let series = fixedSeries;
-    if (series === null) {
-      subtractRegression(transformed);
-      work.set(adjusted);
-      differenceInPlace(work, d, D, m);
-      series = differenced;
-    }
-    gradientScratch ??= armaGradientScratch(phi.length, theta.length, n - lost);
+    let held = recorded;
+    for (let j = 0; j < k && held; j++) held = recordedAt[j] === par[j];
+    gradientScratch ??= armaGradientScratch(phi.length, theta.length, n - lost, workspace);
     const scratch = gradientScratch;
-    armaLikelihoodGradient(phi, theta, series, scratch, phiBar, thetaBar, seriesBar);
+    if (held) {
+      armaLikelihoodBackward(phi, theta, scratch, phiBar, thetaBar, seriesBar);
+    } else {
+      let series = fixedSeries;
+      if (series === null) {
+        subtractRegression(transformed);
+        work.set(adjusted);
+        differenceInPlace(work, d, D, m);
+        series = differenced;
+      }
+      armaLikelihoodGradient(phi, theta, series, scratch, phiBar, thetaBar, seriesBar);
+    }
     factorGradient(phiBar, thetaBar, transformed, order, byTransformed);
     for (let j = 0; j < ncx; j++) {
       const column = dcolsFull[j];
@@ -290,10 +339,9 @@ export function fitArima(y: Float64Array, spec: ArimaSpec, xreg: readonly Float6
       byTransformed[narma + j] = v;
     }
     out.set(byTransformed);
-    for (const [from, count] of [
-      [0, p],
-      [p + q, P],
-    ]) {
+    for (let part = 0; part < 2; part++) {
+      const from = part === 0 ? 0 : p + q;
+      const count = part === 0 ? p : P;
       for (let i = from; i < from + count; i++) {
         nudged.set(par);
         nudged[i] = par[i] + 1e-6;

@@ -38,7 +38,7 @@ export function forecastArimaOrigins(
     }
     kalmanFilter(fit.model, adjusted, done, origin, sums, null);
     done = origin;
-    const { mean } = kalmanForecast(fit.model, horizon);
+    const { mean } = kalmanForecast(fit.model, horizon, false);
     for (let j = 0; j < ncx; j++) {
       const beta = fit.coef[narma + j];
       for (let h = 0; h < horizon; h++) mean[h] += beta * columns[j][origin + h];

@@ -141,11 +141,12 @@ export function kalmanFilter(
   sums: LikelihoodSums,
   residuals: Float64Array | null,
 ): void {
-  const { delta, r, rd, a, P, Pnew, anew, M, previous } = model;
+  const { delta, r, rd, a, P, anew, M } = model;
   const d = delta.length;
   for (let t = from; t < to; t++) {
     predictState(model);
     if (!model.fresh && !model.steady) predictCovariance(model);
+    const { Pnew, previous } = model;
     let innovation = x[t] - anew[0];
     for (let k = 0; k < d; k++) innovation -= delta[k] * anew[r + k];
     if (!model.steady) {
@@ -185,7 +186,9 @@ export function kalmanFilter(
         if (moved <= tolerance) model.steady = true;
       }
     }
-    previous.set(Pnew);
+    // This step's Pnew becomes the previous one; the next step overwrites the other buffer whole.
+    model.previous = Pnew;
+    model.Pnew = previous;
     model.fresh = false;
   }
 }

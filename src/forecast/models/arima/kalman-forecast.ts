@@ -3,13 +3,15 @@ import type { ArimaStateSpace } from "./state-space.js";
 /**
  * Forecasts `horizon` steps from the model's filtered state as R's KalmanForecast: a <- T a,
  * P <- T P T' + R R', mean Z a and variance Z P Z' (in units of the innovation variance). The model is
- * left unchanged.
+ * left unchanged. With `withVariance` false only the means are computed (the O(rd^2) covariance steps are
+ * skipped, as cross-validation needs point forecasts only) and `variance` is empty.
  *
  * @example const { mean, variance } = kalmanForecast(fit.model, 12);
  */
 export function kalmanForecast(
   model: ArimaStateSpace,
   horizon: number,
+  withVariance = true,
 ): { mean: Float64Array; variance: Float64Array } {
   const { phi, theta, delta, r, rd } = model;
   const p = phi.length;
@@ -17,11 +19,12 @@ export function kalmanForecast(
   const d = delta.length;
   let a = Float64Array.from(model.a);
   let next = new Float64Array(rd);
-  let P = Float64Array.from(model.P);
-  let Pnext = new Float64Array(rd * rd);
-  const work = new Float64Array(rd * rd);
+  const square = withVariance ? rd * rd : 0;
+  let P = withVariance ? Float64Array.from(model.P) : new Float64Array(0);
+  let Pnext = new Float64Array(square);
+  const work = new Float64Array(square);
   const mean = new Float64Array(horizon);
-  const variance = new Float64Array(horizon);
+  const variance = new Float64Array(withVariance ? horizon : 0);
   // T applied to a strided vector (see kalman-filter.ts for the layout).
   const step = (src: Float64Array, so: number, ss: number, dst: Float64Array, dO: number, ds: number) => {
     const first = src[so];
@@ -43,6 +46,7 @@ export function kalmanForecast(
     let fc = a[0];
     for (let k = 0; k < d; k++) fc += delta[k] * a[r + k];
     mean[h] = fc;
+    if (!withVariance) continue;
     for (let j = 0; j < rd; j++) step(P, j, rd, work, j, rd);
     for (let i = 0; i < rd; i++) step(work, i * rd, 1, Pnext, i * rd, 1);
     for (let i = 0; i <= q; i++) {

@@ -36,7 +36,11 @@ export function regressionColumns(
 ): Float64Array[] {
   const columns: Float64Array[] = [];
   if (terms.intercept) columns.push(new Float64Array(to - from).fill(1));
-  if (terms.drift) columns.push(Float64Array.from({ length: to - from }, (_, i) => from + i + 1));
+  if (terms.drift) {
+    const drift = new Float64Array(to - from);
+    for (let i = 0; i < drift.length; i++) drift[i] = from + i + 1;
+    columns.push(drift);
+  }
   for (let i = 0; i < terms.xreg; i++) columns.push(xreg[i].slice(from, to));
   return columns;
 }

@@ -23,13 +23,16 @@ export interface ArimaStateSpace {
   readonly a: Float64Array;
   /** Its covariance, rd x rd row-major, in units of the innovation variance. */
   readonly P: Float64Array;
-  /** The predicted covariance; before the first observation, the initial covariance. */
-  readonly Pnew: Float64Array;
+  /**
+   * The predicted covariance; before the first observation, the initial covariance. The filter swaps it
+   * with `previous` at each step (instead of copying it there).
+   */
+  Pnew: Float64Array;
   /** Scratch: predicted state, gain vector, T P, the previous Pnew, the stationary covariance. */
   readonly anew: Float64Array;
   readonly M: Float64Array;
   readonly work: Float64Array;
-  readonly previous: Float64Array;
+  previous: Float64Array;
   readonly stationaryScratch: Float64Array;
   /** Whether the first observation is still to come (its Pnew is the initial covariance). */
   fresh: boolean;
