@@ -93,13 +93,19 @@ export async function openRedisStream(url: string, options: RedisStreamOptions):
     return { entries, missing, redelivered };
   };
 
+  // Every failure names the flag and the stream, whichever command met it (a read, XACK or XINFO).
+  const named = <T>(command: Promise<T>): Promise<T> =>
+    command.catch((error: Error) => {
+      throw new Error(`${where}: ${error.message}`);
+    });
+
   return {
     name: url,
     label: `redis-${address.host}-${address.port}-${address.db}-${address.stream}`.replace(/[^\w.-]+/g, "_"),
     async read(signal) {
       if (signal?.aborted) return { entries: [], missing: [], redelivered: false };
       if (pendingFirst) {
-        const batch = toBatch(await readEntries("0", false), true);
+        const batch = toBatch(await named(readEntries("0", false)), true);
         if (batch.entries.length + batch.missing.length > 0) return batch;
         pendingFirst = false;
       }
@@ -121,10 +127,10 @@ export async function openRedisStream(url: string, options: RedisStreamOptions):
     },
     async acknowledge(batch) {
       const ids = batch.entries.map((entry) => entry.id).concat(batch.missing);
-      if (ids.length > 0) await redis.xack(address.stream, options.group, ...ids);
+      if (ids.length > 0) await named(redis.xack(address.stream, options.group, ...ids));
     },
     async backlog() {
-      const groups = (await redis.call("XINFO", "GROUPS", address.stream)) as unknown[][];
+      const groups = (await named(redis.call("XINFO", "GROUPS", address.stream))) as unknown[][];
       for (const fields of groups) {
         const record: Record<string, unknown> = {};
         for (let i = 0; i + 1 < fields.length; i += 2) record[String(fields[i])] = fields[i + 1];
