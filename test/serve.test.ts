@@ -1,4 +1,5 @@
 import { rmSync } from "node:fs";
+import { connect, type Socket } from "node:net";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseConfig } from "../src/config/load-config.js";
@@ -741,17 +742,25 @@ describe("avails serve: limits", () => {
       expect((await get("planner")).status).toBe(200);
 
       // Overload: this process's event loop is blocked for 300 ms, past the 50 ms limit; the request sent
-      // meanwhile is shed at once, while liveness still answers.
+      // meanwhile is shed at once, while liveness still answers. The request's bytes are written to a connected
+      // socket before the block, so the server reads them in the first turn of the loop after it: a fetch would
+      // need several turns to connect and write, and the late sample's hold (20 ms) may be over by then.
+      const socket = await connected(new URL(busy));
+      socket.write(
+        `GET /v1/avails?${DAYS} HTTP/1.1\r\nHost: 127.0.0.1\r\n` +
+          `Authorization: Bearer ${token.admin}\r\nConnection: close\r\n\r\n`,
+      );
       const busyUntil = performance.now() + 300;
       while (performance.now() < busyUntil) {
         // busy: the event loop is held here
       }
-      const shed = await fetch(`${busy}/v1/avails?${DAYS}`, {
-        headers: { authorization: `Bearer ${token.admin}` },
-      });
+      const shed = await rawResponse(socket);
       expect(shed.status).toBe(503);
       expect(shed.headers.get("retry-after")).toBe("1");
-      expect(await shed.json()).toMatchObject({ status: 503, detail: expect.stringMatching(/overloaded/) });
+      expect(JSON.parse(shed.body)).toMatchObject({
+        status: 503,
+        detail: expect.stringMatching(/overloaded/),
+      });
       expect((await fetch(`${busy}/healthz`)).status).toBe(200);
       expect(await (await fetch(`${busy}/metrics`)).text()).toMatch(
         /^avails_http_requests_shed_total [1-9]\d*$/m,
@@ -795,3 +804,37 @@ describe("avails serve: limits", () => {
     }
   });
 });
+
+/** A TCP connection to the server at `url`, once connected. */
+function connected(url: URL): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host: url.hostname, port: Number(url.port) }, () => resolve(socket));
+    socket.once("error", reject);
+  });
+}
+
+/** Reads an HTTP/1.1 response to its end (the request asked for Connection: close): status, headers, body. */
+function rawResponse(
+  socket: Socket,
+): Promise<{ status: number; headers: Map<string, string>; body: string }> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    socket.on("data", (chunk: Buffer) => chunks.push(chunk));
+    socket.once("error", reject);
+    socket.once("end", () => {
+      const text = Buffer.concat(chunks).toString("utf8");
+      const split = text.indexOf("\r\n\r\n");
+      const [statusLine, ...lines] = text.slice(0, split).split("\r\n");
+      const headers = new Map<string, string>();
+      for (const line of lines) {
+        const colon = line.indexOf(":");
+        headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
+      }
+      let body = text.slice(split + 4);
+      // A chunked body: the JSON is the first chunk's data.
+      if (headers.get("transfer-encoding") === "chunked")
+        body = body.slice(body.indexOf("\r\n") + 2, body.lastIndexOf("\r\n0\r\n"));
+      resolve({ status: Number(statusLine.split(" ")[1]), headers, body });
+    });
+  });
+}

@@ -2,7 +2,8 @@
 // variants of it named in BENCH_VARIANTS) over the test cases of bench:forecast's six data sets, 5 windows, on
 // the product path (forecastSeries), without the peers. The best named peer of each set comes from the last
 // full run's bench/out/forecast/results.json (augurs' two models, R's ets, thetaf and stlf). Prints MASE, the
-// ratio to the best peer, coverage, the median CPU ms per series and what won how often. Needs `npm run build`.
+// ratio to the best peer, coverage, the median CPU ms per series and what won how often. BENCH_HELD_OUT=1 adds the
+// held-out sets of R packages (datasets.js, loadHeldOutDatasets). Needs `npm run build`.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { autoForecaster } from "../../dist/forecast/auto-forecaster.js";
@@ -20,7 +21,7 @@ import {
 import { mstl } from "../../dist/forecast/models/mstl/index.js";
 import { resolveModel } from "../../dist/forecast/models/registry.js";
 import { dynamicOptimizedTheta, theta } from "../../dist/forecast/models/theta/theta.js";
-import { benchOut, loadDatasets } from "./datasets.js";
+import { benchOut, loadDatasets, loadHeldOutDatasets } from "./datasets.js";
 import { interleavedMs } from "./interleaved-speed.js";
 import { mase, median, PooledErrors } from "./metrics.js";
 import { augursModels } from "./peers.js";
@@ -64,7 +65,7 @@ function nonSeasonal(m) {
   return {
     name: `${m.name}_n`,
     forecast: (y, r) => m.forecast(y, strip(r)),
-    forecastOrigins: (y, origins, r) => m.forecastOrigins(y, origins, strip(r)),
+    forecastOrigins: (y, origins, r, fits) => m.forecastOrigins(y, origins, strip(r), fits),
   };
 }
 function weakNone(single, weak, options = {}) {
@@ -79,24 +80,39 @@ function weakNone(single, weak, options = {}) {
 }
 const SINGLE = [autoEts, theta, mstlTheta];
 const MULTI = [theta, mstlTheta];
+const seasonless = (m) => ({ ...nonSeasonal(m), name: `${m.name} (no season)` });
+const WEAK = [autoEts, theta, mstlTheta, seasonless(theta), seasonless(mstlTheta)];
+/** The pool and cross-validation of the sessions before the test and the three fits: margin only, one fit. */
+const OLD = { poolTest: Number.POSITIVE_INFINITY, fits: 1 };
 /** The variants by name; `auto` is the registry's own. Add experiments here. */
 const VARIANTS = {
   auto: () => resolveModel("auto"),
+  // The registry's candidates with the older pool and cross-validation, and with one of the two changes.
+  "margin-one-fit": () => autoVariant(SINGLE, MULTI, OLD, WEAK),
+  "test-one-fit": () => autoVariant(SINGLE, MULTI, { fits: 1 }, WEAK),
+  "margin-three-fits": () => autoVariant(SINGLE, MULTI, { poolTest: Number.POSITIVE_INFINITY }, WEAK),
+  "test-two-fits": () => autoVariant(SINGLE, MULTI, { fits: 2 }, WEAK),
+  "test-five-fits": () => autoVariant(SINGLE, MULTI, { fits: 5 }, WEAK),
+  "test-z1.645": () => autoVariant(SINGLE, MULTI, { poolTest: 1.645 }, WEAK),
+  "test-z3": () => autoVariant(SINGLE, MULTI, { poolTest: 3 }, WEAK),
+  "weak-dropped-now": () => weakNone(SINGLE, SINGLE, {}),
+  "weak-both-now": () => autoVariant(SINGLE, MULTI, {}, [...WEAK, seasonless(autoEts)]),
+  "arima-candidate-now": () => autoVariant([...SINGLE, arima], MULTI, {}, [...WEAK, arima]),
   // Before the weak-season rule: AutoETS, Theta and MSTL with one season, Theta and MSTL with several.
-  before: () => autoVariant(SINGLE, MULTI),
-  // Rules tried (docs/forecasting.md, "The automatic model").
-  "weak-season-dropped": () => weakNone(SINGLE, SINGLE),
-  "weak-ets-nonseasonal": () => autoVariant(SINGLE, MULTI, {}, [etsN, theta, mstlTheta]),
-  "weak-ets-nonseasonal-theta": () => autoVariant(SINGLE, MULTI, {}, [etsN, theta]),
-  "ets-nonseasonal-candidate": () => autoVariant([...SINGLE, etsN], MULTI),
-  "arima-candidate": () => autoVariant([...SINGLE, arima], MULTI),
-  "best-alone": () => autoVariant(SINGLE, MULTI, { poolMargin: 0 }),
-  "margin-10": () => autoVariant(SINGLE, MULTI, { poolMargin: 0.1 }),
-  "origins-10": () => autoVariant(SINGLE, MULTI, { maxOrigins: 10 }),
-  "origins-30": () => autoVariant(SINGLE, MULTI, { maxOrigins: 30 }),
+  before: () => autoVariant(SINGLE, MULTI, OLD),
+  // Rules tried (docs/forecasting.md, "The automatic model"), with the pool and cross-validation of then.
+  "weak-season-dropped": () => weakNone(SINGLE, SINGLE, OLD),
+  "weak-ets-nonseasonal": () => autoVariant(SINGLE, MULTI, OLD, [etsN, theta, mstlTheta]),
+  "weak-ets-nonseasonal-theta": () => autoVariant(SINGLE, MULTI, OLD, [etsN, theta]),
+  "ets-nonseasonal-candidate": () => autoVariant([...SINGLE, etsN], MULTI, OLD),
+  "arima-candidate": () => autoVariant([...SINGLE, arima], MULTI, OLD),
+  "best-alone": () => autoVariant(SINGLE, MULTI, { ...OLD, poolMargin: 0 }),
+  "margin-10": () => autoVariant(SINGLE, MULTI, { ...OLD, poolMargin: 0.1 }),
+  "origins-10": () => autoVariant(SINGLE, MULTI, { ...OLD, maxOrigins: 10 }),
+  "origins-30": () => autoVariant(SINGLE, MULTI, { ...OLD, maxOrigins: 30 }),
   // Candidates without forecastOrigins are refitted at each of 10 origins.
-  refit: () => autoVariant(SINGLE.map(noOrigins), MULTI),
-  "refit-weak-season-dropped": () => weakNone(SINGLE.map(noOrigins), SINGLE.map(noOrigins)),
+  refit: () => autoVariant(SINGLE.map(noOrigins), MULTI, OLD),
+  "refit-weak-season-dropped": () => weakNone(SINGLE.map(noOrigins), SINGLE.map(noOrigins), OLD),
   // Single models on the product path (conformal intervals), to see what each candidate does alone.
   "m:ets": () => resolveModel("ets"),
   "m:ets_n": () => etsN,
@@ -110,7 +126,8 @@ const VARIANTS = {
 const names = (process.env.BENCH_VARIANTS ?? "auto").split(",");
 for (const name of names) if (!(name in VARIANTS)) throw new Error(`BENCH_VARIANTS: no variant "${name}"`);
 const setFilter = process.env.BENCH_SETS;
-const sets = (await loadDatasets()).filter(
+const heldOut = process.env.BENCH_HELD_OUT === "1" ? await loadHeldOutDatasets() : [];
+const sets = [...(await loadDatasets()), ...heldOut].filter(
   (set) => setFilter === undefined || setFilter.split(",").some((part) => set.name.includes(part)),
 );
 
@@ -219,6 +236,7 @@ if (process.env.BENCH_HOLIDAYS === "1") {
 if (process.env.BENCH_SPEED === "1") {
   const daily = (await loadDatasets()).find((set) => set.name === "demo daily (geo)");
   const [, augursEts] = await augursModels();
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
   for (const name of names) {
     const model = VARIANTS[name]();
     const ms = interleavedMs(
@@ -226,6 +244,7 @@ if (process.env.BENCH_SPEED === "1") {
       daily.horizon,
       (y) => forecastSeries(y, { model, horizon: daily.horizon, levels: LEVELS, seasons: daily.seasons }),
       (y) => augursEts.forecast(y, daily.seasons, daily.horizon, LEVELS),
+      rounds,
     );
     console.log(
       `speed ${name} on demo daily: ${ms.ours.toFixed(2)} CPU ms against augurs AutoETS ${ms.peer.toFixed(2)} (${(ms.peer / ms.ours).toFixed(2)} times)`,

@@ -163,6 +163,33 @@ export async function loadDatasets() {
 }
 
 /**
+ * The held-out data sets: series from R packages that none of the six sets above holds (held-out.R: 12 quarterly
+ * and 12 monthly economic and environmental series, and 364 days of ridership at 10 Chicago L stations), for
+ * checking that a change to the automatic model carries over to data it was not tuned on. Written once with
+ * Rscript into bench/out/forecast; empty when R is not installed.
+ *
+ * @example
+ * for (const set of await loadHeldOutDatasets()) console.log(set.name, set.series.length);
+ */
+export async function loadHeldOutDatasets() {
+  const files = ["quarterly", "monthly", "daily"].map((freq) => join(out, `held-out-${freq}.csv`));
+  if (!files.every((file) => existsSync(file))) {
+    mkdirSync(out, { recursive: true });
+    const result = spawnSync("Rscript", [join(here, "held-out.R"), out], {
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    if (result.error !== undefined || result.status !== 0) return [];
+  }
+  const sets = [
+    await fromCsv("held-out quarterly (R)", files[0], "quarterly", [4], 8),
+    await fromCsv("held-out monthly (R)", files[1], "monthly", [12], 12),
+  ];
+  if (existsSync(files[2]))
+    sets.push(await fromCsv("held-out daily (Chicago L)", files[2], "daily", [7], 14));
+  return sets;
+}
+
+/**
  * Writes the series of a data set as `unique_id,ds,y` (sorted, gap-free), as the R peers read it.
  *
  * @example

@@ -21,18 +21,36 @@ function randomWalk(n: number, seed: number): Float64Array {
   });
 }
 
-/** A real model whose calls are counted. */
-function counted(model: Forecaster, calls: { forecast: number; origins: number }): Forecaster {
+/** A real model whose calls are counted, with the `fits` its cross-validation asked for. */
+function counted(
+  model: Forecaster,
+  calls: { forecast: number; origins: number; fits?: number[] },
+): Forecaster {
   return {
     name: model.name,
     forecast(y, request) {
       calls.forecast++;
       return model.forecast(y, request);
     },
-    forecastOrigins(y, origins, request) {
+    forecastOrigins(y, origins, request, fits) {
       calls.origins++;
-      return model.forecastOrigins?.(y, origins, request) ?? [];
+      calls.fits?.push(fits ?? 1);
+      return model.forecastOrigins?.(y, origins, request, fits) ?? [];
     },
+  };
+}
+
+/** The seasonal naive forecast moved by `offset`, under another name. */
+function shifted(name: string, offset: number): Forecaster {
+  const shift = (mean: Float64Array) => mean.map((value) => value + offset);
+  return {
+    name,
+    forecast(y, request) {
+      const result = seasonalNaive.forecast(y, request);
+      return { ...result, mean: shift(result.mean) };
+    },
+    forecastOrigins: (y, origins, request) =>
+      (seasonalNaive.forecastOrigins?.(y, origins, request) ?? []).map(shift),
   };
 }
 
@@ -162,10 +180,10 @@ describe("autoForecaster(candidates)", () => {
     const [first, second, third] = alone.selection.scores.map((s) => s.score);
     expect(first).toBe(1);
     // A margin between the second and the third candidate's relative MASE pools the best two.
-    const two = autoForecaster(candidates, { poolMargin: (second + third) / 2 - 1 }).forecastWithReport(
-      y,
-      request,
-    );
+    const two = autoForecaster(candidates, {
+      poolMargin: (second + third) / 2 - 1,
+      poolTest: Number.POSITIVE_INFINITY,
+    }).forecastWithReport(y, request);
     const pooled = alone.selection.scores.slice(0, 2).map((s) => s.label);
     expect(two.selection.members).toEqual(
       candidates.map((c) => c.name).filter((name) => pooled.includes(name)),
@@ -179,12 +197,50 @@ describe("autoForecaster(candidates)", () => {
     for (let j = 0; j < 7; j++) expect(two.result.mean[j]).toBeCloseTo((means[0][j] + means[1][j]) / 2, 12);
     // The pool's own cross-validation MASE is listed with the candidates.
     expect(two.selection.scores.map((s) => s.label)).toContain(two.selection.winner);
-    const all = autoForecaster(candidates, { poolMargin: third }).forecastWithReport(y, request);
+    const all = autoForecaster(candidates, {
+      poolMargin: third,
+      poolTest: Number.POSITIVE_INFINITY,
+    }).forecastWithReport(y, request);
     expect(all.selection.winner).toBe("ensemble(last, snaive, mean)");
     // Margin 0 keeps the best alone.
     expect(
       autoForecaster(candidates, { poolMargin: 0 }).forecastWithReport(y, request).selection.winner,
     ).toBe("snaive");
+  });
+
+  test("keeps out of the pool a candidate within poolMargin whose errors are worse beyond chance (poolTest)", () => {
+    const y = weeklyPattern(150, 1);
+    const request = { horizon: 7, levels: [80, 95], seasons: [7] };
+    // Off by 0.25 on a series whose seasonal naive errors have a spread of about 0.42: worse at most origins.
+    const worse = shifted("worse", 0.25);
+    const wide = { poolMargin: 0.5 };
+    const tested = autoForecaster([seasonalNaive, worse], wide).forecastWithReport(y, request);
+    const [best, second] = tested.selection.scores;
+    expect(best.label).toBe("snaive");
+    expect(second.label).toBe("worse");
+    expect(second.score).toBeLessThan(1.5);
+    expect(tested.selection.winner).toBe("snaive");
+    // On the margin alone it is pooled.
+    const marginOnly = autoForecaster([seasonalNaive, worse], {
+      ...wide,
+      poolTest: Number.POSITIVE_INFINITY,
+    }).forecastWithReport(y, request);
+    expect(marginOnly.selection.winner).toBe("ensemble(snaive, worse)");
+    // A candidate that forecasts as well as the best is not worse beyond chance: it stays in.
+    const twin = shifted("twin", 0);
+    const twins = autoForecaster([seasonalNaive, twin]).forecastWithReport(y, request);
+    expect(twins.selection.winner).toBe("ensemble(snaive, twin)");
+  });
+
+  test("cross-validates each candidate with `fits` fits, 3 unless told", () => {
+    const y = weeklyPattern(150, 5);
+    const request = { horizon: 7, levels: [80], seasons: [7] };
+    const calls = { forecast: 0, origins: 0, fits: [] as number[] };
+    autoForecaster([counted(seasonalNaive, calls), meanModel]).forecast(y, request);
+    expect(calls.fits).toEqual([3]);
+    calls.fits.length = 0;
+    autoForecaster([counted(seasonalNaive, calls), meanModel], { fits: 1 }).forecast(y, request);
+    expect(calls.fits).toEqual([1]);
   });
 
   test("rejects bad candidates and options with the parameter's name", () => {
@@ -194,6 +250,10 @@ describe("autoForecaster(candidates)", () => {
       "poolMargin: -0.1 is not a number >= 0",
     );
     expect(() => autoForecaster(candidates, { poolMargin: Number.NaN })).toThrow("poolMargin: NaN");
+    expect(() => autoForecaster(candidates, { poolTest: -1 })).toThrow("poolTest: -1 is not a number >= 0");
+    expect(() => autoForecaster(candidates, { poolTest: Number.NaN })).toThrow("poolTest: NaN");
+    expect(() => autoForecaster(candidates, { fits: 0 })).toThrow("fits: 0 is not an integer >= 1");
+    expect(() => autoForecaster(candidates, { fits: 2.5 })).toThrow("fits: 2.5");
     expect(() =>
       autoForecaster(candidates).forecast(Float64Array.of(1, 2), { horizon: 1, levels: [0], seasons: [] }),
     ).toThrow("levels: 0");

@@ -2,6 +2,7 @@ import { calibrationPlan } from "./calibration-plan.js";
 import { applyConformal, type ConformalFit, fitConformal } from "./conformal-calibration.js";
 import { uncalibratedLevels } from "./conformal-forecaster.js";
 import { crossValidate, foldOrigins } from "./cross-validate.js";
+import { dieboldMariano } from "./diebold-mariano.js";
 import { ensemble } from "./ensemble.js";
 import type { ForecastReport, ReportingForecaster, ReportOptions } from "./forecast-report.js";
 import type { Forecaster, ForecastRequest } from "./forecaster.js";
@@ -16,6 +17,18 @@ export interface AutoOptions {
    * forecast is their mean. Default 0.2; 0 keeps the best candidate alone (ties pooled).
    */
   readonly poolMargin?: number;
+  /**
+   * A candidate within the margin still stays out of the pool when its cross-validation errors are worse
+   * than the best candidate's beyond chance: when the Diebold-Mariano statistic of their per-origin absolute
+   * errors exceeds this. Default 2 (about a 2% one-sided test); Infinity pools on the margin alone.
+   */
+  readonly poolTest?: number;
+  /**
+   * Fits each candidate makes in cross-validation (`Forecaster.forecastOrigins`), each serving a run of
+   * consecutive origins; default 3. One fit on the first half of the series judges a model by parameters
+   * (and, for ETS, a form) fitted to data older and shorter than the final fit sees.
+   */
+  readonly fits?: number;
   /** Most cross-validation origins; default 60 when every candidate has `forecastOrigins`, else 10. */
   readonly maxOrigins?: number;
   /** Measure errors relative to the local level of a non-negative series (`relativeScales`); default true. */
@@ -67,6 +80,8 @@ interface Scored {
   readonly fit: ConformalFit;
   readonly mase: number;
   readonly msis: number;
+  /** Mean absolute error of the forecasts from each origin, for the pool's test. */
+  readonly originErrors: Float64Array;
   score: number;
 }
 
@@ -75,6 +90,12 @@ const MSIS_LEVEL = 95;
 
 /** Candidates within 20% of the best cross-validation MASE are pooled (see `autoForecaster`). */
 export const DEFAULT_POOL_MARGIN = 0.2;
+
+/** Candidates whose errors are worse than the best's with a Diebold-Mariano statistic above 2 stay out. */
+export const DEFAULT_POOL_TEST = 2;
+
+/** Candidates are fitted three times in cross-validation (see `AutoOptions.fits`). */
+export const DEFAULT_FITS = 3;
 
 /**
  * Chooses a model per series by forecast pooling (Kourentzes, Barrow & Petropoulos 2019, "Another look at
@@ -108,6 +129,10 @@ export function autoForecaster(candidates: readonly Forecaster[], options: AutoO
   const margin = options.poolMargin ?? DEFAULT_POOL_MARGIN;
   if (!(margin >= 0 && Number.isFinite(margin)))
     throw new Error(`poolMargin: ${margin} is not a number >= 0`);
+  const poolTest = options.poolTest ?? DEFAULT_POOL_TEST;
+  if (!(poolTest >= 0)) throw new Error(`poolTest: ${poolTest} is not a number >= 0`);
+  const fits = options.fits ?? DEFAULT_FITS;
+  if (!(Number.isInteger(fits) && fits >= 1)) throw new Error(`fits: ${fits} is not an integer >= 1`);
 
   const forecastWithReport = (
     y: Float64Array,
@@ -139,12 +164,16 @@ export function autoForecaster(candidates: readonly Forecaster[], options: AutoO
     const scales = options.relative === false ? null : relativeScales(y, origins, seasons);
     const evaluate = (label: string, members: readonly Forecaster[], means: Float64Array): Scored => {
       const absErrors = new Float64Array(means.length);
+      const originErrors = new Float64Array(origins.length);
       let sum = 0;
       for (let k = 0; k < origins.length; k++) {
+        let originSum = 0;
         for (let j = 0, i = k * horizon; j < horizon; j++, i++) {
           absErrors[i] = Math.abs(y[origins[k] + j] - means[i]);
-          sum += absErrors[i];
+          originSum += absErrors[i];
         }
+        originErrors[k] = originSum / horizon;
+        sum += originSum;
       }
       // One fit serves the score (at MSIS_LEVEL, last) and, for the winner, the published intervals.
       const fit = fitConformal(absErrors, origins, horizon, fitLevels, period, scales?.origins);
@@ -168,6 +197,7 @@ export function autoForecaster(candidates: readonly Forecaster[], options: AutoO
         fit,
         mase: sum / count,
         msis: interval / count,
+        originErrors,
         score: Number.NaN,
       };
     };
@@ -183,6 +213,7 @@ export function autoForecaster(candidates: readonly Forecaster[], options: AutoO
           xreg: request.xreg,
           windows: plan.windows,
           step: plan.step,
+          fits,
         });
         const means = new Float64Array(origins.length * horizon);
         for (let k = 0; k < origins.length; k++) means.set(cv.folds[k].mean, k * horizon);
@@ -208,8 +239,18 @@ export function autoForecaster(candidates: readonly Forecaster[], options: AutoO
     const bestMase = Math.min(...singles.map((s) => s.mase));
     for (const single of singles) single.score = relative(single.mase, bestMase);
     const tried = [...singles].sort((a, b) => a.score - b.score);
+    // Folds from origins `step` apart overlap for ceil(horizon / step) origins: the test's HAC lag.
+    const lag = Math.ceil(horizon / plan.step);
+    const best = tried[0];
+    const differential = new Float64Array(origins.length);
+    const clearlyWorse = (single: Scored): boolean => {
+      if (single === best || poolTest === Number.POSITIVE_INFINITY) return false;
+      for (let k = 0; k < origins.length; k++)
+        differential[k] = single.originErrors[k] - best.originErrors[k];
+      return dieboldMariano(differential, lag) > poolTest;
+    };
     // The pool keeps the candidates' order, so one combination always has one label.
-    const members = singles.filter((single) => single.score <= 1 + margin);
+    const members = singles.filter((single) => single.score <= 1 + margin && !clearlyWorse(single));
     let winner = members[0];
     if (members.length > 1) {
       const means = new Float64Array(origins.length * horizon);

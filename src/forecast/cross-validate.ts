@@ -12,6 +12,11 @@ export interface CrossValidationOptions extends ForecastRequest {
    * `forecastOrigins` are always refitted.
    */
   readonly refit?: boolean;
+  /**
+   * Fits a model with `forecastOrigins` makes, each on the data before its run of origins
+   * (`Forecaster.forecastOrigins`); default 1. Ignored when the model is refitted at every origin.
+   */
+  readonly fits?: number;
 }
 
 /** One fold: the forecast made at `origin` from `y[0, origin)` and what happened next. */
@@ -91,7 +96,8 @@ function checkForecast(
 /**
  * Rolling-origin cross-validation (Tashman 2000; statsforecast's `cross_validation`): forecasts
  * `horizon` steps from each origin `t_k = n - horizon - (windows - 1 - k) * step` using `y[0, t_k)` only.
- * A model with `forecastOrigins` is fitted once and filtered forward (point forecasts only) unless `refit`;
+ * A model with `forecastOrigins` is fitted once (or `fits` times) and filtered forward (point forecasts
+ * only) unless `refit`;
  * any other model is refitted at each origin and its own intervals are kept.
  *
  * @example
@@ -114,7 +120,7 @@ export function crossValidate(
   const folds: CrossValidationFold[] = [];
   const refit = options.refit === true || forecaster.forecastOrigins === undefined;
   if (!refit && forecaster.forecastOrigins) {
-    const means = forecaster.forecastOrigins(y, origins, request);
+    const means = forecaster.forecastOrigins(y, origins, request, options.fits ?? 1);
     if (!Array.isArray(means) || means.length !== origins.length) {
       throw new Error(
         `model "${forecaster.name}" returned ${means?.length} forecasts for ${origins.length} origins`,

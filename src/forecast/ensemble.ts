@@ -81,9 +81,14 @@ export function ensemble(members: readonly Forecaster[], how: Combination = "mea
   if (originForecasts.some((forecastOrigins) => forecastOrigins === undefined)) return combined;
   return {
     ...combined,
-    forecastOrigins(y: Float64Array, origins: readonly number[], request: ForecastRequest): Float64Array[] {
+    forecastOrigins(
+      y: Float64Array,
+      origins: readonly number[],
+      request: ForecastRequest,
+      fits?: number,
+    ): Float64Array[] {
       const perMember = originForecasts.map(
-        (forecastOrigins) => forecastOrigins?.(y, origins, request) ?? [],
+        (forecastOrigins) => forecastOrigins?.(y, origins, request, fits) ?? [],
       );
       const scratch = new Float64Array(members.length);
       return origins.map((_, k) =>

@@ -113,10 +113,10 @@ export function eventAdjusted(model: Forecaster, options: EventEffectOptions = {
   return {
     name: model.name,
     forecast,
-    // The effects are learned once, on y[0, origins[0]), as the model's parameters are.
-    forecastOrigins(y, origins, request) {
+    // The effects are learned once, on y[0, origins[0]); the model may refit its own parameters (`fits`).
+    forecastOrigins(y, origins, request, fits) {
       const xreg = request.xreg;
-      if (xreg === undefined || xreg.length === 0) return innerOrigins.call(model, y, origins, request);
+      if (xreg === undefined || xreg.length === 0) return innerOrigins.call(model, y, origins, request, fits);
       validateFinite(y);
       validateXreg(request, y.length);
       const first = origins[0] ?? y.length;
@@ -126,7 +126,7 @@ export function eventAdjusted(model: Forecaster, options: EventEffectOptions = {
       const factors = adjustment(xreg, effects, y.length + request.horizon);
       const adjusted = new Float64Array(y.length);
       for (let t = 0; t < y.length; t++) adjusted[t] = y[t] / factors[t];
-      const means = innerOrigins.call(model, adjusted, origins, withoutXreg(request));
+      const means = innerOrigins.call(model, adjusted, origins, withoutXreg(request), fits);
       return means.map((mean, k) => scaleForecast(mean, factors, origins[k]));
     },
   };

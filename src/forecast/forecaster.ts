@@ -56,6 +56,17 @@ export interface Forecaster {
    * the point forecasts of `request.horizon` steps made at each origin (the forecast made at origin `t` uses
    * `y[0, t)` only and predicts `y[t], ..., y[t + horizon - 1]`). Origins are ascending and at most
    * `y.length`. Cross-validation refits at every origin for models without it.
+   *
+   * `fits` (default 1) asks for that many fits instead of one (statsforecast's `refit` every k windows): the
+   * origins are cut into `fits` runs of consecutive origins (`originGroups`), and each run is served by a
+   * fit on the data before its first origin, so that later origins are forecast by parameters that saw
+   * nearly as much data as the final fit will. A model may keep the structure it chose at the first fit
+   * (ETS its form) and re-estimate only the parameters; models with nothing to estimate ignore `fits`.
    */
-  forecastOrigins?(y: Float64Array, origins: readonly number[], request: ForecastRequest): Float64Array[];
+  forecastOrigins?(
+    y: Float64Array,
+    origins: readonly number[],
+    request: ForecastRequest,
+    fits?: number,
+  ): Float64Array[];
 }

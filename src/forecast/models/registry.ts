@@ -54,7 +54,7 @@ function withoutSeason(model: Forecaster, name: string): Forecaster {
     forecast: (y, request) => model.forecast(y, seasonless(request)),
     ...(origins === undefined
       ? {}
-      : { forecastOrigins: (y, at, request) => origins(y, at, seasonless(request)) }),
+      : { forecastOrigins: (y, at, request, fits) => origins(y, at, seasonless(request), fits) }),
   };
 }
 

@@ -205,6 +205,21 @@ describe("forecastOrigins(y, origins, request)", () => {
     }
   });
 
+  test("with fits, searches the forms at the first and last run of origins and refits the first's form between", () => {
+    const origins = Array.from({ length: 24 }, (_, i) => 30 + i);
+    const groups = [origins.slice(0, 8), origins.slice(8, 16), origins.slice(16)];
+    const asked = request(3, [12]);
+    const three = autoEts.forecastOrigins?.(y, origins, asked, 3) ?? [];
+    const one = (model: typeof autoEts, group: number[]) => model.forecastOrigins?.(y, group, asked) ?? [];
+    const [, error, trend, season] = /^ETS\((\w),(\w+),(\w)\)$/.exec(
+      autoEts.forecast(y.slice(0, 30), asked).description,
+    ) ?? [""];
+    const firstForm = ets({ error, trend, season } as Parameters<typeof ets>[0]);
+    const expected = [...one(autoEts, groups[0]), ...one(firstForm, groups[1]), ...one(autoEts, groups[2])];
+    expect(three.map((f) => Array.from(f))).toEqual(expected.map((f) => Array.from(f)));
+    expect(() => autoEts.forecastOrigins?.(y, origins, asked, 0)).toThrow(/fits/);
+  });
+
   test("throws on origins that are not ascending integers within the series", () => {
     const run = (origins: number[]) => () => model.forecastOrigins?.(y, origins, request(2, [12]));
     expect(run([0])).toThrow(/origins/);

@@ -1,10 +1,14 @@
 import type { Forecaster, ForecastRequest, ForecastResult } from "../../forecaster.js";
+import { originGroups } from "../../origin-groups.js";
 import { checkInput } from "./check-input.js";
 import { ADDITIVE, etsFilter, MULTIPLICATIVE, NONE } from "./ets-filter.js";
 import { describeEts } from "./ets-form.js";
-import { type EtsSpec, parseEtsSpec } from "./ets-spec.js";
+import { type EtsSpec, type ParsedEtsSpec, parseEtsSpec } from "./ets-spec.js";
+import type { EtsFit } from "./fit-ets.js";
 import { fitSeries } from "./fit-series.js";
 import { forecastEts } from "./forecast-ets.js";
+import { etsPeriod } from "./seasonal-period.js";
+import { selectEts } from "./select-ets.js";
 
 const CODE = { N: NONE, A: ADDITIVE, M: MULTIPLICATIVE } as const;
 
@@ -34,7 +38,12 @@ export function ets(spec: EtsSpec = {}): Forecaster {
       const { mean, lower, upper } = forecastEts(fit, request.horizon, request.levels, simulation);
       return { mean, lower, upper, fitted: fit.fitted, description: describeEts(fit.form) };
     },
-    forecastOrigins(y: Float64Array, origins: readonly number[], request: ForecastRequest): Float64Array[] {
+    forecastOrigins(
+      y: Float64Array,
+      origins: readonly number[],
+      request: ForecastRequest,
+      fits = 1,
+    ): Float64Array[] {
       checkInput("ets", y, request);
       for (let i = 0; i < origins.length; i++) {
         const origin = origins[i];
@@ -51,41 +60,81 @@ export function ets(spec: EtsSpec = {}): Forecaster {
           );
         }
       }
-      if (origins.length === 0) return [];
-      const fit = fitSeries(y, origins[0], parsed, request.seasons);
-      const { form, alpha, beta, gamma, phi } = fit;
-      const m = form.season === "N" ? 1 : form.period;
-      const state = fit.initialState.slice();
-      const ring = new Float64Array(m);
       const out: Float64Array[] = [];
-      let done = 0;
-      for (const origin of origins) {
-        // The state recursion is the same for both error types, so the additive one serves: it never stops
-        // early on a forecast near 0 the way the multiplicative likelihood must.
-        const segment = y.subarray(done, origin);
-        etsFilter(
-          segment,
-          segment.length,
-          ADDITIVE,
-          CODE[form.trend],
-          CODE[form.season],
-          m,
-          alpha,
-          beta,
-          gamma,
-          phi,
-          state,
-          ring,
-          null,
-          null,
-        );
-        done = origin;
-        // The same mean as `forecast` (for class 3 the conditional mean, not the point forecast).
-        out.push(forecastEts({ ...fit, finalState: state }, request.horizon, []).mean);
+      const groups = originGroups(origins, fits);
+      let first: EtsFit | null = null;
+      for (let g = 0; g < groups.length; g++) {
+        const group = groups[g];
+        // The first and the last fit search the forms: the last, nearest to the final fit, judges the form the
+        // final fit would choose. Fits in between re-estimate the first's form, a quarter of a search's cost;
+        // where that form cannot be fitted any more, they search too.
+        const fit: EtsFit =
+          first !== null && g < groups.length - 1
+            ? (refitForm(y, group[0], first, parsed) ?? fitSeries(y, group[0], parsed, request.seasons))
+            : fitSeries(y, group[0], parsed, request.seasons);
+        first ??= fit;
+        out.push(...filterOrigins(y, group, fit, request.horizon));
       }
       return out;
     },
   };
+}
+
+/**
+ * The form of `previous` fitted again to y[0, n), with the spec's fixed parameters; null when the
+ * form cannot be fitted there (a multiplicative component meeting a value <= 0, too few points) or
+ * `previous` was no estimated form (a constant or too short series), so that the caller searches again.
+ */
+function refitForm(y: Float64Array, n: number, previous: EtsFit, spec: ParsedEtsSpec): EtsFit | null {
+  const { form } = previous;
+  if (previous.estimated === 0) return null;
+  if (form.error === "M" || form.trend === "M" || form.season === "M") {
+    for (let t = 0; t < n; t++) if (!(y[t] > 0)) return null;
+  }
+  if (form.season !== "N" && etsPeriod([form.period], n) !== form.period) return null;
+  return selectEts(y, [form], spec.fixed, n);
+}
+
+/**
+ * The point forecasts made at each origin by one fit's parameters: its state is run forward from the
+ * start of the series through the data before each origin (the state recursion is the same for both error
+ * types, so the additive one serves: it never stops early on a forecast near 0 as the multiplicative
+ * likelihood must), and the forecast is the same mean as `forecast` gives (for class 3 the conditional mean).
+ */
+function filterOrigins(
+  y: Float64Array,
+  origins: readonly number[],
+  fit: EtsFit,
+  horizon: number,
+): Float64Array[] {
+  const { form, alpha, beta, gamma, phi } = fit;
+  const m = form.season === "N" ? 1 : form.period;
+  const state = fit.initialState.slice();
+  const ring = new Float64Array(m);
+  const out: Float64Array[] = [];
+  let done = 0;
+  for (const origin of origins) {
+    const segment = y.subarray(done, origin);
+    etsFilter(
+      segment,
+      segment.length,
+      ADDITIVE,
+      CODE[form.trend],
+      CODE[form.season],
+      m,
+      alpha,
+      beta,
+      gamma,
+      phi,
+      state,
+      ring,
+      null,
+      null,
+    );
+    done = origin;
+    out.push(forecastEts({ ...fit, finalState: state }, horizon, []).mean);
+  }
+  return out;
 }
 
 /**

@@ -103,6 +103,20 @@ describe("mstl(options?)", () => {
     for (let h = 0; h < 24; h++) expect(forecasts[2][h]).toBeCloseTo(level + profile(origins[2] + h), 9);
   });
 
+  test("mstl().forecastOrigins with fits decomposes again at the first origin of each run", () => {
+    const y = hourly(24 * 7 * 4 + 120);
+    const request = { horizon: 24, levels: [], seasons: [24, 168] };
+    const start = 24 * 7 * 4;
+    const origins = [start, start + 30, start + 60, start + 90];
+    const model = mstl({ trend: ewma(0.4) });
+    const two = model.forecastOrigins?.(y, origins, request, 2) ?? [];
+    const runs = [origins.slice(0, 2), origins.slice(2)].flatMap(
+      (run) => model.forecastOrigins?.(y, run, request) ?? [],
+    );
+    expect(two.map((f) => [...f])).toEqual(runs.map((f) => [...f]));
+    expect(() => model.forecastOrigins?.(y, origins, request, 0)).toThrow(/fits/);
+  });
+
   test("mstl().forecastOrigins refits a trend model that has no forecastOrigins of its own", () => {
     const y = hourly(500);
     const request = { horizon: 5, levels: [], seasons: [24] };

@@ -1,3 +1,4 @@
+import { fitPerGroup } from "../../fit-per-group.js";
 import type { Forecaster, ForecastRequest, ForecastResult } from "../../forecaster.js";
 import { ewma } from "../baselines/ewma.js";
 import { assertOrigins, assertRequest, assertSeries } from "../baselines/validate-input.js";
@@ -44,7 +45,7 @@ function adjustedRequest(request: ForecastRequest): ForecastRequest {
  *
  * `forecastOrigins` decomposes once, on y[0, origins[0]), keeps that seasonal profile for all later
  * times, and hands the adjusted series to the trend model's own `forecastOrigins` (refitting it at each
- * origin when it has none).
+ * origin when it has none); with `fits` above 1, once per group of origins (`originGroups`).
  *
  * @example
  * const model = mstl({ trend: naive() });
@@ -78,33 +79,44 @@ export function mstl(options: MstlForecasterOptions = {}): Forecaster {
       const description = `MSTL(${periods.join(", ") || "no season"}) + ${inner.description}`;
       return { mean, lower, upper, fitted, description };
     },
-    forecastOrigins(y: Float64Array, origins: readonly number[], request: ForecastRequest): Float64Array[] {
+    forecastOrigins(
+      y: Float64Array,
+      origins: readonly number[],
+      request: ForecastRequest,
+      fits = 1,
+    ): Float64Array[] {
       assertSeries(y);
       assertRequest(request);
       assertOrigins(origins, y.length);
-      if (origins.length === 0) return [];
-      const end = origins[0];
-      const { periods, seasonals } = mstlDecompose(y.subarray(0, end), request.seasons, decompositionOptions);
-      // The seasonal profile of y[0, end) continues unchanged over the rest of the data.
-      const adjusted = new Float64Array(y.length);
-      for (let t = 0; t < y.length; t++) {
-        let seasonal = 0;
-        if (t < end) for (const component of seasonals) seasonal += component[t];
-        else seasonal = seasonalAhead(seasonals, periods, end, t);
-        adjusted[t] = y[t] - seasonal;
-      }
-      const inner = adjustedRequest(request);
-      const forecasts =
-        trendModel.forecastOrigins?.(adjusted, origins, inner) ??
-        origins.map((origin) =>
-          Float64Array.from(trendModel.forecast(adjusted.subarray(0, origin), inner).mean),
+      return fitPerGroup(origins, fits, (group) => {
+        if (group.length === 0) return [];
+        const end = group[0];
+        const { periods, seasonals } = mstlDecompose(
+          y.subarray(0, end),
+          request.seasons,
+          decompositionOptions,
         );
-      origins.forEach((origin, i) => {
-        const forecast = forecasts[i];
-        for (let h = 0; h < request.horizon; h++)
-          forecast[h] += seasonalAhead(seasonals, periods, end, origin + h);
+        // The seasonal profile of y[0, end) continues unchanged over the rest of the data.
+        const adjusted = new Float64Array(y.length);
+        for (let t = 0; t < y.length; t++) {
+          let seasonal = 0;
+          if (t < end) for (const component of seasonals) seasonal += component[t];
+          else seasonal = seasonalAhead(seasonals, periods, end, t);
+          adjusted[t] = y[t] - seasonal;
+        }
+        const inner = adjustedRequest(request);
+        const forecasts =
+          trendModel.forecastOrigins?.(adjusted, group, inner) ??
+          group.map((origin) =>
+            Float64Array.from(trendModel.forecast(adjusted.subarray(0, origin), inner).mean),
+          );
+        group.forEach((origin, i) => {
+          const forecast = forecasts[i];
+          for (let h = 0; h < request.horizon; h++)
+            forecast[h] += seasonalAhead(seasonals, periods, end, origin + h);
+        });
+        return forecasts;
       });
-      return forecasts;
     },
   };
 }

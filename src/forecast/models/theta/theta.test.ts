@@ -196,6 +196,17 @@ describe("forecastOrigins(y, origins, request)", () => {
     }
   });
 
+  test("with fits, each run of origins is forecast by a fit on the data before its first origin", () => {
+    const origins = [50, 54, 58, 62, 66, 70];
+    for (const forecaster of family) {
+      const three = forecaster.forecastOrigins?.(weeklyDaily, origins, weekly, 3) ?? [];
+      const runs = [origins.slice(0, 2), origins.slice(2, 4), origins.slice(4)].flatMap(
+        (run) => forecaster.forecastOrigins?.(weeklyDaily, run, weekly) ?? [],
+      );
+      expect(three.map((f) => [...f])).toEqual(runs.map((f) => [...f]));
+    }
+  });
+
   test("a forecast uses no data from its origin on", () => {
     const changed = Float64Array.from(weeklyDaily);
     for (let t = 75; t < changed.length; t++) changed[t] *= 3;

@@ -1,3 +1,4 @@
+import { fitPerGroup } from "../../fit-per-group.js";
 import type { Forecaster, ForecastRequest } from "../../forecaster.js";
 import { forecastTheta, forecastThetaOrigins, type ThetaVariant } from "./theta-forecast.js";
 
@@ -5,8 +6,8 @@ function thetaForecaster(name: string, variant: ThetaVariant): Forecaster {
   return {
     name,
     forecast: (y: Float64Array, request: ForecastRequest) => forecastTheta(y, request, variant),
-    forecastOrigins: (y: Float64Array, origins: readonly number[], request: ForecastRequest) =>
-      forecastThetaOrigins(y, origins, request, variant),
+    forecastOrigins: (y: Float64Array, origins: readonly number[], request: ForecastRequest, fits = 1) =>
+      fitPerGroup(origins, fits, (group) => forecastThetaOrigins(y, group, request, variant)),
   };
 }
 
