@@ -1,5 +1,6 @@
 // npm run bench:forecast — holds out the last h points of every series of each data set (taylor hourly, GitHub
-// daily, demo hourly and daily per market, classic monthly and quarterly), forecasts them with avails' models
+// daily, demo hourly and daily per market, classic monthly and quarterly, and where R runs three held-out sets
+// of series from R packages: quarterly, monthly, Chicago L daily), forecasts them with avails' models
 // and, in the same run, with the peers (augurs in this process, R's forecast package through Rscript when it is
 // installed), and prints per data set: MASE, WAPE, coverage of the 80% and 95% intervals, median ms per series.
 import { existsSync, writeFileSync } from "node:fs";
@@ -8,7 +9,7 @@ import { forecastSeries } from "../dist/forecast/forecast-series.js";
 import { ets } from "../dist/forecast/models/ets/ets.js";
 import { resolveModel } from "../dist/forecast/models/registry.js";
 import { normalQuantile } from "../dist/forecast/normal-quantile.js";
-import { benchOut, demoCellsCsv, loadDatasets } from "./forecast/datasets.js";
+import { benchOut, demoCellsCsv, loadDatasets, loadHeldOutDatasets } from "./forecast/datasets.js";
 import { holidayWeekBench } from "./forecast/holiday-weeks.js";
 import { interleavedMs } from "./forecast/interleaved-speed.js";
 import { mase, median, PooledErrors } from "./forecast/metrics.js";
@@ -169,7 +170,9 @@ function printTable(set, rows) {
   }
 }
 
-const sets = await loadDatasets();
+// The held-out sets (series from R packages, written by Rscript) join when R runs and BENCH_HELD_OUT is not 0.
+const heldOut = process.env.BENCH_HELD_OUT !== "0" && hasR() ? await loadHeldOutDatasets() : [];
+const sets = [...(await loadDatasets()), ...heldOut];
 for (const set of sets) set.cases = testCases(set, WINDOWS);
 const inProcess = [...AVAILS_MODELS, SEASONAL_NAIVE, ...(await augursModels())];
 const withR = process.env.BENCH_SKIP_R !== "1" && hasR() && existsSync(PEERS_SCRIPT);

@@ -33,6 +33,8 @@ const NAMED_PEERS = ["augurs MSTL+AutoETS", "augurs AutoETS (non-seasonal)", "R 
 
 const mstlTheta = { ...mstl({ trend: dynamicOptimizedTheta }), name: "mstl" };
 const etsN = { ...ets({ season: "N" }), name: "ets_n" };
+/** STL with non-seasonal AutoETS on the adjusted series: R's stlf, statsforecast's MSTL default. */
+const stlEts = { ...mstl({ trend: ets({ season: "N" }) }), name: "stl_ets" };
 const arima = autoArimaForecaster();
 const INTERMITTENT = [tsb(), sba(), crostonOptimized(), imapa()];
 
@@ -97,6 +99,13 @@ const VARIANTS = {
   "test-z3": () => autoVariant(SINGLE, MULTI, { poolTest: 3 }, WEAK),
   "weak-dropped-now": () => weakNone(SINGLE, SINGLE, {}),
   "weak-both-now": () => autoVariant(SINGLE, MULTI, {}, [...WEAK, seasonless(autoEts)]),
+  "stl-ets-candidate": () => autoVariant([...SINGLE, stlEts], MULTI, {}, [...WEAK, stlEts]),
+  "stl-ets-for-mstl": () => autoVariant([autoEts, theta, stlEts], MULTI, {}, [autoEts, theta, stlEts, seasonless(theta), seasonless(stlEts)]),
+  "m:stl_ets": () => stlEts,
+  "ets-only-fits": () => {
+    const one = (m) => ({ ...m, forecastOrigins: (y, o, r) => m.forecastOrigins(y, o, r, 1) });
+    return autoVariant([autoEts, one(theta), one(mstlTheta)], [theta, mstlTheta].map(one), {}, [autoEts, ...WEAK.slice(1).map(one)]);
+  },
   "arima-candidate-now": () => autoVariant([...SINGLE, arima], MULTI, {}, [...WEAK, arima]),
   // Before the weak-season rule: AutoETS, Theta and MSTL with one season, Theta and MSTL with several.
   before: () => autoVariant(SINGLE, MULTI, OLD),

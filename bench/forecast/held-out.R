@@ -2,7 +2,9 @@
 # not hold, as long CSV (unique_id,ds,y), for checking a change to the automatic model on data it was not tuned on:
 # quarterly and monthly economic and environmental series (R datasets, AER, urca, tseries, strucchange, boot) and
 # daily ridership of ten Chicago L stations over the last 364 days (modeldata::Chicago). Series are cut to their last
-# 240 points; packages that are not installed are skipped.
+# 240 points; packages that are not installed are skipped. (AER's ArgentinaCPI is left out: in its hyperinflation
+# the test windows' errors are hundreds of times the in-sample seasonal naive error, so its MASE would outweigh
+# every other series in the mean.)
 args <- commandArgs(trailingOnly = TRUE)
 out <- if (length(args) > 0) args[1] else "."
 pick <- function(pkg, name, column = NULL) {
@@ -29,7 +31,7 @@ write_long <- function(series, path) {
   write.csv(do.call(rbind, rows), path, row.names = FALSE, quote = FALSE)
 }
 quarterly <- Filter(Negate(is.null), list(
-  pick("datasets", "JohnsonJohnson"), pick("datasets", "austres"), pick("AER", "ArgentinaCPI"),
+  pick("datasets", "JohnsonJohnson"), pick("datasets", "austres"), pick("AER", "USMacroG", "cpi"),
   pick("AER", "UKNonDurables"), pick("AER", "GermanUnemployment", "unadjusted"), pick("AER", "USProdIndex", "unadjusted"),
   pick("AER", "USMacroG", "gdp"), pick("AER", "USMacroG", "consumption"), pick("AER", "USMacroG", "invest"),
   pick("AER", "USMacroG", "unemp"), pick("AER", "USMoney", "m1"), pick("urca", "UKconsumption", "cons")

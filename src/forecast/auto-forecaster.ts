@@ -100,12 +100,14 @@ export const DEFAULT_FITS = 3;
 /**
  * Chooses a model per series by forecast pooling (Kourentzes, Barrow & Petropoulos 2019, "Another look at
  * forecast selection and combination: evidence from forecast pooling", IJPE 209): every candidate is
- * cross-validated over the rolling origins of `calibrationPlan`, cheaply with `forecastOrigins` (one fit and
- * a filter pass each), and scored on MASE (its mean absolute error over all folds and steps, scaled by the
- * in-sample seasonal naive MAE, Hyndman & Koehler 2006). The candidates within `poolMargin` of the best
- * MASE form the pool, and the forecast is the pool's mean. Selecting the single best is fragile when a few
- * folds decide between close candidates, and averaging every candidate lets a poor one in; a pool of the
- * close ones keeps the gain of combining (the M4 combinations) without the poor members. Only the pool's
+ * cross-validated over the rolling origins of `calibrationPlan`, cheaply with `forecastOrigins` (`fits` fits,
+ * each serving a run of origins, and a filter pass), and scored on MASE (its mean absolute error over all
+ * folds and steps, scaled by the in-sample seasonal naive MAE, Hyndman & Koehler 2006). The candidates within
+ * `poolMargin` of the best MASE form the pool, unless their errors are worse than the best's beyond chance
+ * (`poolTest`), and the forecast is the pool's mean. Selecting the single best is fragile when a few folds
+ * decide between close candidates, and averaging every candidate lets a poor one in; a pool of the close
+ * ones keeps the gain of combining (the M4 combinations) without the poor members, and the test keeps out a
+ * member that is close on average but behind at origin after origin, which would only dilute. Only the pool's
  * members are fitted again, once, on all of `y`; the intervals are conformal ones from the pool's
  * cross-validation errors, already computed. The mean 95% interval score (MSIS) of each candidate's own
  * conformal intervals is reported beside its MASE. Candidates that fail in cross-validation are left out and
