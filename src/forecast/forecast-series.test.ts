@@ -26,6 +26,17 @@ describe("forecastSeries(values, request)", () => {
     expect(forecast.result).toEqual(conformalForecaster(seasonalNaive).forecast(y, daily));
   });
 
+  test("names the candidates an automatic model chose (members), and null for any other model", () => {
+    const y = weekly(150);
+    const auto = forecastSeries(y, { ...daily, model: autoForecaster([seasonalNaive, meanModel]) });
+    expect(auto.members).toEqual(["snaive"]);
+    expect(auto.description).toBe("auto: snaive");
+    expect(forecastSeries(y, { ...daily, model: seasonalNaive }).members).toBeNull();
+    expect(
+      forecastSeries(new Float64Array(20).fill(3), { ...daily, model: seasonalNaive }).members,
+    ).toBeNull();
+  });
+
   test("imputes gaps by seasonal interpolation and counts them", () => {
     const y = weekly(150);
     y[40] = Number.NaN;

@@ -1,3 +1,4 @@
+import type { AutoReport } from "./auto-forecaster.js";
 import { conformalForecaster } from "./conformal-forecaster.js";
 import { fallbackNaive } from "./fallback-naive.js";
 import { type ForecastReport, isReportingForecaster } from "./forecast-report.js";
@@ -27,6 +28,11 @@ export interface SeriesForecastReport {
   readonly fallback: "constant" | "short" | null;
   /** Where the intervals come from: conformal calibration, the model itself, or a constant (zero width). */
   readonly intervals: "conformal" | "model" | "constant";
+  /**
+   * The candidates an automatic model chose, by name (its selection's members: one, or the pool the forecast is
+   * the mean of); null for any other model or a fallback.
+   */
+  readonly members: readonly string[] | null;
 }
 
 /** Fewest points any model is given; shorter series get the fallback. */
@@ -90,7 +96,14 @@ export function forecastSeries(values: Float64Array, request: SeriesForecastRequ
         : `constant series (every value is ${min}): the forecast is ${min} with zero-width intervals`,
     );
     const result = constantForecast(min, horizon, levels.length, values.length, imputed.leading);
-    return { result, warnings, description: result.description, fallback: "constant", intervals: "constant" };
+    return {
+      result,
+      warnings,
+      description: result.description,
+      fallback: "constant",
+      intervals: "constant",
+      members: null,
+    };
   }
 
   let seasons = request.seasons;
@@ -154,6 +167,8 @@ export function forecastSeries(values: Float64Array, request: SeriesForecastRequ
     description,
     fallback,
     intervals: report.intervals,
+    members:
+      fallback === null && "selection" in report ? [...(report as AutoReport).selection.members] : null,
   };
 }
 

@@ -1,6 +1,7 @@
 import { ensemble } from "../forecast/ensemble.js";
 import { forecastSeries } from "../forecast/forecast-series.js";
-import { resolveModel } from "../forecast/models/registry.js";
+import type { Forecaster } from "../forecast/forecaster.js";
+import { MODEL_NAMES, resolveModel } from "../forecast/models/registry.js";
 
 /** The settings every series of a hierarchy run shares. */
 export interface HierarchyTaskSettings {
@@ -35,7 +36,7 @@ export interface HierarchyTaskOutput {
   readonly residuals: Float64Array;
   /**
    * Day-ahead errors over the same hours: each day of the window forecast 24 hours ahead from its first hour
-   * (`DAY_AHEAD_MODEL`, fitted before the window), actual minus forecast. Errors of one forecast persist through
+   * (`dayAheadModel`: what `auto` chose, fitted before the window), actual minus forecast. Errors of one forecast persist through
    * its day, as a run's errors do; one-step residuals do not. The one-step residuals where the series is too
    * short for it.
    */
@@ -67,7 +68,7 @@ export function runTask(input: HierarchyTaskInput, settings: HierarchyTaskSettin
     const r = values[t] - fitted[t];
     residuals[i] = Number.isFinite(r) ? r : 0;
   }
-  const dayAheadErrors = dayAhead(values, kept, settings.seasons) ?? residuals;
+  const dayAheadErrors = dayAhead(values, kept, settings.seasons, dayAheadModel(report.members)) ?? residuals;
   return {
     mean,
     lower,
@@ -79,11 +80,32 @@ export function runTask(input: HierarchyTaskInput, settings: HierarchyTaskSettin
   };
 }
 
-/** The model of the day-ahead errors: the mean of Theta and MSTL, what `auto` pools on most hourly series. */
+/**
+ * The day-ahead errors' model where the run's own cannot serve: the mean of Theta and MSTL, `auto`'s two
+ * candidates on hourly series.
+ */
 const DAY_AHEAD_MODEL = ensemble([resolveModel("theta"), resolveModel("mstl")], "mean");
 
+/**
+ * The model whose day-ahead errors stand for the run's: what `auto` chose for the series (one candidate, or the
+ * mean of its pool), so that the errors are those of the forecast being published; `DAY_AHEAD_MODEL` for other
+ * models, or when a member is no registry model (a candidate fitted without its season) or lacks the fast path.
+ */
+function dayAheadModel(members: readonly string[] | null): Forecaster {
+  if (members === null || members.length === 0 || !members.every((name) => MODEL_NAMES.includes(name)))
+    return DAY_AHEAD_MODEL;
+  const models = members.map((name) => resolveModel(name));
+  if (models.some((model) => model.forecastOrigins === undefined)) return DAY_AHEAD_MODEL;
+  return models.length === 1 ? models[0] : ensemble(models, "mean");
+}
+
 /** Day-ahead errors over the last `hours` of `values` (whole days back from the end), or null when too short. */
-function dayAhead(values: Float64Array, hours: number, seasons: readonly number[]): Float64Array | null {
+function dayAhead(
+  values: Float64Array,
+  hours: number,
+  seasons: readonly number[],
+  model: Forecaster,
+): Float64Array | null {
   const n = values.length;
   const days = Math.floor(hours / 24);
   const first = n - days * 24;
@@ -92,8 +114,8 @@ function dayAhead(values: Float64Array, hours: number, seasons: readonly number[
   const origins = Array.from({ length: days }, (_, k) => first + 24 * k);
   let forecasts: Float64Array[];
   try {
-    // biome-ignore lint/style/noNonNullAssertion: a mean ensemble of models with the fast path has it too
-    forecasts = DAY_AHEAD_MODEL.forecastOrigins!(values, origins, { horizon: 24, levels: [], seasons });
+    // biome-ignore lint/style/noNonNullAssertion: dayAheadModel gives only models with the fast path
+    forecasts = model.forecastOrigins!(values, origins, { horizon: 24, levels: [], seasons });
   } catch {
     return null;
   }
