@@ -100,11 +100,21 @@ const VARIANTS = {
   "weak-dropped-now": () => weakNone(SINGLE, SINGLE, {}),
   "weak-both-now": () => autoVariant(SINGLE, MULTI, {}, [...WEAK, seasonless(autoEts)]),
   "stl-ets-candidate": () => autoVariant([...SINGLE, stlEts], MULTI, {}, [...WEAK, stlEts]),
-  "stl-ets-for-mstl": () => autoVariant([autoEts, theta, stlEts], MULTI, {}, [autoEts, theta, stlEts, seasonless(theta), seasonless(stlEts)]),
+  "stl-ets-for-mstl": () =>
+    autoVariant([autoEts, theta, stlEts], MULTI, {}, [
+      autoEts,
+      theta,
+      stlEts,
+      seasonless(theta),
+      seasonless(stlEts),
+    ]),
   "m:stl_ets": () => stlEts,
   "ets-only-fits": () => {
     const one = (m) => ({ ...m, forecastOrigins: (y, o, r) => m.forecastOrigins(y, o, r, 1) });
-    return autoVariant([autoEts, one(theta), one(mstlTheta)], [theta, mstlTheta].map(one), {}, [autoEts, ...WEAK.slice(1).map(one)]);
+    return autoVariant([autoEts, one(theta), one(mstlTheta)], [theta, mstlTheta].map(one), {}, [
+      autoEts,
+      ...WEAK.slice(1).map(one),
+    ]);
   },
   "arima-candidate-now": () => autoVariant([...SINGLE, arima], MULTI, {}, [...WEAK, arima]),
   // Before the weak-season rule: AutoETS, Theta and MSTL with one season, Theta and MSTL with several.
