@@ -40,6 +40,21 @@ function counted(
   };
 }
 
+/** The seasonal naive forecast moved up by `offset` from even origins and down from odd ones. */
+function alternating(name: string, offset: number): Forecaster {
+  const shift = (mean: Float64Array, origin: number) =>
+    mean.map((value) => value + (origin % 2 === 0 ? offset : -offset));
+  return {
+    name,
+    forecast(y, request) {
+      const result = seasonalNaive.forecast(y, request);
+      return { ...result, mean: shift(result.mean, y.length) };
+    },
+    forecastOrigins: (y, origins, request) =>
+      (seasonalNaive.forecastOrigins?.(y, origins, request) ?? []).map((mean, k) => shift(mean, origins[k])),
+  };
+}
+
 /** The seasonal naive forecast moved by `offset`, under another name. */
 function shifted(name: string, offset: number): Forecaster {
   const shift = (mean: Float64Array) => mean.map((value) => value + offset);
@@ -226,10 +241,22 @@ describe("autoForecaster(candidates)", () => {
       poolTest: Number.POSITIVE_INFINITY,
     }).forecastWithReport(y, request);
     expect(marginOnly.selection.winner).toBe("ensemble(snaive, worse)");
-    // A candidate that forecasts as well as the best is not worse beyond chance: it stays in.
+    // A candidate off by as much either way, origin by origin, is not worse beyond chance: it stays in.
+    const wobbly = alternating("wobbly", 0.05);
+    const both = autoForecaster([seasonalNaive, wobbly]).forecastWithReport(y, request);
+    expect(both.selection.winner).toBe("ensemble(snaive, wobbly)");
+  });
+
+  test("pools a candidate that forecast exactly as an earlier one at every origin only once", () => {
+    const y = weeklyPattern(150, 1);
+    const request = { horizon: 7, levels: [80, 95], seasons: [7] };
     const twin = shifted("twin", 0);
-    const twins = autoForecaster([seasonalNaive, twin]).forecastWithReport(y, request);
-    expect(twins.selection.winner).toBe("ensemble(snaive, twin)");
+    const report = autoForecaster([seasonalNaive, twin]).forecastWithReport(y, request);
+    expect(report.selection.winner).toBe("snaive");
+    expect(report.selection.scores.map((s) => s.label)).toEqual(["snaive", "twin"]);
+    expect(report.result.mean).toEqual(
+      autoForecaster([seasonalNaive]).forecastWithReport(y, request).result.mean,
+    );
   });
 
   test("cross-validates each candidate with `fits` fits, 3 unless told", () => {

@@ -251,8 +251,14 @@ export function autoForecaster(candidates: readonly Forecaster[], options: AutoO
         differential[k] = single.originErrors[k] - best.originErrors[k];
       return dieboldMariano(differential, lag) > poolTest;
     };
+    // A candidate that forecast exactly as an earlier one at every origin (Theta with and without a season
+    // its test rejected) is the same model on this series: pooled twice, it would count double.
+    const repeats = (single: Scored, i: number): boolean =>
+      singles.slice(0, i).some((earlier) => sameValues(earlier.means, single.means));
     // The pool keeps the candidates' order, so one combination always has one label.
-    const members = singles.filter((single) => single.score <= 1 + margin && !clearlyWorse(single));
+    const members = singles.filter(
+      (single, i) => single.score <= 1 + margin && !clearlyWorse(single) && !repeats(single, i),
+    );
     let winner = members[0];
     if (members.length > 1) {
       const means = new Float64Array(origins.length * horizon);
@@ -316,4 +322,11 @@ export function autoForecaster(candidates: readonly Forecaster[], options: AutoO
 function relative(x: number, best: number): number {
   if (best > 0) return x / best;
   return x > 0 ? Number.POSITIVE_INFINITY : 1;
+}
+
+/** Whether two arrays hold the same values, element by element. */
+function sameValues(a: Float64Array, b: Float64Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
