@@ -5,19 +5,16 @@ import type { StreamSource } from "../stream/stream-source.js";
 import { noteIngest } from "./note-ingest.js";
 import type { ServeContext } from "./serve-context.js";
 
-/** What /readyz says of the stream the server consumes. */
-export interface StreamFeedStatus {
-  source: string;
-  batches: number;
-  entries: number;
-  accepted: number;
-  duplicates: number;
-  quarantined: number;
+/** What /readyz says of the stream the server consumes: the consumer's running totals and its last batch. */
+export interface StreamFeedStatus
+  extends Pick<
+    StreamSummary,
+    "source" | "batches" | "entries" | "accepted" | "duplicates" | "quarantined" | "backlog"
+  > {
   /** The last batch's lag, from its oldest entry's arrival in the stream to the store commit, in ms. */
   lastLagMs: number | null;
   /** When the last batch was committed (ISO), null before any. */
   lastBatchAt: string | null;
-  backlog: number | null;
 }
 
 /** A stream consumed by the server. */
