@@ -244,6 +244,52 @@ describe("avails forecast --input", () => {
     expect(result.stderr).toContain(":4:");
   });
 
+  test("--model median(a, b, c) writes the step-by-step median of its members, named in the model column", async () => {
+    const args = ["forecast", "--input", input, "--freq", "daily", "--horizon", "7"];
+    const paths = { median: join(dir, "median.csv"), snaive: join(dir, "m-snaive.csv") };
+    const median = await cli([
+      ...args,
+      "--model",
+      "median(snaive, naive, window_average)",
+      "--output",
+      paths.median,
+    ]);
+    expect(median.code).toBe(0);
+    expect(median.stderr).toContain("(median(snaive, naive, window_average))");
+    const members: string[][][] = [];
+    for (const name of ["snaive", "naive", "window_average"]) {
+      const path = join(dir, `m-${name}.csv`);
+      expect((await cli([...args, "--model", name, "--output", path])).code).toBe(0);
+      members.push(
+        readFileSync(path, "utf8")
+          .trim()
+          .split("\n")
+          .slice(1)
+          .map((line) => line.split(",")),
+      );
+    }
+    const lines = readFileSync(paths.median, "utf8").trim().split("\n").slice(1);
+    expect(lines).toHaveLength(2 * 7);
+    lines.forEach((line, i) => {
+      const cells = line.split(",");
+      const means = members.map((rows) => Number(rows[i][2])).sort((a, b) => a - b);
+      expect(Number(cells[2])).toBeCloseTo(means[1], 6);
+      expect(line).toMatch(/,"?median\(SeasonalNaive\(7\), /);
+    });
+  });
+
+  test("a bad ensemble is refused saying what is wrong, and nothing is written", async () => {
+    const output = join(dir, "bad-ensemble.csv");
+    const base = ["forecast", "--input", input, "--freq", "daily", "--horizon", "3", "--output", output];
+    const open = await cli([...base, "--model", "median(ets, theta"]);
+    expect(open.code).not.toBe(0);
+    expect(open.stderr).toContain('--model: "median(ets, theta" leaves a parenthesis open');
+    const single = await cli([...base, "--model", "mean(ets)"]);
+    expect(single.code).not.toBe(0);
+    expect(single.stderr).toContain('--model: "mean(ets)": an ensemble needs at least two models');
+    expect(() => readFileSync(output)).toThrow();
+  });
+
   test("an unknown model, a bad horizon or a missing output is refused naming the flag", async () => {
     const base = ["forecast", "--input", input, "--freq", "daily"];
     const unknown = await cli([
@@ -290,6 +336,19 @@ describe("avails backtest", () => {
       expect(Object.keys(model.coverage)).toEqual(["80", "95"]);
       expect(model.coverage["95"]).toBeGreaterThanOrEqual(model.coverage["80"]);
     }
+  });
+
+  test("--models compares ensembles beside single models", async () => {
+    const result = await cli([
+      "backtest",
+      ...["--input", input, "--freq", "daily", "--horizon", "7", "--windows", "3"],
+      ...["--models", "snaive,mean(snaive, naive)", "--json"],
+    ]);
+    expect(result.code).toBe(0);
+    const [snaive, mean] = JSON.parse(result.stdout).models;
+    expect(mean.model).toBe("mean(snaive, naive)");
+    expect(mean.mase).toBeGreaterThan(0);
+    expect(mean.mase).not.toBe(snaive.mase);
   });
 
   test("prints a table by default, and refuses too few points for the windows", async () => {

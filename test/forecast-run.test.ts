@@ -37,6 +37,9 @@ describe("avails forecast (the store) and avails query", () => {
     const freq = await cli(["--store", store, "forecast", "--freq", "hourly"]);
     expect(freq.code).toBe(1);
     expect(freq.stderr).toMatch(/--freq: only with --input/);
+    const model = await cli(["--store", store, ...SMALL_RUN, "--model", "median(theta, prophet)"]);
+    expect(model.code).toBe(1);
+    expect(model.stderr).toContain('--model: "median(theta, prophet)": "prophet" is not one of auto,');
   });
 
   it("forecasts every level, publishes the run, and answers coherent avails with quantiles", async () => {

@@ -24,7 +24,11 @@ export function registerBacktest(program: Command): void {
     .option("--freq <freq>", FREQUENCIES.join(", "))
     .option("--horizon <steps>", "steps each window forecasts")
     .option("--windows <count>", "windows (folds), each `horizon` points, ending at the last point")
-    .option("--models <names>", `comma-separated, from ${MODEL_NAMES.join(", ")}`, "auto")
+    .option(
+      "--models <names>",
+      `comma-separated, from ${MODEL_NAMES.join(", ")}, and ensembles such as median(ets, theta)`,
+      "auto",
+    )
     .option("--level <percent>", "interval level, repeatable (default 80 and 95)", collectRepeated, [])
     .option("--season <periods>", 'seasonal periods, e.g. 24,168, or "none" (default by --freq)')
     .option("--json", "print JSON instead of a table");

@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import { describe, expect, it } from "vitest";
+import { MODEL_NAMES } from "../forecast/models/model-names.js";
 import {
   collectRepeated,
   parseBacktestFlags,
@@ -118,6 +119,32 @@ describe("parseBacktestFlags", () => {
       models: ["ets", "theta", "snaive"],
     });
     expect(parseBacktestFlags(backtest).models).toEqual(["auto"]);
+  });
+
+  it("parseForecastFlags and parseBacktestFlags take ensembles of known models, written back canonically", () => {
+    expect(parseForecastFlags({ ...base, model: "median(ets,theta, arima)" }, MODEL_NAMES).model).toBe(
+      "median(ets, theta, arima)",
+    );
+    expect(parseBacktestFlags({ ...backtest, models: "ets, mean(ets,theta),naive" }).models).toEqual([
+      "ets",
+      "mean(ets, theta)",
+      "naive",
+    ]);
+  });
+
+  it("parseForecastFlags and parseBacktestFlags refuse a bad ensemble naming the flag", () => {
+    expect(() => parseForecastFlags({ ...base, model: "median(ets, prophet)" }, MODEL_NAMES)).toThrow(
+      '--model: "median(ets, prophet)": "prophet" is not one of auto,',
+    );
+    expect(() => parseForecastFlags({ ...base, model: "mean(ets)" })).toThrow(
+      '--model: "mean(ets)": an ensemble needs at least two models',
+    );
+    expect(() => parseBacktestFlags({ ...backtest, models: "ets,mean(ets,theta" })).toThrow(
+      '--models: "ets,mean(ets,theta" leaves a parenthesis open',
+    );
+    expect(() => parseBacktestFlags({ ...backtest, models: "mean(ets,theta),mean(ets, theta)" })).toThrow(
+      "--models: mean(ets, theta) is given twice",
+    );
   });
 
   it("parseBacktestFlags(flags) throws naming --windows or --models", () => {

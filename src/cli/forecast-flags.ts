@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { canonicalModelSpec, parseModelSpec, splitModelList } from "../forecast/models/model-spec.js";
 import { DEFAULT_SEASONS, type Frequency, parseFrequency } from "../series/frequency.js";
 
 /** Interval levels when the user names none. */
@@ -97,16 +98,16 @@ function seasons(text: string | undefined, freq: Frequency): number[] {
   return parsed;
 }
 
-/** Model names from `--model x` or `--models a,b`, checked against the known ones when given. */
+/**
+ * Model specs from `--model x` or `--models a,median(b, c)`, split at the commas outside parentheses and
+ * written back canonically (`canonicalModelSpec`), checked against the known names when given.
+ */
 function modelNames(flag: string, text: string, known: readonly string[] | undefined): string[] {
-  const names = text.split(",").map((name) => name.trim());
-  for (const name of names) {
-    if (name === "") throw new Error(`${flag}: "${text}" has an empty model name`);
-    if (known !== undefined && !known.includes(name)) {
-      throw new Error(`${flag}: "${name}" is not one of ${known.join(", ")}`);
-    }
-  }
-  return names;
+  return splitModelList(text, flag).map((part) => {
+    if (part === "") throw new Error(`${flag}: "${text}" has an empty model name`);
+    if (known === undefined && !/[()]/.test(part)) return part;
+    return canonicalModelSpec(parseModelSpec(part, flag, known));
+  });
 }
 
 function common(raw: RawForecastFlags): FileForecastSettings {

@@ -1,3 +1,4 @@
+import { canonicalModelSpec, parseModelSpec } from "../forecast/models/model-spec.js";
 import type { ReconcileMethod } from "../forecast/reconcile/reconcile.js";
 import { RECONCILE_METHODS } from "../forecast/reconcile/reconcile.js";
 import type { ForecastRunResult } from "../run/forecast-run.js";
@@ -40,6 +41,8 @@ export async function forecastStore(options: GlobalOptions, flags: RawRunFlags):
   if (!RECONCILE_METHODS.includes(method)) {
     throw new Error(`--method: "${flags.method}" is not one of ${RECONCILE_METHODS.join(", ")}`);
   }
+  const model =
+    flags.model === undefined ? undefined : canonicalModelSpec(parseModelSpec(flags.model, "--model"));
   let asOf: number | undefined;
   if (flags.asOf !== undefined) {
     asOf = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(flags.asOf) ? `${flags.asOf}T00:00:00Z` : flags.asOf);
@@ -62,7 +65,7 @@ export async function forecastStore(options: GlobalOptions, flags: RawRunFlags):
         method,
         historyDays,
         asOf,
-        model: flags.model,
+        model,
         publish: flags.publish !== false,
         force: flags.force,
         pool: { onProgress: (done, total, id) => progress.update(done, total, id), executor },

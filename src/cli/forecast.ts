@@ -34,7 +34,11 @@ export function registerForecast(program: Command): void {
       collectRepeated,
       [],
     )
-    .option("--model <name>", `one of ${MODEL_NAMES.join(", ")}`, "auto")
+    .option(
+      "--model <name>",
+      `one of ${MODEL_NAMES.join(", ")}, or an ensemble of them: mean(a, b, ...) or median(a, b, ...)`,
+      "auto",
+    )
     .option("--season <periods>", 'seasonal periods, e.g. 24,168, or "none" (default by --freq)')
     .option("--output <file>", "CSV to write: unique_id,ds,mean,lo-80,hi-80,...,model")
     .option("--seed <n>", "store run: seed of the sample paths (default 1)")

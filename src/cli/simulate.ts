@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import type { Command } from "commander";
 import { MODEL_NAMES } from "../forecast/models/model-names.js";
+import { canonicalModelSpec, parseModelSpec } from "../forecast/models/model-spec.js";
 import { globalOptions, withStore } from "./context.js";
 import { formatSimulation } from "./format-simulation.js";
 import { createProgress } from "./progress.js";
@@ -46,7 +47,11 @@ export function registerSimulate(program: Command): void {
     .option("--seed <n>", "seed of the demo (if generated), the generated campaigns and the draws", "42")
     .option("--days <n>", "days of the held-out stretch at the end of the store's data", "14")
     .option("--history-days <n>", "days of history each forecast may use", "28")
-    .option("--model <name>", `forecast model: one of ${MODEL_NAMES.join(", ")}`, "auto")
+    .option(
+      "--model <name>",
+      `forecast model: one of ${MODEL_NAMES.join(", ")}, or mean(a, b, ...) or median(a, b, ...) of them`,
+      "auto",
+    )
     .option("--demo-days <n>", "empty store only: days of demo data to generate", DEMO.days)
     .option("--demo-scale <n>", "empty store only: demo events per day, approximately", DEMO.scale)
     .option("--demo-end <date>", "empty store only: exclusive end of the demo data, YYYY-MM-DD", DEMO.end)
@@ -58,9 +63,7 @@ export function registerSimulate(program: Command): void {
       const demoDays = wholeFlag("--demo-days", flags.demoDays, 1);
       const demoScale = wholeFlag("--demo-scale", flags.demoScale, 1);
       const demoEnd = dateFlag("--demo-end", flags.demoEnd);
-      if (!MODEL_NAMES.includes(flags.model)) {
-        throw new Error(`--model: "${flags.model}" is not one of ${MODEL_NAMES.join(", ")}`);
-      }
+      const model = canonicalModelSpec(parseModelSpec(flags.model, "--model"));
       const progress = createProgress("simulate");
       const report = await withStore(global, false, async (store, config) => {
         const { simulateStore } = await import("../pacing/simulate/simulate-store.js");
@@ -68,7 +71,7 @@ export function registerSimulate(program: Command): void {
           seed,
           stretchDays,
           historyDays,
-          model: flags.model,
+          model,
           demo: { outDir: join(global.store, "demo-logs"), days: demoDays, scale: demoScale, end: demoEnd },
           onProgress: progress.update,
         });

@@ -38,6 +38,36 @@ describe("resolveModel(name)", () => {
     expect(() => resolveModel("prophet")).toThrow('model: "prophet" is not one of auto, ets, theta');
   });
 
+  test("resolveModel(median(a, b, c)) forecasts the middle of its members' forecasts, step by step", () => {
+    const y = hourlyPattern(21);
+    const request = { horizon: 48, levels: [80], seasons: [24, 168] };
+    const model = resolveModel("median( naive,snaive, window_average )");
+    expect(model.name).toBe("median(naive, snaive, window_average)");
+    const combined = model.forecast(y, request);
+    const members = ["naive", "snaive", "window_average"].map((name) =>
+      resolveModel(name).forecast(y, request),
+    );
+    for (let h = 0; h < request.horizon; h++) {
+      const values = members.map((m) => m.mean[h]).sort((a, b) => a - b);
+      expect(combined.mean[h]).toBe(values[1]);
+      const lowers = members.map((m) => m.lower[0][h]).sort((a, b) => a - b);
+      expect(combined.lower[0][h]).toBe(lowers[1]);
+    }
+    // Its members all have the cross-validation fast path, so the ensemble has it too.
+    expect(model.forecastOrigins).toBeDefined();
+  });
+
+  test("resolveModel(mean(a, b)) averages its members; a bad ensemble is refused saying why", () => {
+    const y = hourlyPattern(21);
+    const request = { horizon: 24, levels: [95], seasons: [24] };
+    const mean = resolveModel("mean(naive, snaive)").forecast(y, request).mean;
+    const naive = resolveModel("naive").forecast(y, request).mean;
+    const snaive = resolveModel("snaive").forecast(y, request).mean;
+    for (let h = 0; h < 24; h++) expect(mean[h]).toBeCloseTo((naive[h] + snaive[h]) / 2, 10);
+    expect(() => resolveModel("mean(naive)")).toThrow("an ensemble needs at least two models");
+    expect(() => resolveModel("median(naive, prophet)")).toThrow('"prophet" is not one of auto,');
+  });
+
   test("snaive repeats the longest season", () => {
     const y = hourlyPattern(21);
     const result = resolveModel("snaive").forecast(y, { horizon: 168, levels: [80], seasons: [24, 168] });

@@ -14,6 +14,7 @@ import {
 import { autoEts } from "./ets/ets.js";
 import { adida, croston, crostonOptimized, imapa, isIntermittent, sba, tsb } from "./intermittent/index.js";
 import { MODEL_NAMES } from "./model-names.js";
+import { canonicalModelSpec, parseModelSpec } from "./model-spec.js";
 import { mstl } from "./mstl/index.js";
 import { dynamicOptimizedTheta, optimizedTheta, standardTheta, theta } from "./theta/theta.js";
 
@@ -174,13 +175,19 @@ if (MODEL_NAMES.length !== MODELS.size || MODEL_NAMES.some((name, i) => [...MODE
 }
 
 /**
- * The forecaster a model name on the command line or in the API stands for.
+ * The forecaster a model spec on the command line or in the config stands for: a model's name, or an
+ * ensemble `mean(a, b, ...)` or `median(a, b, ...)` of named models (`parseModelSpec`), named as written
+ * back by `canonicalModelSpec`.
  *
- * @throws Error naming the known models when `name` is not one of them
+ * @throws Error naming the known models when `spec` is not one of them or an ensemble of them
  * @example resolveModel("theta").forecast(y, { horizon: 12, levels: [80, 95], seasons: [12] })
+ * @example resolveModel("median(ets, theta, arima)").name // "median(ets, theta, arima)"
  */
-export function resolveModel(name: string): Forecaster {
-  const model = MODELS.get(name);
-  if (model === undefined) throw new Error(`model: "${name}" is not one of ${MODEL_NAMES.join(", ")}`);
-  return model;
+export function resolveModel(spec: string): Forecaster {
+  const model = MODELS.get(spec);
+  if (model !== undefined) return model;
+  const parsed = parseModelSpec(spec);
+  if (parsed.kind === "model") return MODELS.get(parsed.name) as Forecaster;
+  const members = parsed.members.map((name) => MODELS.get(name) as Forecaster);
+  return { ...ensemble(members, parsed.how), name: canonicalModelSpec(parsed) };
 }
