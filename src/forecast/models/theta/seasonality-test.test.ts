@@ -33,6 +33,44 @@ describe("passesSeasonalityTest(y, count, period)", () => {
     ).toBe(true);
   });
 
+  test("decides as the lag-by-lag autocorrelations do, for periods that are and are not multiples of four", () => {
+    // The reference: each autocorrelation summed on its own, as the formula reads.
+    const reference = (y: Float64Array, count: number, period: number): number => {
+      let mean = 0;
+      for (let t = 0; t < count; t++) mean += y[t];
+      mean /= count;
+      let variance = 0;
+      for (let t = 0; t < count; t++) variance += (y[t] - mean) ** 2;
+      let sumSquares = 0;
+      for (let lag = 1; lag < period; lag++) {
+        let c = 0;
+        for (let t = lag; t < count; t++) c += (y[t] - mean) * (y[t - lag] - mean);
+        sumSquares += (c / variance) ** 2;
+      }
+      let c = 0;
+      for (let t = period; t < count; t++) c += (y[t] - mean) * (y[t - period] - mean);
+      return Math.abs(c / variance) / Math.sqrt((1 + 2 * sumSquares) / count);
+    };
+    let decided = 0;
+    for (const period of [2, 3, 4, 5, 7, 12, 24, 25, 168]) {
+      for (const amplitude of [0, 0.2, 0.5, 2]) {
+        const count = 3 * period + 11;
+        const y = Float64Array.from(
+          { length: count },
+          (_, t) => amplitude * Math.sin((2 * Math.PI * t) / period) + Math.sin(t * 12.9898) * 0.7,
+        );
+        const statistic = reference(y, count, period);
+        // Skip the knife-edge cases where rounding could decide.
+        if (Math.abs(statistic - 1.6448536) < 1e-9) continue;
+        expect(passesSeasonalityTest(y, count, period), `period ${period}, amplitude ${amplitude}`).toBe(
+          statistic > 1.6448536269514722,
+        );
+        decided++;
+      }
+    }
+    expect(decided).toBeGreaterThan(30);
+  });
+
   test("looks only at the first count observations", () => {
     const y = new Float64Array(140);
     y.set(weekly);

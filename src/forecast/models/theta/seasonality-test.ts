@@ -26,12 +26,35 @@ export function passesSeasonalityTest(y: Float64Array, count: number, period: nu
   if (!(variance > 0)) return false;
   let sumSquares = 0;
   let atPeriod = 0;
-  for (let lag = 1; lag <= period; lag++) {
-    let covariance = 0;
-    for (let t = lag; t < count; t++) covariance += centred[t] * centred[t - lag];
-    const r = covariance / variance;
-    if (lag < period) sumSquares += r * r;
-    else atPeriod = r;
+  // Four lags per pass over the data (a quarter of the loads and loop steps; with period 168 on thousands of
+  // hourly points this test was a tenth of an hourly auto fit). Each lag still sums its products in order of
+  // t, so the result is the same to the bit as one lag at a time.
+  for (let lag = 1; lag <= period; lag += 4) {
+    const lags = Math.min(4, period - lag + 1);
+    let c0 = 0;
+    let c1 = 0;
+    let c2 = 0;
+    let c3 = 0;
+    // The first three t of the block, where the longer lags have no product yet.
+    const head = Math.min(lag + 3, count);
+    for (let t = lag; t < head; t++) {
+      const x = centred[t];
+      c0 += x * centred[t - lag];
+      if (t >= lag + 1) c1 += x * centred[t - lag - 1];
+      if (t >= lag + 2) c2 += x * centred[t - lag - 2];
+    }
+    for (let t = head; t < count; t++) {
+      const x = centred[t];
+      c0 += x * centred[t - lag];
+      c1 += x * centred[t - lag - 1];
+      c2 += x * centred[t - lag - 2];
+      c3 += x * centred[t - lag - 3];
+    }
+    for (let i = 0; i < lags; i++) {
+      const r = (i === 0 ? c0 : i === 1 ? c1 : i === 2 ? c2 : c3) / variance;
+      if (lag + i < period) sumSquares += r * r;
+      else atPeriod = r;
+    }
   }
   const standardError = Math.sqrt((1 + 2 * sumSquares) / count);
   return Math.abs(atPeriod) / standardError > CRITICAL;
