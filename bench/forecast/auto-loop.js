@@ -21,6 +21,12 @@ import {
 import { mstl } from "../../dist/forecast/models/mstl/index.js";
 import { resolveModel } from "../../dist/forecast/models/registry.js";
 import { dynamicOptimizedTheta, theta } from "../../dist/forecast/models/theta/theta.js";
+import { describeEts } from "../../dist/forecast/models/ets/ets-form.js";
+import { parseEtsSpec } from "../../dist/forecast/models/ets/ets-spec.js";
+import { fitSeries } from "../../dist/forecast/models/ets/fit-series.js";
+import { forecastEts } from "../../dist/forecast/models/ets/forecast-ets.js";
+import { selectEts } from "../../dist/forecast/models/ets/select-ets.js";
+import { originGroups } from "../../dist/forecast/origin-groups.js";
 import { benchOut, loadDatasets, loadHeldOutDatasets } from "./datasets.js";
 import { interleavedMs } from "./interleaved-speed.js";
 import { mase, median, PooledErrors } from "./metrics.js";
@@ -80,6 +86,34 @@ function weakNone(single, weak, options = {}) {
     forecastWithReport: (y, r, o) => inner.forecastWithReport(y, strip(y, r), o),
   };
 }
+/**
+ * AutoETS whose final fit re-estimates the form the cross-validation's last search chose (on the data before
+ * its last run of origins) instead of searching the forms again on the whole series.
+ */
+function lastFormEts() {
+  const parsed = parseEtsSpec({});
+  let last = null;
+  return {
+    name: "ets",
+    forecastOrigins(y, origins, request, fits) {
+      const groups = originGroups(origins, fits ?? 1);
+      last = { y, start: groups[groups.length - 1][0] };
+      return autoEts.forecastOrigins(y, origins, request, fits);
+    },
+    forecast(y, request) {
+      if (last === null || last.y.length > y.length) return autoEts.forecast(y, request);
+      const searched = fitSeries(y, last.start, parsed, request.seasons);
+      last = null;
+      const fit = searched.estimated > 0 ? (selectEts(y, [searched.form], parsed.fixed, y.length) ?? null) : null;
+      if (fit === null) return autoEts.forecast(y, request);
+      const { mean, lower, upper } = forecastEts(fit, request.horizon, request.levels, {
+        paths: parsed.paths,
+        seed: parsed.seed,
+      });
+      return { mean, lower, upper, fitted: fit.fitted, description: describeEts(fit.form) };
+    },
+  };
+}
 const SINGLE = [autoEts, theta, mstlTheta];
 const MULTI = [theta, mstlTheta];
 const seasonless = (m) => ({ ...nonSeasonal(m), name: `${m.name} (no season)` });
@@ -115,6 +149,10 @@ const VARIANTS = {
       autoEts,
       ...WEAK.slice(1).map(one),
     ]);
+  },
+  "ets-last-form": () => {
+    const e = lastFormEts();
+    return autoVariant([e, theta, mstlTheta], MULTI, {}, [e, ...WEAK.slice(1)]);
   },
   "arima-candidate-now": () => autoVariant([...SINGLE, arima], MULTI, {}, [...WEAK, arima]),
   // Before the weak-season rule: AutoETS, Theta and MSTL with one season, Theta and MSTL with several.
