@@ -11,6 +11,11 @@ import { forecastSeries } from "../../dist/forecast/forecast-series.js";
 import { autoArimaForecaster } from "../../dist/forecast/models/arima/arima.js";
 import { seasonalStrength } from "../../dist/forecast/models/arima/seasonal-strength.js";
 import { autoEts, ets } from "../../dist/forecast/models/ets/ets.js";
+import { describeEts } from "../../dist/forecast/models/ets/ets-form.js";
+import { parseEtsSpec } from "../../dist/forecast/models/ets/ets-spec.js";
+import { fitSeries } from "../../dist/forecast/models/ets/fit-series.js";
+import { forecastEts } from "../../dist/forecast/models/ets/forecast-ets.js";
+import { selectEts } from "../../dist/forecast/models/ets/select-ets.js";
 import {
   crostonOptimized,
   imapa,
@@ -21,11 +26,6 @@ import {
 import { mstl } from "../../dist/forecast/models/mstl/index.js";
 import { resolveModel } from "../../dist/forecast/models/registry.js";
 import { dynamicOptimizedTheta, theta } from "../../dist/forecast/models/theta/theta.js";
-import { describeEts } from "../../dist/forecast/models/ets/ets-form.js";
-import { parseEtsSpec } from "../../dist/forecast/models/ets/ets-spec.js";
-import { fitSeries } from "../../dist/forecast/models/ets/fit-series.js";
-import { forecastEts } from "../../dist/forecast/models/ets/forecast-ets.js";
-import { selectEts } from "../../dist/forecast/models/ets/select-ets.js";
 import { originGroups } from "../../dist/forecast/origin-groups.js";
 import { benchOut, loadDatasets, loadHeldOutDatasets } from "./datasets.js";
 import { interleavedMs } from "./interleaved-speed.js";
@@ -104,7 +104,8 @@ function lastFormEts() {
       if (last === null || last.y.length > y.length) return autoEts.forecast(y, request);
       const searched = fitSeries(y, last.start, parsed, request.seasons);
       last = null;
-      const fit = searched.estimated > 0 ? (selectEts(y, [searched.form], parsed.fixed, y.length) ?? null) : null;
+      const fit =
+        searched.estimated > 0 ? (selectEts(y, [searched.form], parsed.fixed, y.length) ?? null) : null;
       if (fit === null) return autoEts.forecast(y, request);
       const { mean, lower, upper } = forecastEts(fit, request.horizon, request.levels, {
         paths: parsed.paths,
