@@ -119,24 +119,29 @@ const SINGLE = [autoEts, theta, mstlTheta];
 const MULTI = [theta, mstlTheta];
 const seasonless = (m) => ({ ...nonSeasonal(m), name: `${m.name} (no season)` });
 const WEAK = [autoEts, theta, mstlTheta, seasonless(theta), seasonless(mstlTheta)];
+/** The score of the sessions before the latest-half rule: every origin scores the candidates. */
+const ALL = { scoredShare: 1 };
 /** The pool and cross-validation of the sessions before the test and the three fits: margin only, one fit. */
-const OLD = { poolTest: Number.POSITIVE_INFINITY, fits: 1 };
+const OLD = { poolTest: Number.POSITIVE_INFINITY, fits: 1, ...ALL };
 /** The variants by name; `auto` is the registry's own. Add experiments here. */
 const VARIANTS = {
   auto: () => resolveModel("auto"),
+  // The registry's candidates with other shares of the origins scoring them.
+  "scored-all": () => autoVariant(SINGLE, MULTI, ALL, WEAK),
+  "scored-two-thirds": () => autoVariant(SINGLE, MULTI, { scoredShare: 2 / 3 }, WEAK),
   // The registry's candidates with the older pool and cross-validation, and with one of the two changes.
   "margin-one-fit": () => autoVariant(SINGLE, MULTI, OLD, WEAK),
-  "test-one-fit": () => autoVariant(SINGLE, MULTI, { fits: 1 }, WEAK),
-  "margin-three-fits": () => autoVariant(SINGLE, MULTI, { poolTest: Number.POSITIVE_INFINITY }, WEAK),
-  "test-two-fits": () => autoVariant(SINGLE, MULTI, { fits: 2 }, WEAK),
-  "test-five-fits": () => autoVariant(SINGLE, MULTI, { fits: 5 }, WEAK),
-  "test-z1.645": () => autoVariant(SINGLE, MULTI, { poolTest: 1.645 }, WEAK),
-  "test-z3": () => autoVariant(SINGLE, MULTI, { poolTest: 3 }, WEAK),
-  "weak-dropped-now": () => weakNone(SINGLE, SINGLE, {}),
-  "weak-both-now": () => autoVariant(SINGLE, MULTI, {}, [...WEAK, seasonless(autoEts)]),
-  "stl-ets-candidate": () => autoVariant([...SINGLE, stlEts], MULTI, {}, [...WEAK, stlEts]),
+  "test-one-fit": () => autoVariant(SINGLE, MULTI, { fits: 1, ...ALL }, WEAK),
+  "margin-three-fits": () => autoVariant(SINGLE, MULTI, { poolTest: Number.POSITIVE_INFINITY, ...ALL }, WEAK),
+  "test-two-fits": () => autoVariant(SINGLE, MULTI, { fits: 2, ...ALL }, WEAK),
+  "test-five-fits": () => autoVariant(SINGLE, MULTI, { fits: 5, ...ALL }, WEAK),
+  "test-z1.645": () => autoVariant(SINGLE, MULTI, { poolTest: 1.645, ...ALL }, WEAK),
+  "test-z3": () => autoVariant(SINGLE, MULTI, { poolTest: 3, ...ALL }, WEAK),
+  "weak-dropped-now": () => weakNone(SINGLE, SINGLE, ALL),
+  "weak-both-now": () => autoVariant(SINGLE, MULTI, ALL, [...WEAK, seasonless(autoEts)]),
+  "stl-ets-candidate": () => autoVariant([...SINGLE, stlEts], MULTI, ALL, [...WEAK, stlEts]),
   "stl-ets-for-mstl": () =>
-    autoVariant([autoEts, theta, stlEts], MULTI, {}, [
+    autoVariant([autoEts, theta, stlEts], MULTI, ALL, [
       autoEts,
       theta,
       stlEts,
@@ -146,16 +151,16 @@ const VARIANTS = {
   "m:stl_ets": () => stlEts,
   "ets-only-fits": () => {
     const one = (m) => ({ ...m, forecastOrigins: (y, o, r) => m.forecastOrigins(y, o, r, 1) });
-    return autoVariant([autoEts, one(theta), one(mstlTheta)], [theta, mstlTheta].map(one), {}, [
+    return autoVariant([autoEts, one(theta), one(mstlTheta)], [theta, mstlTheta].map(one), ALL, [
       autoEts,
       ...WEAK.slice(1).map(one),
     ]);
   },
   "ets-last-form": () => {
     const e = lastFormEts();
-    return autoVariant([e, theta, mstlTheta], MULTI, {}, [e, ...WEAK.slice(1)]);
+    return autoVariant([e, theta, mstlTheta], MULTI, ALL, [e, ...WEAK.slice(1)]);
   },
-  "arima-candidate-now": () => autoVariant([...SINGLE, arima], MULTI, {}, [...WEAK, arima]),
+  "arima-candidate-now": () => autoVariant([...SINGLE, arima], MULTI, ALL, [...WEAK, arima]),
   // Before the weak-season rule: AutoETS, Theta and MSTL with one season, Theta and MSTL with several.
   before: () => autoVariant(SINGLE, MULTI, OLD),
   // Rules tried (docs/forecasting.md, "The automatic model"), with the pool and cross-validation of then.

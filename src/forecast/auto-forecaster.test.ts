@@ -110,7 +110,8 @@ describe("autoForecaster(candidates)", () => {
       noise = 0.5 * noise + random.normal();
       return 20 + noise;
     });
-    const report = autoForecaster([lastValue, meanModel]).forecastWithReport(y, {
+    // Every origin scores here: one-step errors at 25 origins, the latest half, are too few to tell.
+    const report = autoForecaster([lastValue, meanModel], { scoredShare: 1 }).forecastWithReport(y, {
       horizon: 1,
       levels: [80],
       seasons: [],
@@ -270,6 +271,30 @@ describe("autoForecaster(candidates)", () => {
     expect(calls.fits).toEqual([1]);
   });
 
+  test("scores the candidates on the latest half of the origins unless told otherwise (scoredShare)", () => {
+    // Scripted candidates whose error is a set offset from the truth: `steady` is off by 0 at the earlier half
+    // of the origins and by 1.6 at the later half (0.8 on average), `recent` by 1.4 and then 0.6 (1.0).
+    const scripted = (name: string, before: number, after: number): Forecaster => ({
+      name,
+      forecast: (y, request) => lastValue.forecast(y, request),
+      forecastOrigins: (y, origins, request) =>
+        origins.map((origin, k) => {
+          const offset = k < Math.floor(origins.length / 2) ? before : after;
+          return Float64Array.from({ length: request.horizon }, (_, j) => y[origin + j] + offset);
+        }),
+    });
+    const pair = [scripted("steady", 0, 1.6), scripted("recent", 1.4, 0.6)];
+    const y = weeklyPattern(200, 7);
+    const request = { horizon: 7, levels: [80], seasons: [7] };
+    const latest = autoForecaster(pair).forecastWithReport(y, request).selection;
+    expect(latest.winner).toBe("recent");
+    const scores = new Map(latest.scores.map((s) => [s.label, s.mase]));
+    expect((scores.get("steady") as number) / (scores.get("recent") as number)).toBeCloseTo(1.6 / 0.6, 10);
+    const every = autoForecaster(pair, { scoredShare: 1 }).forecastWithReport(y, request).selection;
+    expect(every.winner).toBe("steady");
+    expect(every.scores[0].label).toBe("steady");
+  });
+
   test("rejects bad candidates and options with the parameter's name", () => {
     expect(() => autoForecaster([])).toThrow("candidates: at least one forecaster");
     expect(() => autoForecaster([lastValue, lastValue])).toThrow('candidates: "last" appears twice');
@@ -281,6 +306,8 @@ describe("autoForecaster(candidates)", () => {
     expect(() => autoForecaster(candidates, { poolTest: Number.NaN })).toThrow("poolTest: NaN");
     expect(() => autoForecaster(candidates, { fits: 0 })).toThrow("fits: 0 is not an integer >= 1");
     expect(() => autoForecaster(candidates, { fits: 2.5 })).toThrow("fits: 2.5");
+    expect(() => autoForecaster(candidates, { scoredShare: 0 })).toThrow("scoredShare: 0 is not in (0, 1]");
+    expect(() => autoForecaster(candidates, { scoredShare: 1.5 })).toThrow("scoredShare: 1.5");
     expect(() =>
       autoForecaster(candidates).forecast(Float64Array.of(1, 2), { horizon: 1, levels: [0], seasons: [] }),
     ).toThrow("levels: 0");

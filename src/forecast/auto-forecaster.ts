@@ -29,6 +29,13 @@ export interface AutoOptions {
    * (and, for ETS, a form) fitted to data older and shorter than the final fit sees.
    */
   readonly fits?: number;
+  /**
+   * Share of the latest cross-validation origins whose errors score the candidates: the MASE (and MSIS) that
+   * finds the best candidate and the pool within `poolMargin` of it; default 0.5. The pool's test and the
+   * conformal intervals use every origin. The latest origins are forecast by the fits that saw the most data,
+   * nearest the forecast to be made; the test needs every origin for its power.
+   */
+  readonly scoredShare?: number;
   /** Most cross-validation origins; default 60 when every candidate has `forecastOrigins`, else 10. */
   readonly maxOrigins?: number;
   /** Measure errors relative to the local level of a non-negative series (`relativeScales`); default true. */
@@ -94,6 +101,9 @@ export const DEFAULT_POOL_MARGIN = 0.2;
 /** Candidates whose errors are worse than the best's with a Diebold-Mariano statistic above 2 stay out. */
 export const DEFAULT_POOL_TEST = 2;
 
+/** The latest half of the cross-validation origins score the candidates (see `AutoOptions.scoredShare`). */
+export const DEFAULT_SCORED_SHARE = 0.5;
+
 /** Candidates are fitted three times in cross-validation (see `AutoOptions.fits`). */
 export const DEFAULT_FITS = 3;
 
@@ -133,6 +143,8 @@ export function autoForecaster(candidates: readonly Forecaster[], options: AutoO
     throw new Error(`poolMargin: ${margin} is not a number >= 0`);
   const poolTest = options.poolTest ?? DEFAULT_POOL_TEST;
   if (!(poolTest >= 0)) throw new Error(`poolTest: ${poolTest} is not a number >= 0`);
+  const scoredShare = options.scoredShare ?? DEFAULT_SCORED_SHARE;
+  if (!(scoredShare > 0 && scoredShare <= 1)) throw new Error(`scoredShare: ${scoredShare} is not in (0, 1]`);
   const fits = options.fits ?? DEFAULT_FITS;
   if (!(Number.isInteger(fits) && fits >= 1)) throw new Error(`fits: ${fits} is not an integer >= 1`);
 
@@ -164,6 +176,8 @@ export function autoForecaster(candidates: readonly Forecaster[], options: AutoO
     const scale = maseScale(y, period);
     const fitLevels = [...levels, MSIS_LEVEL];
     const scales = options.relative === false ? null : relativeScales(y, origins, seasons);
+    // The origins from `scoredFrom` on score the candidates (at least one).
+    const scoredFrom = Math.min(origins.length - 1, Math.floor(origins.length * (1 - scoredShare)));
     const evaluate = (label: string, members: readonly Forecaster[], means: Float64Array): Scored => {
       const absErrors = new Float64Array(means.length);
       const originErrors = new Float64Array(origins.length);
@@ -175,14 +189,14 @@ export function autoForecaster(candidates: readonly Forecaster[], options: AutoO
           originSum += absErrors[i];
         }
         originErrors[k] = originSum / horizon;
-        sum += originSum;
+        if (k >= scoredFrom) sum += originSum;
       }
       // One fit serves the score (at MSIS_LEVEL, last) and, for the winner, the published intervals.
       const fit = fitConformal(absErrors, origins, horizon, fitLevels, period, scales?.origins);
       const q = fit.quantiles[levels.length];
       // The 95% interval score of the symmetric conformal interval mean ± width, scored on |error|.
       let interval = 0;
-      for (let k = 0; k < origins.length; k++) {
+      for (let k = scoredFrom; k < origins.length; k++) {
         let phase = origins[k] % period;
         const originScale = scales ? scales.origins[k] : 1;
         for (let j = 0, i = k * horizon; j < horizon; j++, i++) {
@@ -191,7 +205,7 @@ export function autoForecaster(candidates: readonly Forecaster[], options: AutoO
           if (++phase === period) phase = 0;
         }
       }
-      const count = means.length * scale;
+      const count = (origins.length - scoredFrom) * horizon * scale;
       return {
         label,
         members,
