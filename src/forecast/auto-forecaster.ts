@@ -47,7 +47,10 @@ export interface CandidateScore {
   /** The candidate's name, or "ensemble(a, b)" for a mean ensemble. */
   readonly label: string;
   readonly members: readonly string[];
-  /** Mean absolute error over every fold and step, scaled by the in-sample seasonal naive MAE. */
+  /**
+   * Mean absolute error over every step of the scored folds (`scoredShare`), scaled by the in-sample
+   * seasonal naive MAE.
+   */
   readonly mase: number;
   /** Mean 95% interval score of its conformal intervals over the same folds, scaled alike. */
   readonly msis: number;
@@ -111,10 +114,11 @@ export const DEFAULT_FITS = 3;
  * Chooses a model per series by forecast pooling (Kourentzes, Barrow & Petropoulos 2019, "Another look at
  * forecast selection and combination: evidence from forecast pooling", IJPE 209): every candidate is
  * cross-validated over the rolling origins of `calibrationPlan`, cheaply with `forecastOrigins` (`fits` fits,
- * each serving a run of origins, and a filter pass), and scored on MASE (its mean absolute error over all
- * folds and steps, scaled by the in-sample seasonal naive MAE, Hyndman & Koehler 2006). The candidates within
- * `poolMargin` of the best MASE form the pool, unless their errors are worse than the best's beyond chance
- * (`poolTest`), and the forecast is the pool's mean. Selecting the single best is fragile when a few folds
+ * each serving a run of origins, and a filter pass), and scored on MASE (its mean absolute error over every
+ * step of the folds from the latest `scoredShare` of the origins, scaled by the in-sample seasonal naive MAE,
+ * Hyndman & Koehler 2006). The candidates within `poolMargin` of the best MASE form the pool, unless their
+ * errors at every origin are worse than the best's beyond chance (`poolTest`), and the forecast is the pool's
+ * mean. Selecting the single best is fragile when a few folds
  * decide between close candidates, and averaging every candidate lets a poor one in; a pool of the close
  * ones keeps the gain of combining (the M4 combinations) without the poor members, and the test keeps out a
  * member that is close on average but behind at origin after origin, which would only dilute. Only the pool's
