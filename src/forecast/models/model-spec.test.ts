@@ -35,6 +35,7 @@ describe("parseModelSpec", () => {
       ["", '--model: "" has an empty model name'],
       ["prophecy", '--model: "prophecy" is not one of auto, ets,'],
       ["median(ets, theta", '--model: "median(ets, theta" leaves a parenthesis open'],
+      ["mean(ets, theta) x", '--model: "mean(ets, theta) x" has text after its closing parenthesis'],
       ["max(ets, theta)", '--model: "max(ets, theta)" is not an ensemble: write mean(a, b, ...) or median'],
       ["ets,theta", '--model: "ets,theta" is not an ensemble'],
       ["mean(ets)", '--model: "mean(ets)": an ensemble needs at least two models'],

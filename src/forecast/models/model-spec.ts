@@ -30,7 +30,10 @@ export function parseModelSpec(
   if (known.includes(trimmed)) return { kind: "model", name: trimmed };
   const match = ENSEMBLE.exec(trimmed);
   if (match === null && /^(mean|median)\s*\(/.test(trimmed)) {
-    throw new Error(`${label}: "${trimmed}" leaves a parenthesis open`);
+    const what = trimmed.includes(")")
+      ? "has text after its closing parenthesis"
+      : "leaves a parenthesis open";
+    throw new Error(`${label}: "${trimmed}" ${what}`);
   }
   if (match === null) {
     if (/[(),]/.test(trimmed)) {
