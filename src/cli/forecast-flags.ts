@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { MODEL_NAMES } from "../forecast/models/model-names.js";
 import { canonicalModelSpec, parseModelSpec, splitModelList } from "../forecast/models/model-spec.js";
 import { DEFAULT_SEASONS, type Frequency, parseFrequency } from "../series/frequency.js";
 
@@ -99,13 +100,12 @@ function seasons(text: string | undefined, freq: Frequency): number[] {
 }
 
 /**
- * Model specs from `--model x` or `--models a,median(b, c)`, split at the commas outside parentheses and
- * written back canonically (`canonicalModelSpec`), checked against the known names when given.
+ * Model specs from `--model x` or `--models a,median(b, c)`, split at the commas outside parentheses,
+ * checked against the known names and written back canonically (`canonicalModelSpec`).
  */
-function modelNames(flag: string, text: string, known: readonly string[] | undefined): string[] {
+function modelNames(flag: string, text: string, known: readonly string[]): string[] {
   return splitModelList(text, flag).map((part) => {
     if (part === "") throw new Error(`${flag}: "${text}" has an empty model name`);
-    if (known === undefined && !/[()]/.test(part)) return part;
     return canonicalModelSpec(parseModelSpec(part, flag, known));
   });
 }
@@ -125,14 +125,14 @@ function common(raw: RawForecastFlags): FileForecastSettings {
  * Checks the flags of `avails forecast --input F.csv --freq F --horizon N [--level L]... [--season S]
  * [--model M] --output O.csv`, throwing an Error naming the first bad flag.
  *
- * @param knownModels model names `--model` may take (with "auto"); any name passes when omitted
+ * @param knownModels model names `--model` may take, alone or in an ensemble; default every model's
  * @example
  * parseForecastFlags({ input: "in.csv", freq: "hourly", horizon: "168", output: "out.csv" });
  * // { input: "in.csv", freq: "hourly", horizon: 168, levels: [80, 95], seasons: [24, 168], model: "auto", output: "out.csv" }
  */
 export function parseForecastFlags(
   raw: RawForecastFlags,
-  knownModels?: readonly string[],
+  knownModels: readonly string[] = MODEL_NAMES,
 ): FileForecastSettings & { model: string; output: string; quantiles: number[] } {
   const settings = common(raw);
   const quantiles = quantileFlags(raw.quantile);
@@ -151,14 +151,14 @@ export function parseForecastFlags(
  * Checks the flags of `avails backtest --input F.csv --freq F --horizon N --windows K [--models a,b]
  * [--level L]... [--season S]`, throwing an Error naming the first bad flag.
  *
- * @param knownModels model names `--models` may list; any name passes when omitted
+ * @param knownModels model names `--models` may list, alone or in ensembles; default every model's
  * @example
  * parseBacktestFlags({ input: "in.csv", freq: "daily", horizon: "14", windows: "3", models: "ets,theta" });
  * // { ..., horizon: 14, windows: 3, models: ["ets", "theta"], seasons: [7] }
  */
 export function parseBacktestFlags(
   raw: RawForecastFlags,
-  knownModels?: readonly string[],
+  knownModels: readonly string[] = MODEL_NAMES,
 ): FileForecastSettings & { windows: number; models: string[] } {
   const settings = common(raw);
   if (raw.windows === undefined) throw new Error("--windows: the number of backtest windows is required");
