@@ -119,16 +119,23 @@ const SINGLE = [autoEts, theta, mstlTheta];
 const MULTI = [theta, mstlTheta];
 const seasonless = (m) => ({ ...nonSeasonal(m), name: `${m.name} (no season)` });
 const WEAK = [autoEts, theta, mstlTheta, seasonless(theta), seasonless(mstlTheta)];
-/** The score of the sessions before the latest-half rule: every origin scores the candidates. */
-const ALL = { scoredShare: 1 };
+/** The pool of the sessions before its weights: the plain mean. */
+const MEAN = { weightShrinkage: 1 };
+/** The score of the sessions before the latest-half rule: every origin scores the candidates (plain mean). */
+const ALL = { scoredShare: 1, ...MEAN };
 /** The pool and cross-validation of the sessions before the test and the three fits: margin only, one fit. */
 const OLD = { poolTest: Number.POSITIVE_INFINITY, fits: 1, ...ALL };
 /** The variants by name; `auto` is the registry's own. Add experiments here. */
 const VARIANTS = {
   auto: () => resolveModel("auto"),
-  // The registry's candidates with other shares of the origins scoring them.
+  // The pool's weights: the plain mean of the sessions before, and other shares of equal weight.
+  "pool-mean": () => autoVariant(SINGLE, MULTI, MEAN, WEAK),
+  "weights-shrink-0": () => autoVariant(SINGLE, MULTI, { weightShrinkage: 0 }, WEAK),
+  "weights-shrink-0.25": () => autoVariant(SINGLE, MULTI, { weightShrinkage: 0.25 }, WEAK),
+  "weights-shrink-0.75": () => autoVariant(SINGLE, MULTI, { weightShrinkage: 0.75 }, WEAK),
+  // The registry's candidates with other shares of the origins scoring them (and the plain mean).
   "scored-all": () => autoVariant(SINGLE, MULTI, ALL, WEAK),
-  "scored-two-thirds": () => autoVariant(SINGLE, MULTI, { scoredShare: 2 / 3 }, WEAK),
+  "scored-two-thirds": () => autoVariant(SINGLE, MULTI, { scoredShare: 2 / 3, ...MEAN }, WEAK),
   // The registry's candidates with the older pool and cross-validation, and with one of the two changes.
   "margin-one-fit": () => autoVariant(SINGLE, MULTI, OLD, WEAK),
   "test-one-fit": () => autoVariant(SINGLE, MULTI, { fits: 1, ...ALL }, WEAK),

@@ -119,7 +119,14 @@ describe("autoForecaster(candidates)", () => {
     expect(report.selection.winner).toMatch(/^ensemble\((last, mean|mean, last)\)$/);
     expect([...report.selection.members].sort()).toEqual(["last", "mean"]);
     expect(report.result.description).toBe(`auto: ${report.selection.winner}`);
-    expect(report.result.mean[0]).toBeCloseTo((y[399] + y.reduce((s, v) => s + v, 0) / 400) / 2, 12);
+    // The estimated weights find the optimal half and half, near enough.
+    const [wFirst, wSecond] = report.selection.weights;
+    expect(wFirst + wSecond).toBeCloseTo(1, 12);
+    expect(wFirst).toBeGreaterThan(0.4);
+    expect(wFirst).toBeLessThan(0.6);
+    const weightOf = (name: string) => report.selection.weights[report.selection.members.indexOf(name)];
+    const mean = y.reduce((s, v) => s + v, 0) / 400;
+    expect(report.result.mean[0]).toBeCloseTo(weightOf("last") * y[399] + weightOf("mean") * mean, 12);
   });
 
   test("calibrates the winner on the cross-validation errors it already has", () => {
@@ -158,7 +165,13 @@ describe("autoForecaster(candidates)", () => {
     });
     expect(report.result.description).toBe("auto: snaive");
     expect(report.intervals).toBe("model");
-    expect(report.selection).toEqual({ winner: "snaive", members: ["snaive"], scores: [], origins: 0 });
+    expect(report.selection).toEqual({
+      winner: "snaive",
+      members: ["snaive"],
+      weights: [1],
+      scores: [],
+      origins: 0,
+    });
     expect(report.warnings).toEqual([
       'too short to select a model (20 points for horizon 7): used the first candidate, "snaive", with its own intervals',
     ]);
@@ -210,7 +223,17 @@ describe("autoForecaster(candidates)", () => {
       const model = candidates.find((c) => c.name === name);
       return model?.forecast(y, request).mean ?? new Float64Array(7);
     });
-    for (let j = 0; j < 7; j++) expect(two.result.mean[j]).toBeCloseTo((means[0][j] + means[1][j]) / 2, 12);
+    const [w0, w1] = two.selection.weights;
+    for (let j = 0; j < 7; j++)
+      expect(two.result.mean[j]).toBeCloseTo(w0 * means[0][j] + w1 * means[1][j], 12);
+    // With the shrinkage at 1 the weights are equal: the plain mean.
+    const plain = autoForecaster(candidates, {
+      poolMargin: (second + third) / 2 - 1,
+      poolTest: Number.POSITIVE_INFINITY,
+      weightShrinkage: 1,
+    }).forecastWithReport(y, request);
+    expect(plain.selection.weights).toEqual([0.5, 0.5]);
+    for (let j = 0; j < 7; j++) expect(plain.result.mean[j]).toBeCloseTo((means[0][j] + means[1][j]) / 2, 12);
     // The pool's own cross-validation MASE is listed with the candidates.
     expect(two.selection.scores.map((s) => s.label)).toContain(two.selection.winner);
     const all = autoForecaster(candidates, {
@@ -246,6 +269,36 @@ describe("autoForecaster(candidates)", () => {
     const wobbly = alternating("wobbly", 0.05);
     const both = autoForecaster([seasonalNaive, wobbly]).forecastWithReport(y, request);
     expect(both.selection.winner).toBe("ensemble(snaive, wobbly)");
+  });
+
+  test("weights the pool so that two members that err alike count about as one", () => {
+    const y = weeklyPattern(150, 1);
+    const request = { horizon: 7, levels: [80, 95], seasons: [7] };
+    const open = { poolMargin: 10, poolTest: Number.POSITIVE_INFINITY };
+    const wobbly = alternating("wobbly", 0.3);
+    const pair = autoForecaster([seasonalNaive, wobbly], open).forecastWithReport(y, request);
+    expect(pair.selection.members).toEqual(["snaive", "wobbly"]);
+    // A near-copy of the seasonal naive model joins: under equal weights the copies would hold two thirds.
+    const near = shifted("near", 0.001);
+    const trio = autoForecaster([seasonalNaive, near, wobbly], open).forecastWithReport(y, request);
+    expect(trio.selection.members).toEqual(["snaive", "near", "wobbly"]);
+    const [a, b, c] = trio.selection.weights;
+    expect(a + b + c).toBeCloseTo(1, 12);
+    // Half of each weight is equal (1/2 or 1/3); the estimated half gives the copies together what one gets.
+    const estimated = (weight: number, k: number) => (weight - 0.5 / k) / 0.5;
+    expect(estimated(c, 3)).toBeCloseTo(estimated(pair.selection.weights[1], 2), 2);
+    expect(estimated(a, 3) + estimated(b, 3)).toBeCloseTo(estimated(pair.selection.weights[0], 2), 2);
+    // Under equal weights the copies would hold two thirds.
+    expect(a + b).toBeGreaterThan(0.75);
+  });
+
+  test("rejects a weightShrinkage outside [0, 1]", () => {
+    expect(() => autoForecaster(candidates, { weightShrinkage: 1.5 })).toThrow(
+      /^weightShrinkage: 1.5 is not in \[0, 1\]$/,
+    );
+    expect(() => autoForecaster(candidates, { weightShrinkage: Number.NaN })).toThrow(
+      /^weightShrinkage: NaN/,
+    );
   });
 
   test("pools a candidate that forecast exactly as an earlier one at every origin only once", () => {

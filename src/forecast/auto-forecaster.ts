@@ -6,8 +6,10 @@ import { dieboldMariano } from "./diebold-mariano.js";
 import { ensemble } from "./ensemble.js";
 import type { ForecastReport, ReportingForecaster, ReportOptions } from "./forecast-report.js";
 import type { Forecaster, ForecastRequest } from "./forecaster.js";
+import { poolWeights } from "./pool-weights.js";
 import { relativeScales } from "./relative-scales.js";
 import { intervalScore, maseScale } from "./selection-scores.js";
+import { MAX_SIMPLEX_MEMBERS } from "./simplex-weights.js";
 import { validateFinite, validateRequest } from "./validate-request.js";
 
 /** How `autoForecaster` selects. */
@@ -36,6 +38,12 @@ export interface AutoOptions {
    * nearest the forecast to be made; the test needs every origin for its power.
    */
   readonly scoredShare?: number;
+  /**
+   * Share of equal weight in the pool's weights: the forecast is the pool's weighted mean, with the weights
+   * (1 - s) w + s / k, w the simplex weights that minimise the squared error of the combination over the
+   * scored folds (`poolWeights`). Default 0.5; 1 gives the plain mean.
+   */
+  readonly weightShrinkage?: number;
   /** Most cross-validation origins; default 60 when every candidate has `forecastOrigins`, else 10. */
   readonly maxOrigins?: number;
   /** Measure errors relative to the local level of a non-negative series (`relativeScales`); default true. */
@@ -44,7 +52,7 @@ export interface AutoOptions {
 
 /** How one candidate (or ensemble of candidates) did in cross-validation. */
 export interface CandidateScore {
-  /** The candidate's name, or "ensemble(a, b)" for a mean ensemble. */
+  /** The candidate's name, or "ensemble(a, b)" for the pool's weighted mean. */
   readonly label: string;
   readonly members: readonly string[];
   /**
@@ -65,7 +73,9 @@ export interface AutoSelection {
   /** The winning label, e.g. "theta" or "ensemble(ets, theta)". */
   readonly winner: string;
   readonly members: readonly string[];
-  /** Every candidate and the pool's mean when it has several members, by MASE; failed candidates last. */
+  /** Each member's weight in the forecast, summing to 1: [1] for a candidate alone. */
+  readonly weights: readonly number[];
+  /** Every candidate and the pool's weighted mean when it has several members, by MASE; failed candidates last. */
   readonly scores: readonly CandidateScore[];
   /** Cross-validation origins behind the scores; 0 when the series was too short to select. */
   readonly origins: number;
@@ -107,6 +117,9 @@ export const DEFAULT_POOL_TEST = 2;
 /** The latest half of the cross-validation origins score the candidates (see `AutoOptions.scoredShare`). */
 export const DEFAULT_SCORED_SHARE = 0.5;
 
+/** The pool's weights are half estimated, half equal (see `AutoOptions.weightShrinkage`). */
+export const DEFAULT_WEIGHT_SHRINKAGE = 0.5;
+
 /** Candidates are fitted three times in cross-validation (see `AutoOptions.fits`). */
 export const DEFAULT_FITS = 3;
 
@@ -118,10 +131,12 @@ export const DEFAULT_FITS = 3;
  * step of the folds from the latest `scoredShare` of the origins, scaled by the in-sample seasonal naive MAE,
  * Hyndman & Koehler 2006). The candidates within `poolMargin` of the best MASE form the pool, unless their
  * errors at every origin are worse than the best's beyond chance (`poolTest`), and the forecast is the pool's
- * mean. Selecting the single best is fragile when a few folds
- * decide between close candidates, and averaging every candidate lets a poor one in; a pool of the close
- * ones keeps the gain of combining (the M4 combinations) without the poor members, and the test keeps out a
- * member that is close on average but behind at origin after origin, which would only dilute. Only the pool's
+ * weighted mean: half the weights that minimise the combination's squared error over the scored folds, half
+ * equal (`weightShrinkage`, `poolWeights`). Selecting the single best is fragile when a few folds decide
+ * between close candidates, and averaging every candidate lets a poor one in; a pool of the close ones keeps
+ * the gain of combining (the M4 combinations) without the poor members, the test keeps out a member that is
+ * close on average but behind at origin after origin, which would only dilute, and the weights keep members
+ * that err alike (Theta with and without a weak season) from outvoting a different one. Only the pool's
  * members are fitted again, once, on all of `y`; the intervals are conformal ones from the pool's
  * cross-validation errors, already computed. The mean 95% interval score (MSIS) of each candidate's own
  * conformal intervals is reported beside its MASE. Candidates that fail in cross-validation are left out and
@@ -149,6 +164,8 @@ export function autoForecaster(candidates: readonly Forecaster[], options: AutoO
   if (!(poolTest >= 0)) throw new Error(`poolTest: ${poolTest} is not a number >= 0`);
   const scoredShare = options.scoredShare ?? DEFAULT_SCORED_SHARE;
   if (!(scoredShare > 0 && scoredShare <= 1)) throw new Error(`scoredShare: ${scoredShare} is not in (0, 1]`);
+  const shrinkage = options.weightShrinkage ?? DEFAULT_WEIGHT_SHRINKAGE;
+  if (!(shrinkage >= 0 && shrinkage <= 1)) throw new Error(`weightShrinkage: ${shrinkage} is not in [0, 1]`);
   const fits = options.fits ?? DEFAULT_FITS;
   if (!(Number.isInteger(fits) && fits >= 1)) throw new Error(`fits: ${fits} is not an integer >= 1`);
 
@@ -172,7 +189,7 @@ export function autoForecaster(candidates: readonly Forecaster[], options: AutoO
         result: { ...result, description: `auto: ${first.name}` },
         intervals: "model",
         warnings: [warning],
-        selection: { winner: first.name, members: [first.name], scores: [], origins: 0 },
+        selection: { winner: first.name, members: [first.name], weights: [1], scores: [], origins: 0 },
       };
     }
     const origins = foldOrigins(n, horizon, plan.windows, plan.step);
@@ -278,10 +295,27 @@ export function autoForecaster(candidates: readonly Forecaster[], options: AutoO
       (single, i) => single.score <= 1 + margin && !clearlyWorse(single) && !repeats(single, i),
     );
     let winner = members[0];
+    let weights: Float64Array | null = null;
     if (members.length > 1) {
+      const k = members.length;
+      // Beyond the exact search's reach (a pool of more than 12) the mean serves.
+      weights =
+        shrinkage < 1 && k <= MAX_SIMPLEX_MEMBERS
+          ? poolWeights(
+              members.map((m) => m.means),
+              y,
+              origins,
+              horizon,
+              scoredFrom,
+              scales?.origins ?? null,
+              shrinkage,
+            )
+          : new Float64Array(k).fill(1 / k);
       const means = new Float64Array(origins.length * horizon);
-      for (const member of members) {
-        for (let i = 0; i < means.length; i++) means[i] += member.means[i] / members.length;
+      for (let m = 0; m < k; m++) {
+        const w = weights[m];
+        const member = members[m].means;
+        for (let i = 0; i < means.length; i++) means[i] += w * member[i];
       }
       winner = evaluate(
         `ensemble(${members.map((m) => m.label).join(", ")})`,
@@ -293,7 +327,8 @@ export function autoForecaster(candidates: readonly Forecaster[], options: AutoO
       tried.sort((a, b) => a.score - b.score);
     }
 
-    const model = winner.members.length === 1 ? winner.members[0] : ensemble(winner.members, "mean");
+    const model =
+      weights === null ? winner.members[0] : ensemble(winner.members, "mean", Array.from(weights));
     let result = model.forecast(y, request);
     const warnings: string[] = [];
     let intervals: "conformal" | "model" = "model";
@@ -323,6 +358,7 @@ export function autoForecaster(candidates: readonly Forecaster[], options: AutoO
       selection: {
         winner: winner.label,
         members: winner.members.map((m) => m.name),
+        weights: weights === null ? [1] : Array.from(weights),
         scores,
         origins: origins.length,
       },

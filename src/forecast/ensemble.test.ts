@@ -50,6 +50,29 @@ describe("ensemble(members, how)", () => {
     expect(ensemble([lastValue, lastValueRefit]).forecastOrigins).toBeUndefined();
   });
 
+  test('ensemble(members, "mean", weights) weights forecasts, bounds and the forecastOrigins path alike', () => {
+    const weighted = ensemble([lastValue, meanModel], "mean", [0.75, 0.25]);
+    const result = weighted.forecast(y, request);
+    // last = 6, mean = 3.5; 80% bounds 5 and 1.5.
+    expectClose(result.mean, [5.375, 5.375, 5.375]);
+    expectClose(result.lower[0], [0.75 * 5 + 0.25 * 1.5, 0.75 * 5 + 0.25 * 1.5, 0.75 * 5 + 0.25 * 1.5]);
+    const forecasts = weighted.forecastOrigins?.(y, [2], { horizon: 1, levels: [], seasons: [] });
+    expect(forecasts?.map((f) => Array.from(f))).toEqual([[0.75 * 2 + 0.25 * 1.5]]);
+  });
+
+  test("ensemble(members, how, weights) rejects weights of the wrong count, sign or sum, and for a median", () => {
+    expect(() => ensemble([lastValue, meanModel], "mean", [1])).toThrow("weights: 1 weights for 2 members");
+    expect(() => ensemble([lastValue, meanModel], "mean", [1.5, -0.5])).toThrow(
+      "weights[1]: -0.5 is not a finite number >= 0",
+    );
+    expect(() => ensemble([lastValue, meanModel], "mean", [0.5, 0.6])).toThrow(
+      "weights: they sum to 1.1, not 1",
+    );
+    expect(() => ensemble([lastValue, meanModel], "median", [0.5, 0.5])).toThrow(
+      "weights: only a mean ensemble takes weights, not a median",
+    );
+  });
+
   test("with one member is that member", () => {
     const single = ensemble([seasonalNaive], "median").forecast(y, request);
     expect(single.mean).toEqual(seasonalNaive.forecast(y, request).mean);

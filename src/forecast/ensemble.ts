@@ -12,13 +12,19 @@ function combineInto(
   how: Combination,
   out: Float64Array,
   scratch: Float64Array,
+  weights: Float64Array | null,
 ): Float64Array {
   const count = arrays.length;
   for (let i = 0; i < out.length; i++) {
     if (how === "mean") {
       let sum = 0;
-      for (let m = 0; m < count; m++) sum += arrays[m][i];
-      out[i] = sum / count;
+      if (weights === null) {
+        for (let m = 0; m < count; m++) sum += arrays[m][i];
+        out[i] = sum / count;
+      } else {
+        for (let m = 0; m < count; m++) sum += weights[m] * arrays[m][i];
+        out[i] = sum;
+      }
       continue;
     }
     // Insertion sort of the few finite member values.
@@ -52,14 +58,22 @@ function combineInto(
  * `conformalForecaster` (or let `autoForecaster` choose it) for calibrated ones. Has `forecastOrigins`
  * when every member has it.
  *
+ * @param weights optional weights of a mean, one per member, each >= 0, summing to 1 (`autoForecaster`
+ *   passes its pool's); without them the mean is plain
+ *
  * @example
  * const combined = ensemble([ets, theta], "mean");
  * combined.forecast(y, { horizon: 12, levels: [80, 95], seasons: [12] }).description; // "ensemble(ETS(A,N,A), Theta)"
  */
-export function ensemble(members: readonly Forecaster[], how: Combination = "mean"): Forecaster {
+export function ensemble(
+  members: readonly Forecaster[],
+  how: Combination = "mean",
+  weights?: readonly number[],
+): Forecaster {
   if (!Array.isArray(members) || members.length === 0)
     throw new Error("members: an ensemble needs at least one forecaster");
   if (how !== "mean" && how !== "median") throw new Error(`how: "${how}" is not "mean" or "median"`);
+  const weightArray = weights === undefined ? null : checkWeights(weights, members.length, how);
   const prefix = how === "mean" ? "ensemble" : "median";
   const name = `${prefix}(${members.map((member) => member.name).join(", ")})`;
   const combined: Forecaster = {
@@ -68,7 +82,7 @@ export function ensemble(members: readonly Forecaster[], how: Combination = "mea
       const results = members.map((member) => member.forecast(y, request));
       const scratch = new Float64Array(members.length);
       const combine = (pick: (result: ForecastResult) => Float64Array, length: number) =>
-        combineInto(results.map(pick), how, new Float64Array(length), scratch);
+        combineInto(results.map(pick), how, new Float64Array(length), scratch, weightArray);
       const mean = combine((result) => result.mean, request.horizon);
       const lower = request.levels.map((_, l) => combine((result) => result.lower[l], request.horizon));
       const upper = request.levels.map((_, l) => combine((result) => result.upper[l], request.horizon));
@@ -97,8 +111,23 @@ export function ensemble(members: readonly Forecaster[], how: Combination = "mea
           how,
           new Float64Array(request.horizon),
           scratch,
+          weightArray,
         ),
       );
     },
   };
+}
+
+/** The weights of a weighted mean, checked: one per member, each >= 0 and finite, summing to 1. */
+function checkWeights(weights: readonly number[], count: number, how: Combination): Float64Array {
+  if (how !== "mean") throw new Error(`weights: only a mean ensemble takes weights, not a ${how}`);
+  if (weights.length !== count) throw new Error(`weights: ${weights.length} weights for ${count} members`);
+  let sum = 0;
+  for (let m = 0; m < count; m++) {
+    if (!(weights[m] >= 0 && Number.isFinite(weights[m])))
+      throw new Error(`weights[${m}]: ${weights[m]} is not a finite number >= 0`);
+    sum += weights[m];
+  }
+  if (!(Math.abs(sum - 1) <= 1e-9)) throw new Error(`weights: they sum to ${sum}, not 1`);
+  return Float64Array.from(weights);
 }

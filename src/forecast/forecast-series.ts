@@ -30,9 +30,11 @@ export interface SeriesForecastReport {
   readonly intervals: "conformal" | "model" | "constant";
   /**
    * The candidates an automatic model chose, by name (its selection's members: one, or the pool the forecast is
-   * the mean of); null for any other model or a fallback.
+   * the weighted mean of); null for any other model or a fallback.
    */
   readonly members: readonly string[] | null;
+  /** Each member's weight, summing to 1, beside `members`; null when they are. */
+  readonly weights: readonly number[] | null;
 }
 
 /** Fewest points any model is given; shorter series get the fallback. */
@@ -103,6 +105,7 @@ export function forecastSeries(values: Float64Array, request: SeriesForecastRequ
       fallback: "constant",
       intervals: "constant",
       members: null,
+      weights: null,
     };
   }
 
@@ -161,14 +164,15 @@ export function forecastSeries(values: Float64Array, request: SeriesForecastRequ
   const fitted = new Float64Array(values.length).fill(Number.NaN);
   fitted.set(report.result.fitted.subarray(0, n), imputed.leading);
   const { description } = report.result;
+  const selection = fallback === null && "selection" in report ? (report as AutoReport).selection : null;
   return {
     result: { mean, lower, upper, fitted, description },
     warnings,
     description,
     fallback,
     intervals: report.intervals,
-    members:
-      fallback === null && "selection" in report ? [...(report as AutoReport).selection.members] : null,
+    members: selection === null ? null : [...selection.members],
+    weights: selection === null ? null : [...selection.weights],
   };
 }
 

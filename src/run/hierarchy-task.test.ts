@@ -44,6 +44,20 @@ describe("runTask(input, settings)", () => {
     expect(errors).not.toEqual(dayAheadOf(thetaMstl, values));
   });
 
+  test("takes the day-ahead errors from auto's pool with the pool's weights", () => {
+    const values = hourly(2);
+    const { members, weights } = forecastSeries(values, { ...settings, model: resolveModel("auto") });
+    expect(members).toEqual(["theta", "mstl"]);
+    expect(weights?.[0]).not.toBeCloseTo(0.5, 2);
+    const task = runTask({ values }, settings);
+    const pool = ensemble([resolveModel("theta"), resolveModel("mstl")], "mean", weights ?? undefined);
+    const errors = Array.from(task.dayAheadErrors);
+    expect(errors).toEqual(dayAheadOf(pool, values));
+    expect(errors).not.toEqual(
+      dayAheadOf(ensemble([resolveModel("theta"), resolveModel("mstl")], "mean"), values),
+    );
+  });
+
   test("takes the day-ahead errors from the mean of Theta and MSTL for a model other than auto", () => {
     const values = hourly(4);
     const task = runTask({ values }, { ...settings, model: "snaive" });

@@ -68,7 +68,8 @@ export function runTask(input: HierarchyTaskInput, settings: HierarchyTaskSettin
     const r = values[t] - fitted[t];
     residuals[i] = Number.isFinite(r) ? r : 0;
   }
-  const dayAheadErrors = dayAhead(values, kept, settings.seasons, dayAheadModel(report.members)) ?? residuals;
+  const dayAheadErrors =
+    dayAhead(values, kept, settings.seasons, dayAheadModel(report.members, report.weights)) ?? residuals;
   return {
     mean,
     lower,
@@ -88,15 +89,16 @@ const DAY_AHEAD_MODEL = ensemble([resolveModel("theta"), resolveModel("mstl")], 
 
 /**
  * The model whose day-ahead errors stand for the run's: what `auto` chose for the series (one candidate, or the
- * mean of its pool), so that the errors are those of the forecast being published; `DAY_AHEAD_MODEL` for other
- * models, or when a member is no registry model (a candidate fitted without its season) or lacks the fast path.
+ * weighted mean of its pool), so that the errors are those of the forecast being published; `DAY_AHEAD_MODEL`
+ * for other models, or when a member is no registry model (a candidate fitted without its season) or lacks the
+ * fast path.
  */
-function dayAheadModel(members: readonly string[] | null): Forecaster {
+function dayAheadModel(members: readonly string[] | null, weights: readonly number[] | null): Forecaster {
   if (members === null || members.length === 0 || !members.every((name) => MODEL_NAMES.includes(name)))
     return DAY_AHEAD_MODEL;
   const models = members.map((name) => resolveModel(name));
   if (models.some((model) => model.forecastOrigins === undefined)) return DAY_AHEAD_MODEL;
-  return models.length === 1 ? models[0] : ensemble(models, "mean");
+  return models.length === 1 ? models[0] : ensemble(models, "mean", weights ?? undefined);
 }
 
 /** Day-ahead errors over the last `hours` of `values` (whole days back from the end), or null when too short. */
