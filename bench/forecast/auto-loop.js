@@ -133,6 +133,7 @@ const VARIANTS = {
   "weights-shrink-0": () => autoVariant(SINGLE, MULTI, { weightShrinkage: 0 }, WEAK),
   "weights-shrink-0.25": () => autoVariant(SINGLE, MULTI, { weightShrinkage: 0.25 }, WEAK),
   "weights-shrink-0.75": () => autoVariant(SINGLE, MULTI, { weightShrinkage: 0.75 }, WEAK),
+  "weak-ets-twin": () => autoVariant(SINGLE, MULTI, {}, [...WEAK, seasonless(autoEts)]),
   // The registry's candidates with other shares of the origins scoring them (and the plain mean).
   "scored-all": () => autoVariant(SINGLE, MULTI, ALL, WEAK),
   "scored-two-thirds": () => autoVariant(SINGLE, MULTI, { scoredShare: 2 / 3, ...MEAN }, WEAK),

@@ -67,6 +67,21 @@ describe("simplexWeights", () => {
     expect(Array.from(simplexWeights(new Float64Array(9), 3))).toEqual([1 / 3, 1 / 3, 1 / 3]);
   });
 
+  test("simplexWeights(gram, k) gives the same weights for errors too small to square in normal floats", () => {
+    // Errors of 1e-157 have subnormal squares: the scale-free solve still finds the weights of G = [1, 0; 0, 4].
+    const tiny = 1e-314;
+    const w = simplexWeights(Float64Array.of(tiny, 0, 0, 4 * tiny), 2);
+    expect(w[0]).toBeCloseTo(0.8, 6);
+    expect(w[1]).toBeCloseTo(0.2, 6);
+    // Two members with the same subnormal errors (a near-singular G): finite weights summing to 1.
+    const same = simplexWeights(
+      Float64Array.of(3.9782403168e-313, 3.9782403168e-313, 3.9782403168e-313, 3.9782403168e-313),
+      2,
+    );
+    expect(same.every(Number.isFinite)).toBe(true);
+    expect(same[0] + same[1]).toBeCloseTo(1, 9);
+  });
+
   test("simplexWeights(gram, 1) is [1]", () => {
     expect(Array.from(simplexWeights(Float64Array.of(2.5), 1))).toEqual([1]);
   });

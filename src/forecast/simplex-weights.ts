@@ -12,7 +12,7 @@ export const MAX_SIMPLEX_MEMBERS = 12;
  * The minimum lies on one support S (the members with positive weight), where w_S = G_S^-1 1 / (1' G_S^-1 1)
  * and the objective is 1 / (1' G_S^-1 1); every support is tried, which is exact and cheap for the few
  * members of a pool. A ridge of 1e-9 of the mean variance keeps the solves of near-copies finite. Returns
- * equal weights when every error is zero.
+ * equal weights when every error is zero (or G is too small or large to scale).
  *
  * @param gram k x k symmetric positive semi-definite matrix, row-major
  * @param k number of members, 1 to MAX_SIMPLEX_MEMBERS
@@ -29,8 +29,11 @@ export function simplexWeights(gram: Float64Array, k: number): Float64Array {
   let trace = 0;
   for (let i = 0; i < k; i++) trace += gram[i * k + i];
   const weights = new Float64Array(k);
-  if (!(trace > 0)) return weights.fill(1 / k);
-  const ridge = (1e-9 * trace) / k;
+  // The weights do not depend on the scale of G: dividing by its mean variance keeps errors as small as
+  // 1e-157 (whose squares are subnormal) from underflowing the ridge and the solves.
+  const unit = trace / k;
+  if (!(unit > 0 && Number.isFinite(unit))) return weights.fill(1 / k);
+  const ridge = 1e-9;
   const matrix = new Float64Array(k * k);
   const solution = new Float64Array(k);
   const members = new Int32Array(k);
@@ -39,7 +42,7 @@ export function simplexWeights(gram: Float64Array, k: number): Float64Array {
     let size = 0;
     for (let i = 0; i < k; i++) if (support & (1 << i)) members[size++] = i;
     for (let a = 0; a < size; a++) {
-      for (let b = 0; b < size; b++) matrix[a * size + b] = gram[members[a] * k + members[b]];
+      for (let b = 0; b < size; b++) matrix[a * size + b] = gram[members[a] * k + members[b]] / unit;
       matrix[a * size + a] += ridge;
       solution[a] = 1;
     }
@@ -51,11 +54,13 @@ export function simplexWeights(gram: Float64Array, k: number): Float64Array {
       if (!(solution[a] > 0)) positive = false;
       inverse += solution[a];
     }
-    if (!positive || !(inverse > bestInverse)) continue;
+    if (!positive || !(inverse > bestInverse) || inverse === Number.POSITIVE_INFINITY) continue;
     bestInverse = inverse;
     weights.fill(0);
     for (let a = 0; a < size; a++) weights[members[a]] = solution[a] / inverse;
   }
+  // Every single member is a feasible support, so this holds unless the solves broke down.
+  if (!(bestInverse > 0)) weights.fill(1 / k);
   return weights;
 }
 
