@@ -168,6 +168,10 @@ const VARIANTS = {
     const e = lastFormEts();
     return autoVariant([e, theta, mstlTheta], MULTI, ALL, [e, ...WEAK.slice(1)]);
   },
+  "ets-last-form-now": () => {
+    const e = lastFormEts();
+    return autoVariant([e, theta, mstlTheta], MULTI, {}, [e, ...WEAK.slice(1)]);
+  },
   "arima-candidate-now": () => autoVariant([...SINGLE, arima], MULTI, ALL, [...WEAK, arima]),
   // Before the weak-season rule: AutoETS, Theta and MSTL with one season, Theta and MSTL with several.
   before: () => autoVariant(SINGLE, MULTI, OLD),
