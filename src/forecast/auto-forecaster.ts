@@ -16,7 +16,8 @@ import { validateFinite, validateRequest } from "./validate-request.js";
 export interface AutoOptions {
   /**
    * Candidates whose cross-validation MASE is at most (1 + poolMargin) times the best one's are pooled: the
-   * forecast is their mean. Default 0.2; 0 keeps the best candidate alone (ties pooled).
+   * forecast is their weighted mean (`weightShrinkage`). Default 0.2; 0 keeps the best candidate alone (ties
+   * pooled).
    */
   readonly poolMargin?: number;
   /**

@@ -42,7 +42,7 @@ const mstlTheta: Forecaster = { ...mstl({ trend: dynamicOptimizedTheta }), name:
 
 /**
  * The automatic model for series with one season or none: AutoETS, AutoTheta and STL + Theta compete in
- * cross-validation, with their mean ensembles (listed by preference for series too short to select).
+ * cross-validation, with their weighted pools (listed by preference for series too short to select).
  */
 const autoSingleSeason = autoForecaster([autoEts, theta, mstlTheta]);
 
@@ -75,7 +75,7 @@ const autoWeakSeason = autoForecaster(WEAK_SEASON_CANDIDATES);
 
 /**
  * The automatic model for series with several seasons (hourly: 24 and 168): Theta on the weekly profile
- * and MSTL, with their mean. ETS is left out because it sees the daily cycle only (R's ets takes no period
+ * and MSTL, with their weighted mean. ETS is left out because it sees the daily cycle only (R's ets takes no period
  * above 24) and a seasonal ETS fit on thousands of hourly points costs ten times a Theta fit. The seasonal
  * naive model is not a candidate: it stays the benchmark and the short-series fallback, and as a third
  * member of the mean ensembles it diluted MSTL on 5 rolling windows of the taylor series (MASE 0.304
