@@ -1,3 +1,5 @@
+import { solveInPlace } from "./solve-in-place.js";
+
 /** Most members `simplexWeights` searches exactly (2^k - 1 supports). */
 export const MAX_SIMPLEX_MEMBERS = 12;
 
@@ -46,7 +48,7 @@ export function simplexWeights(gram: Float64Array, k: number): Float64Array {
       matrix[a * size + a] += ridge;
       solution[a] = 1;
     }
-    if (!solveInPlace(matrix, solution, size)) continue;
+    if (!solveInPlace(matrix, size, solution)) continue;
     // 1' G_S^-1 1: the larger, the smaller the combined error; feasible only with every weight positive.
     let inverse = 0;
     let positive = true;
@@ -62,41 +64,4 @@ export function simplexWeights(gram: Float64Array, k: number): Float64Array {
   // Every single member is a feasible support, so this holds unless the solves broke down.
   if (!(bestInverse > 0)) weights.fill(1 / k);
   return weights;
-}
-
-/**
- * Solves A x = b for the leading `size` x `size` block of `matrix` (row-major, stride `size`) by Gaussian
- * elimination with partial pivoting; b is overwritten by x. False when A is singular to working precision.
- */
-function solveInPlace(matrix: Float64Array, rhs: Float64Array, size: number): boolean {
-  for (let c = 0; c < size; c++) {
-    let pivot = c;
-    for (let r = c + 1; r < size; r++) {
-      if (Math.abs(matrix[r * size + c]) > Math.abs(matrix[pivot * size + c])) pivot = r;
-    }
-    const p = matrix[pivot * size + c];
-    if (!(Math.abs(p) > 0)) return false;
-    if (pivot !== c) {
-      for (let j = 0; j < size; j++) {
-        const t = matrix[c * size + j];
-        matrix[c * size + j] = matrix[pivot * size + j];
-        matrix[pivot * size + j] = t;
-      }
-      const t = rhs[c];
-      rhs[c] = rhs[pivot];
-      rhs[pivot] = t;
-    }
-    for (let r = c + 1; r < size; r++) {
-      const f = matrix[r * size + c] / p;
-      if (f === 0) continue;
-      for (let j = c; j < size; j++) matrix[r * size + j] -= f * matrix[c * size + j];
-      rhs[r] -= f * rhs[c];
-    }
-  }
-  for (let c = size - 1; c >= 0; c--) {
-    let s = rhs[c];
-    for (let j = c + 1; j < size; j++) s -= matrix[c * size + j] * rhs[j];
-    rhs[c] = s / matrix[c * size + c];
-  }
-  return true;
 }

@@ -1,6 +1,6 @@
+import { solveInPlace } from "../../solve-in-place.js";
 import { type ArimaWorkspace, workspaceArray } from "./arima-workspace.js";
 import type { LikelihoodSums } from "./kalman-filter.js";
-import { solveInPlace } from "./solve-in-place.js";
 import { stationaryFirstColumn, stationaryScratch } from "./stationary-first-column.js";
 
 /** Scratch of {@link armaLikelihoodGradient} for one model order and series length. */

@@ -1,4 +1,4 @@
-import { solveInPlace } from "./solve-in-place.js";
+import { solveInPlace } from "../../solve-in-place.js";
 /**
  * Scratch for {@link stationaryFirstColumn} with AR and MA polynomials of the given lengths; allocate once
  * per model order.
