@@ -76,7 +76,10 @@ export interface AutoSelection {
   readonly members: readonly string[];
   /** Each member's weight in the forecast, summing to 1: [1] for a candidate alone. */
   readonly weights: readonly number[];
-  /** Every candidate and the pool's weighted mean when it has several members, by MASE; failed candidates last. */
+  /**
+   * Every candidate and the pool's weighted mean when it has several members, by MASE; failed candidates
+   * last.
+   */
   readonly scores: readonly CandidateScore[];
   /** Cross-validation origins behind the scores; 0 when the series was too short to select. */
   readonly origins: number;

@@ -5,9 +5,10 @@ export const MAX_SIMPLEX_MEMBERS = 12;
 
 /**
  * The combination weights w >= 0 with sum 1 that minimise w' G w, the mean squared error of the combined
- * forecast, where `gram[i * k + j]` is the mean of e_i e_j over the members' errors e: the optimal linear
- * combination of Granger & Ramanathan (1984) held to the simplex, as in Conflitti, De Mol & Giannone (2015),
- * "Optimal combination of survey forecasts", IJF 31(4). Unlike weights from each member's own error
+ * forecast, where `gram[i * k + j]` is the mean of e_i e_j over the members' errors e (or any positive
+ * multiple of it: the weights do not depend on the scale): the optimal linear combination of Granger &
+ * Ramanathan (1984) held to the simplex, as in Conflitti, De Mol & Giannone (2015), "Optimal combination
+ * of survey forecasts", IJF 31(4). Unlike weights from each member's own error
  * (Bates & Granger 1969), these see the members' correlation: two members that err alike share what one
  * would get, so near-copies of one model cannot outvote a different one.
  *

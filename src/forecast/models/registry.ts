@@ -75,8 +75,8 @@ const autoWeakSeason = autoForecaster(WEAK_SEASON_CANDIDATES);
 
 /**
  * The automatic model for series with several seasons (hourly: 24 and 168): Theta on the weekly profile
- * and MSTL, with their weighted mean. ETS is left out because it sees the daily cycle only (R's ets takes no period
- * above 24) and a seasonal ETS fit on thousands of hourly points costs ten times a Theta fit. The seasonal
+ * and MSTL, with their weighted mean. ETS is left out because it sees the daily cycle only (R's ets takes no
+ * period above 24) and a seasonal ETS fit on thousands of hourly points costs ten times a Theta fit. The seasonal
  * naive model is not a candidate: it stays the benchmark and the short-series fallback, and as a third
  * member of the mean ensembles it diluted MSTL on 5 rolling windows of the taylor series (MASE 0.304
  * against 0.277 without it) while never winning on its own on the demo series.
