@@ -48,4 +48,28 @@ describe("LoadShedder", () => {
       shedder.stop();
     }
   });
+
+  it("keeps shedding after a late sample until the next sample, however long the turn after it runs", async () => {
+    const shedder = new LoadShedder({ maxDelayMs: 100, sampleMs: 10 });
+    shedder.start();
+    try {
+      const blockFor = (ms: number) => {
+        const until = performance.now() + ms;
+        while (performance.now() < until) {
+          // Hold the loop.
+        }
+      };
+      blockFor(200);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(shedder.lastDelayMs).toBeGreaterThan(100);
+      // The turn after the late sample runs past the 10 ms hold, as reading the requests that queued behind a
+      // long block can on a loaded machine; no sample has run since, so they are still shed.
+      blockFor(40);
+      expect(shedder.overloaded(0)).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(shedder.overloaded(0)).toBe(false);
+    } finally {
+      shedder.stop();
+    }
+  });
 });

@@ -5,9 +5,9 @@ export interface LoadShedderOptions {
   /** How often the delay is sampled (ms). Default 20. */
   sampleMs?: number;
   /**
-   * How long shedding lasts after a sample over the limit (ms). Default: one sampling interval, until the next
-   * sample says whether the loop caught up. A longer hold turns a loop that is merely busy into a stretch of 503s
-   * that a client retrying at once fills again, and the accepted requests gain nothing from it.
+   * How long shedding lasts after a sample over the limit (ms), at least until the next sample says whether the
+   * loop caught up. Default: one sampling interval. A longer hold turns a loop that is merely busy into a stretch
+   * of 503s that a client retrying at once fills again, and the accepted requests gain nothing from it.
    */
   holdMs?: number;
   /** Requests being answered past which a new one is shed at once; 0 (default) no limit. */
@@ -16,8 +16,8 @@ export interface LoadShedderOptions {
 
 /**
  * Load shedding by event-loop delay: a timer expected every `sampleMs` measures how late it fires (the time
- * the loop was busy with other work); while a late sample is over `maxDelayMs`, and for `holdMs` after it,
- * `overloaded()` is true and the server answers new requests with 503 and Retry-After at once instead of
+ * the loop was busy with other work); after a sample over `maxDelayMs`, until a later sample finds the loop on
+ * time and at least `holdMs` has passed, `overloaded()` is true and the server answers new requests with 503 and Retry-After at once instead of
  * queueing them, so that the requests it does accept keep a bounded latency (the approach of
  * @fastify/under-pressure and of Google SRE's "Handling Overload"). The delay is also read live: requests
  * parsed in one turn of the loop run one after another before the timer can fire, so a request arriving when
@@ -34,6 +34,12 @@ export class LoadShedder {
   private timer: NodeJS.Timeout | null = null;
   private expected = 0;
   private until = 0;
+  /**
+   * Whether the last sample, or one within `holdMs` before it, was over the limit. A clock alone would end the
+   * hold while the requests that queued behind the late turn are still being read (a descheduled process, a
+   * long turn): only a sample, which runs once they are done, can say the loop caught up.
+   */
+  private late = false;
   /** Requests shed since start. */
   shed = 0;
   /** The last sample's delay (ms). */
@@ -62,7 +68,10 @@ export class LoadShedder {
     const delay = Math.max(0, now - this.expected);
     this.expected = now + this.sampleMs;
     this.lastDelayMs = delay;
-    if (delay > this.options.maxDelayMs) this.until = now + this.holdMs;
+    if (delay > this.options.maxDelayMs) {
+      this.late = true;
+      this.until = now + this.holdMs;
+    } else if (now >= this.until) this.late = false;
   }
 
   /**
@@ -78,7 +87,7 @@ export class LoadShedder {
     }
     if (this.options.maxDelayMs <= 0) return false;
     const now = performance.now();
-    if (now >= this.until && now - this.expected <= this.options.maxDelayMs) return false;
+    if (!this.late && now - this.expected <= this.options.maxDelayMs) return false;
     this.shed++;
     return true;
   }
