@@ -51,13 +51,15 @@ if (env("BENCH_ACCURACY", "1") !== "0") {
       seed: 5,
       paths: Number(env("BENCH_PATHS", 500)),
       hourly: true,
+      // The run's model (BENCH_MODEL, a name or ensemble spec `--model` takes); default auto.
+      model: process.env.BENCH_MODEL,
     });
   } finally {
     await store.close();
   }
   const leaves = scores[methods[0]];
   lines.push(
-    `\n### Accuracy (demo data: ${demo.days} days, seed ${demo.seed}, scale ${demo.scale}; origins ${origins.join(", ")} days before ${end}; 336-hour horizon; pooled over origins)\n`,
+    `\n### Accuracy (demo data: ${demo.days} days, seed ${demo.seed}, scale ${demo.scale}; origins ${origins.join(", ")} days before ${end}; 336-hour horizon; model ${process.env.BENCH_MODEL ?? "auto"}; pooled over origins)\n`,
     `Daily matched opportunities: mean and [P10, P90] from the summed sample paths against the full store's cube. ${leaves["random targetings"].count / origins.length / 14} random targetings of 2–4 geos × 1–3 devices (seed 5). Target: daily 80% coverage in [0.75, 0.85] at every level.\n`,
     ...accuracyTable(scores, true),
     "\n| method | run seconds per origin (in-process runForecast, 66 series) |",

@@ -126,7 +126,7 @@ function varianceRatios(score, forecast, leaves, actualOf, horizon) {
 export async function accuracyBench(
   store,
   config,
-  { end, origins, horizon, methods, targetings, seed, paths, hourly },
+  { end, origins, horizon, methods, targetings, seed, paths, hourly, model },
 ) {
   const leafLevel = config.levels
     .filter((l) => !l.dimensions.includes("campaign"))
@@ -142,7 +142,15 @@ export async function accuracyBench(
     for (const method of methods) {
       process.stderr.write(`accuracy: ${method} as of ${new Date(asOf).toISOString().slice(0, 10)}\n`);
       const started = performance.now();
-      const result = await runForecast(store, config, { asOf, horizon, method, seed, paths, force: true });
+      const result = await runForecast(store, config, {
+        asOf,
+        horizon,
+        method,
+        seed,
+        paths,
+        model,
+        force: true,
+      });
       const seconds = (performance.now() - started) / 1000;
       if (!result.published)
         throw new Error(`run ${result.runId} was not published: ${result.refused.join("; ")}`);

@@ -58,10 +58,18 @@ describe("runTask(input, settings)", () => {
     );
   });
 
-  test("takes the day-ahead errors from the mean of Theta and MSTL for a model other than auto", () => {
+  test("takes the day-ahead errors from the run's own model for a model other than auto", () => {
     const values = hourly(4);
     const task = runTask({ values }, { ...settings, model: "snaive" });
+    const errors = Array.from(task.dayAheadErrors);
+    expect(errors).toEqual(dayAheadOf(resolveModel("snaive"), values));
     const thetaMstl = ensemble([resolveModel("theta"), resolveModel("mstl")], "mean");
-    expect(Array.from(task.dayAheadErrors)).toEqual(dayAheadOf(thetaMstl, values));
+    expect(errors).not.toEqual(dayAheadOf(thetaMstl, values));
+    // A user's ensemble, and a drift alarm's model for one series, alike.
+    const spec = "median(theta, snaive, naive)";
+    const median = runTask({ values }, { ...settings, model: spec });
+    expect(Array.from(median.dayAheadErrors)).toEqual(dayAheadOf(resolveModel(spec), values));
+    const fallback = runTask({ values, model: "naive" }, settings);
+    expect(Array.from(fallback.dayAheadErrors)).toEqual(dayAheadOf(resolveModel("naive"), values));
   });
 });

@@ -1,5 +1,5 @@
 import { ensemble } from "../forecast/ensemble.js";
-import { forecastSeries } from "../forecast/forecast-series.js";
+import { forecastSeries, type SeriesForecastReport } from "../forecast/forecast-series.js";
 import type { Forecaster } from "../forecast/forecaster.js";
 import { MODEL_NAMES, resolveModel } from "../forecast/models/registry.js";
 
@@ -36,9 +36,9 @@ export interface HierarchyTaskOutput {
   readonly residuals: Float64Array;
   /**
    * Day-ahead errors over the same hours: each day of the window forecast 24 hours ahead from its first hour
-   * (`dayAheadModel`: what `auto` chose, fitted before the window), actual minus forecast. Errors of one forecast persist through
-   * its day, as a run's errors do; one-step residuals do not. The one-step residuals where the series is too
-   * short for it.
+   * (`dayAheadModel`: the run's model, or what `auto` chose, fitted before the window), actual minus forecast.
+   * Errors of one forecast persist through its day, as a run's errors do; one-step residuals do not. The
+   * one-step residuals where the series is too short for it.
    */
   readonly dayAheadErrors: Float64Array;
   readonly model: string;
@@ -54,8 +54,9 @@ export interface HierarchyTaskOutput {
  */
 export function runTask(input: HierarchyTaskInput, settings: HierarchyTaskSettings): HierarchyTaskOutput {
   const { values } = input;
+  const model = resolveModel(input.model ?? settings.model);
   const report = forecastSeries(values, {
-    model: resolveModel(input.model ?? settings.model),
+    model,
     horizon: settings.horizon,
     levels: settings.levels,
     seasons: settings.seasons,
@@ -68,8 +69,7 @@ export function runTask(input: HierarchyTaskInput, settings: HierarchyTaskSettin
     const r = values[t] - fitted[t];
     residuals[i] = Number.isFinite(r) ? r : 0;
   }
-  const dayAheadErrors =
-    dayAhead(values, kept, settings.seasons, dayAheadModel(report.members, report.weights)) ?? residuals;
+  const dayAheadErrors = dayAhead(values, kept, settings.seasons, dayAheadModel(report, model)) ?? residuals;
   return {
     mean,
     lower,
@@ -82,22 +82,25 @@ export function runTask(input: HierarchyTaskInput, settings: HierarchyTaskSettin
 }
 
 /**
- * The day-ahead errors' model where the run's own cannot serve: the mean of Theta and MSTL, `auto`'s two
- * candidates on hourly series.
+ * The day-ahead errors' model where the run's own cannot serve (a fallback replaced it, or `auto` pooled a
+ * candidate the registry does not name): the mean of Theta and MSTL, `auto`'s two candidates on hourly series.
  */
 const DAY_AHEAD_MODEL = ensemble([resolveModel("theta"), resolveModel("mstl")], "mean");
 
 /**
- * The model whose day-ahead errors stand for the run's: what `auto` chose for the series (one candidate, or the
- * weighted mean of its pool), so that the errors are those of the forecast being published; `DAY_AHEAD_MODEL`
- * for other models, or when a member is no registry model (a candidate fitted without its season) or lacks the
- * fast path.
+ * The model whose day-ahead errors stand for the run's, so that the errors are those of the forecast being
+ * published: what `auto` chose for the series (one candidate, or the weighted mean of its pool), or any other
+ * model itself (a single model or a user's ensemble); `DAY_AHEAD_MODEL` when a fallback replaced the model, or
+ * when a member is no registry model (a candidate fitted without its season) or a model lacks the fast path.
  */
-function dayAheadModel(members: readonly string[] | null, weights: readonly number[] | null): Forecaster {
-  if (members === null || members.length === 0 || !members.every((name) => MODEL_NAMES.includes(name)))
-    return DAY_AHEAD_MODEL;
+function dayAheadModel(report: SeriesForecastReport, model: Forecaster): Forecaster {
+  const { members, weights } = report;
+  if (members === null) {
+    return report.fallback === null && model.forecastOrigins !== undefined ? model : DAY_AHEAD_MODEL;
+  }
+  if (members.length === 0 || !members.every((name) => MODEL_NAMES.includes(name))) return DAY_AHEAD_MODEL;
   const models = members.map((name) => resolveModel(name));
-  if (models.some((model) => model.forecastOrigins === undefined)) return DAY_AHEAD_MODEL;
+  if (models.some((member) => member.forecastOrigins === undefined)) return DAY_AHEAD_MODEL;
   return models.length === 1 ? models[0] : ensemble(models, "mean", weights ?? undefined);
 }
 
