@@ -1,4 +1,5 @@
 import { availableParallelism } from "node:os";
+import { retireWorker } from "../threads/retire-worker.js";
 import { PoolThread } from "./pool-thread.js";
 
 /** Worker threads started before their tasks are known, for runPool's `started` option. */
@@ -51,7 +52,7 @@ export class ThreadReserve implements StartedWorkers {
     const threads = this.#threads;
     this.#threads = null;
     const count = threads.length === 0 ? 0 : poolSize(tasks, this.most, this.explicit);
-    for (const extra of threads.slice(count)) void extra.worker.terminate();
+    for (const extra of threads.slice(count)) void retireWorker(extra.worker);
     const taken = threads.slice(0, count);
     while (taken.length < count) taken.push(new PoolThread(this.moduleUrl, this.#shared));
     return taken;
@@ -60,7 +61,7 @@ export class ThreadReserve implements StartedWorkers {
   async stop(): Promise<void> {
     const threads = this.#threads ?? [];
     this.#threads = null;
-    await Promise.all(threads.map((thread) => thread.worker.terminate()));
+    await Promise.all(threads.map((thread) => retireWorker(thread.worker)));
   }
 }
 

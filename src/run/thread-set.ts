@@ -1,3 +1,4 @@
+import { retireWorker } from "../threads/retire-worker.js";
 import { type FromWorker, PoolThread } from "./pool-thread.js";
 import type { PoolTask } from "./worker-pool.js";
 
@@ -75,11 +76,14 @@ export class ThreadSet<I, O> {
     return Promise.all(outputs);
   }
 
-  /** Stops the threads; tasks still waiting are rejected. */
+  /** Stops the threads (idle ones after `retireWorker`'s wait); tasks still waiting are rejected. */
   async close(): Promise<void> {
     this.#closed = true;
+    const busy = this.#held.map((held) => held.length > 0);
     this.#fail(new Error("the worker threads were stopped"));
-    await Promise.all(this.#threads.map((thread) => thread.worker.terminate()));
+    await Promise.all(
+      this.#threads.map((thread, t) => (busy[t] ? thread.worker.terminate() : retireWorker(thread.worker))),
+    );
   }
 
   #onMessage(t: number, message: FromWorker): void {

@@ -1,3 +1,4 @@
+import { retireWorker } from "../threads/retire-worker.js";
 import { type FromWorker, PoolThread } from "./pool-thread.js";
 import { type StartedWorkers, ThreadReserve, wantedWorkers } from "./start-workers.js";
 
@@ -169,7 +170,8 @@ function runOnWorkers<I, S, O>(
             options.onProgress?.(done, tasks.length, tasks[message.index].id);
             if (done === tasks.length) {
               settled = true;
-              void stopAll().then(() => resolve(outputs), reject);
+              resolve(outputs);
+              void Promise.all(workers.map((idle) => retireWorker(idle)));
             } else {
               handOut();
             }

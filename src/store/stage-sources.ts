@@ -2,6 +2,7 @@ import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { listSources, type Source } from "../events/list-sources.js";
+import { retireWorker } from "../threads/retire-worker.js";
 import { IdHashes, repeatedHashes } from "./id-hashes.js";
 import { ParquetFile } from "./parquet-file.js";
 import { addCounts, emptyCounts, type StageCounts, type StageSettings, stageFile } from "./stage-file.js";
@@ -182,7 +183,7 @@ function stageOnWorkers(
             eventsFiles.push({ path: data.eventsPath, rows: message.eventsRows });
             quarantineFiles.push({ path: data.quarantinePath, rows: message.quarantineRows });
             hashes.push(message.hashes);
-            void worker.terminate();
+            void retireWorker(worker);
             if (++finished === count) resolve({ counts, eventsFiles, quarantineFiles, hashes });
             break;
         }
