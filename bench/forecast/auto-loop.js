@@ -133,6 +133,9 @@ const VARIANTS = {
   "weights-shrink-0": () => autoVariant(SINGLE, MULTI, { weightShrinkage: 0 }, WEAK),
   "weights-shrink-0.25": () => autoVariant(SINGLE, MULTI, { weightShrinkage: 0.25 }, WEAK),
   "weights-shrink-0.75": () => autoVariant(SINGLE, MULTI, { weightShrinkage: 0.75 }, WEAK),
+  // Candidates tried again under the weights: STL + non-seasonal AutoETS (R's stlf), and AutoARIMA.
+  "stl-ets-weighted": () => autoVariant([...SINGLE, stlEts], MULTI, {}, [...WEAK, stlEts]),
+  "arima-weighted": () => autoVariant([...SINGLE, arima], MULTI, {}, [...WEAK, arima]),
   "weak-ets-twin": () => autoVariant(SINGLE, MULTI, {}, [...WEAK, seasonless(autoEts)]),
   // The registry's candidates with other shares of the origins scoring them (and the plain mean).
   "scored-all": () => autoVariant(SINGLE, MULTI, ALL, WEAK),
