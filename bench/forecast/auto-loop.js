@@ -15,7 +15,8 @@ import { describeEts } from "../../dist/forecast/models/ets/ets-form.js";
 import { parseEtsSpec } from "../../dist/forecast/models/ets/ets-spec.js";
 import { fitSeries } from "../../dist/forecast/models/ets/fit-series.js";
 import { forecastEts } from "../../dist/forecast/models/ets/forecast-ets.js";
-import { selectEts } from "../../dist/forecast/models/ets/select-ets.js";
+import { etsPeriod } from "../../dist/forecast/models/ets/seasonal-period.js";
+import { candidateForms, selectEts } from "../../dist/forecast/models/ets/select-ets.js";
 import {
   crostonOptimized,
   imapa,
@@ -115,6 +116,63 @@ function lastFormEts() {
     },
   };
 }
+/**
+ * AutoETS whose final fit searches only the `k` forms with the best AICc on the data before the
+ * cross-validation's last run of origins (each form fitted in full there), on the whole series.
+ */
+let topFormsUsed = 0;
+let topFormsMissed = 0;
+process.on("exit", () => {
+  if (topFormsUsed + topFormsMissed > 0)
+    console.error(
+      `final fits from the last search's forms: ${topFormsUsed}, searched in full: ${topFormsMissed}`,
+    );
+});
+function lastTopFormsEts(k) {
+  const parsed = parseEtsSpec({});
+  let last = null;
+  return {
+    name: "ets",
+    forecastOrigins(y, origins, request, fits) {
+      const groups = originGroups(origins, fits ?? 1);
+      last = { y, start: groups[groups.length - 1][0] };
+      return autoEts.forecastOrigins(y, origins, request, fits);
+    },
+    forecast(y, request) {
+      if (last === null || last.y !== y) {
+        topFormsMissed++;
+        return autoEts.forecast(y, request);
+      }
+      topFormsUsed++;
+      const n = last.start;
+      last = null;
+      let positive = true;
+      for (let t = 0; t < y.length; t++) if (!(y[t] > 0)) positive = false;
+      const period = etsPeriod(request.seasons, n);
+      if (period !== etsPeriod(request.seasons, y.length)) return autoEts.forecast(y, request);
+      const space = {
+        errors: ["A", "M"],
+        trends: ["N", "A"],
+        damping: [true, false],
+        seasons: period < 2 ? ["N"] : ["N", "A", "M"],
+      };
+      const forms = candidateForms(space, period, positive);
+      const ranked = forms
+        .map((form) => ({ form, fit: selectEts(y, [form], parsed.fixed, n) }))
+        .filter((r) => r.fit !== null && Number.isFinite(r.fit.aicc))
+        .sort((a, b) => a.fit.aicc - b.fit.aicc)
+        .slice(0, k)
+        .map((r) => r.form);
+      const fit = ranked.length > 0 ? selectEts(y, ranked, parsed.fixed, y.length) : null;
+      if (fit === null) return autoEts.forecast(y, request);
+      const { mean, lower, upper } = forecastEts(fit, request.horizon, request.levels, {
+        paths: parsed.paths,
+        seed: parsed.seed,
+      });
+      return { mean, lower, upper, fitted: fit.fitted, description: describeEts(fit.form) };
+    },
+  };
+}
 const SINGLE = [autoEts, theta, mstlTheta];
 const MULTI = [theta, mstlTheta];
 const seasonless = (m) => ({ ...nonSeasonal(m), name: `${m.name} (no season)` });
@@ -170,6 +228,15 @@ const VARIANTS = {
   "ets-last-form": () => {
     const e = lastFormEts();
     return autoVariant([e, theta, mstlTheta], MULTI, ALL, [e, ...WEAK.slice(1)]);
+  },
+  // The rule before AutoETS's final fit chose among its last fold search's contenders: a full search.
+  "ets-final-searched": () => {
+    const e = { name: "ets", forecast: autoEts.forecast, forecastOrigins: autoEts.forecastOrigins };
+    return autoVariant([e, theta, mstlTheta], MULTI, {}, [e, ...WEAK.slice(1)]);
+  },
+  "ets-final-top3": () => {
+    const e = lastTopFormsEts(3);
+    return autoVariant([e, theta, mstlTheta], MULTI, {}, [e, ...WEAK.slice(1)]);
   },
   "ets-last-form-now": () => {
     const e = lastFormEts();

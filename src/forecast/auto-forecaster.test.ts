@@ -40,6 +40,30 @@ function counted(
   };
 }
 
+/**
+ * The seasonal naive model with a final forecast from its folds that says so and sits `offset` above the
+ * model's own; its own forecast of the whole series is counted.
+ */
+function withFinal(offset: number, calls: { forecast: number; final: number }): Forecaster {
+  return {
+    name: "snaive-final",
+    forecast(y, request) {
+      calls.forecast++;
+      return seasonalNaive.forecast(y, request);
+    },
+    forecastOrigins: (y, origins, request) => seasonalNaive.forecastOrigins?.(y, origins, request) ?? [],
+    forecastOriginsThenFinal(y, origins, request) {
+      const means = seasonalNaive.forecastOrigins?.(y, origins, request) ?? [];
+      const final = (asked: typeof request) => {
+        calls.final++;
+        const own = seasonalNaive.forecast(y, asked);
+        return { ...own, mean: own.mean.map((v) => v + offset), description: "from the folds" };
+      };
+      return { means, final };
+    },
+  };
+}
+
 /** The seasonal naive forecast moved up by `offset` from even origins and down from odd ones. */
 function alternating(name: string, offset: number): Forecaster {
   const shift = (mean: Float64Array, origin: number) =>
@@ -368,5 +392,35 @@ describe("autoForecaster(candidates)", () => {
 
   test("is named auto", () => {
     expect(autoForecaster(candidates).name).toBe("auto");
+  });
+
+  test("fits a kept candidate with forecastOriginsThenFinal by its final, not by forecast", () => {
+    const y = weeklyPattern(150, 5);
+    const request = { horizon: 7, levels: [80], seasons: [7] };
+    const calls = { forecast: 0, final: 0 };
+    const alone = autoForecaster([withFinal(1, calls)]).forecastWithReport(y, request, { conformal: false });
+    const own = seasonalNaive.forecast(y, request);
+    expect(Array.from(alone.result.mean)).toEqual(Array.from(own.mean.map((v) => v + 1)));
+    expect(calls).toEqual({ forecast: 0, final: 1 });
+  });
+
+  test("in a pool, only the member with forecastOriginsThenFinal uses its final; a candidate left out makes none", () => {
+    const y = weeklyPattern(150, 6);
+    const request = { horizon: 7, levels: [80], seasons: [7] };
+    const calls = { forecast: 0, final: 0 };
+    const pooled = autoForecaster([withFinal(0, calls), shifted("up", 0.01)], {
+      weightShrinkage: 1,
+    }).forecastWithReport(y, request, { conformal: false });
+    expect(pooled.selection.members).toEqual(["snaive-final", "up"]);
+    expect(calls).toEqual({ forecast: 0, final: 1 });
+    const own = seasonalNaive.forecast(y, request).mean;
+    pooled.result.mean.forEach((v, h) => {
+      expect(v).toBeCloseTo(own[h] + 0.005, 9);
+    });
+    // The same folds as the seasonal naive model before it: a repeat, so not pooled and never fitted.
+    const unused = { forecast: 0, final: 0 };
+    const repeat = autoForecaster([seasonalNaive, withFinal(0, unused)]).forecastWithReport(y, request);
+    expect(repeat.selection.members).toEqual([seasonalNaive.name]);
+    expect(unused).toEqual({ forecast: 0, final: 0 });
   });
 });

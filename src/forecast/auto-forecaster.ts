@@ -1,7 +1,7 @@
 import { calibrationPlan } from "./calibration-plan.js";
 import { applyConformal, type ConformalFit, fitConformal } from "./conformal-calibration.js";
 import { uncalibratedLevels } from "./conformal-forecaster.js";
-import { crossValidate, foldOrigins } from "./cross-validate.js";
+import { type CrossValidation, crossValidate, foldOrigins } from "./cross-validate.js";
 import { dieboldMariano } from "./diebold-mariano.js";
 import { ensemble } from "./ensemble.js";
 import type { ForecastReport, ReportingForecaster, ReportOptions } from "./forecast-report.js";
@@ -245,6 +245,8 @@ export function autoForecaster(candidates: readonly Forecaster[], options: AutoO
 
     const singles: Scored[] = [];
     const failures: CandidateScore[] = [];
+    // Final forecasts that reuse what a candidate's folds found (`forecastOriginsThenFinal`).
+    const finals = new Map<Forecaster, NonNullable<CrossValidation["final"]>>();
     for (const candidate of candidates) {
       try {
         const cv = crossValidate(y, candidate, {
@@ -259,6 +261,7 @@ export function autoForecaster(candidates: readonly Forecaster[], options: AutoO
         const means = new Float64Array(origins.length * horizon);
         for (let k = 0; k < origins.length; k++) means.set(cv.folds[k].mean, k * horizon);
         singles.push(evaluate(candidate.name, [candidate], means));
+        if (cv.final !== undefined) finals.set(candidate, cv.final);
       } catch (error) {
         const failed = Number.NaN;
         const message = (error as Error).message;
@@ -331,8 +334,14 @@ export function autoForecaster(candidates: readonly Forecaster[], options: AutoO
       tried.sort((a, b) => a.score - b.score);
     }
 
-    const model =
-      weights === null ? winner.members[0] : ensemble(winner.members, "mean", Array.from(weights));
+    // Only the pool's members are fitted to the whole series; a candidate whose folds left a final forecast
+    // (`forecastOriginsThenFinal`) makes it with what they found.
+    const fitted = winner.members.map((member): Forecaster => {
+      const final = finals.get(member);
+      if (final === undefined) return member;
+      return { ...member, forecast: (data, r) => (data === y ? final(r) : member.forecast(data, r)) };
+    });
+    const model = weights === null ? fitted[0] : ensemble(fitted, "mean", Array.from(weights));
     let result = model.forecast(y, request);
     const warnings: string[] = [];
     let intervals: "conformal" | "model" = "model";

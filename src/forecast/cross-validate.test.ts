@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { crossValidate, foldOrigins } from "./cross-validate.js";
+import type { ForecastRequest } from "./forecaster.js";
 import { brokenModel, lastValue, lastValueRefit, meanModel } from "./test-models.js";
 
 const y = Float64Array.from({ length: 10 }, (_, t) => t + 1); // 1, 2, ..., 10
@@ -57,6 +58,27 @@ describe("crossValidate(y, forecaster, options)", () => {
     expect(cv.refit).toBe(true);
     expect(Array.from(cv.folds[0].mean)).toEqual([2, 2, 2]); // mean of 1, 2, 3
     expect(Array.from(cv.folds[0].lower[0])).toEqual([0, 0, 0]);
+  });
+
+  test("hands on the final forecast of a model with forecastOriginsThenFinal, unless refitting", () => {
+    const withFinal = {
+      ...lastValue,
+      name: "last-final",
+      forecastOriginsThenFinal: (
+        data: Float64Array,
+        origins: readonly number[],
+        request: ForecastRequest,
+      ) => ({
+        means: lastValue.forecastOrigins?.(data, origins, request) ?? [],
+        final: (asked: ForecastRequest) => ({ ...lastValue.forecast(data, asked), description: "final" }),
+      }),
+    };
+    const cv = crossValidate(y, withFinal, options);
+    expect(Array.from(cv.folds[0].mean)).toEqual([3, 3, 3]); // the last value before origin 3
+    expect(cv.final?.(options).description).toBe("final");
+    expect(Array.from(cv.final?.(options).mean ?? [])).toEqual([10, 10, 10]);
+    expect(crossValidate(y, withFinal, { ...options, refit: true }).final).toBeUndefined();
+    expect(crossValidate(y, lastValue, options).final).toBeUndefined();
   });
 
   test("steps by the horizon when no step is given", () => {

@@ -1,4 +1,4 @@
-import type { Forecaster, ForecastRequest } from "./forecaster.js";
+import type { Forecaster, ForecastRequest, ForecastResult } from "./forecaster.js";
 import { validateFinite, validateRequest, validateXreg } from "./validate-request.js";
 
 /** How to cross-validate: the forecast request plus the rolling origins. */
@@ -40,6 +40,11 @@ export interface CrossValidation {
   /** True when the model was refitted at every origin, false when its `forecastOrigins` was used. */
   readonly refit: boolean;
   readonly folds: readonly CrossValidationFold[];
+  /**
+   * The forecast from the end of the series by a model with `forecastOriginsThenFinal`, reusing what its
+   * folds' fits found; absent for other models and when refitted.
+   */
+  readonly final?: (request: ForecastRequest) => ForecastResult;
 }
 
 /**
@@ -119,8 +124,14 @@ export function crossValidate(
     xreg === undefined ? { horizon, levels, seasons } : { horizon, levels, seasons, xreg };
   const folds: CrossValidationFold[] = [];
   const refit = options.refit === true || forecaster.forecastOrigins === undefined;
+  let final: CrossValidation["final"];
   if (!refit && forecaster.forecastOrigins) {
-    const means = forecaster.forecastOrigins(y, origins, request, options.fits ?? 1);
+    let means: Float64Array[];
+    if (forecaster.forecastOriginsThenFinal) {
+      ({ means, final } = forecaster.forecastOriginsThenFinal(y, origins, request, options.fits ?? 1));
+    } else {
+      means = forecaster.forecastOrigins(y, origins, request, options.fits ?? 1);
+    }
     if (!Array.isArray(means) || means.length !== origins.length) {
       throw new Error(
         `model "${forecaster.name}" returned ${means?.length} forecasts for ${origins.length} origins`,
@@ -147,5 +158,5 @@ export function crossValidate(
       folds.push({ origin, actual, mean: result.mean, lower: result.lower, upper: result.upper });
     }
   }
-  return { horizon, levels, refit, folds };
+  return final === undefined ? { horizon, levels, refit, folds } : { horizon, levels, refit, folds, final };
 }

@@ -69,4 +69,25 @@ export interface Forecaster {
     request: ForecastRequest,
     fits?: number,
   ): Float64Array[];
+  /**
+   * Optional, for automatic selection: `forecastOrigins`, and with it `final`, the forecast from the end of
+   * `y` for a request of the same seasons, made only when called (selection needs it for the candidates it
+   * keeps only) and free to reuse what the folds' fits found: AutoETS chooses among the forms its last fold
+   * search found close instead of searching every form again. The returned function holds that state; the
+   * model itself keeps none between calls.
+   */
+  forecastOriginsThenFinal?(
+    y: Float64Array,
+    origins: readonly number[],
+    request: ForecastRequest,
+    fits?: number,
+  ): FoldsThenFinal;
+}
+
+/** What `Forecaster.forecastOriginsThenFinal` returns. */
+export interface FoldsThenFinal {
+  /** The point forecasts made at each origin, as `forecastOrigins` returns them. */
+  readonly means: Float64Array[];
+  /** The forecast from the end of the series, with the levels and horizon of `request`. */
+  readonly final: (request: ForecastRequest) => ForecastResult;
 }

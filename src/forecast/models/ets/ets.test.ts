@@ -3,9 +3,11 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import type { ForecastRequest, ForecastResult } from "../../forecaster.js";
 import { autoEts, ets } from "./ets.js";
+import { describeEts, type EtsForm } from "./ets-form.js";
 import { parseEtsSpec } from "./ets-spec.js";
 import { fitSeries } from "./fit-series.js";
 import type { RFixture } from "./fixtures/r-fixture.js";
+import { selectEts } from "./select-ets.js";
 
 const fixture: RFixture = JSON.parse(readFileSync(new URL("./fixtures/r-ets.json", import.meta.url), "utf8"));
 const request = (horizon: number, seasons: number[] = []): ForecastRequest => ({
@@ -227,5 +229,91 @@ describe("forecastOrigins(y, origins, request)", () => {
     expect(run([y.length + 1])).toThrow(/origins/);
     expect(run([2.5])).toThrow(/origins/);
     expect(run([])()).toEqual([]);
+  });
+});
+
+describe("forecastOriginsThenFinal(y, origins, request, fits)", () => {
+  const c = fixture.cases.find((x) => x.id === "ldeaths");
+  const y = Float64Array.from(c?.train ?? []);
+  const origins = Array.from({ length: 24 }, (_, i) => 30 + i);
+  const asked = request(6, [12]);
+  const run = (data: Float64Array, at: number[] = origins) => {
+    const run = autoEts.forecastOriginsThenFinal;
+    if (run === undefined) throw new Error("autoEts has no forecastOriginsThenFinal");
+    return run(data, at, asked, 3);
+  };
+
+  test("forecastOriginsThenFinal gives the folds of forecastOrigins", () => {
+    const { means } = run(y);
+    const folds = autoEts.forecastOrigins?.(y, origins, asked, 3) ?? [];
+    expect(means.map((f) => Array.from(f))).toEqual(folds.map((f) => Array.from(f)));
+  });
+
+  test("final chooses among the forms the last fold search refined, fitted to the whole series", () => {
+    // The last run of origins starts at 46: its search ran on y[0, 46).
+    const contenders: EtsForm[] = [];
+    fitSeries(y, 46, parseEtsSpec({}), [12], contenders);
+    expect(contenders.length).toBeGreaterThanOrEqual(1);
+    expect(contenders.length).toBeLessThanOrEqual(3);
+    const expected = selectEts(y, contenders, {}, y.length);
+    const final = run(y).final(asked);
+    expect(final.description).toBe(describeEts(expected?.form ?? contenders[0]));
+    expectWellFormed(final, y.length, 6);
+    // Here the whole series' search picks the same form, and so the same forecast.
+    const full = autoEts.forecast(y, asked);
+    expect(final.description).toBe(full.description);
+    expect(Array.from(final.mean)).toEqual(Array.from(full.mean));
+  });
+
+  test("final keeps to the last fold search's contenders where the whole series' search would pick another form", () => {
+    // A seedable random walk whose last 16 points swing: the search before the last run of origins (on
+    // y[0, 58)) saw none of the swing.
+    let seed = 1;
+    const noise = () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647 - 0.5;
+    };
+    const swinging = new Float64Array(72);
+    let level = 100;
+    for (let t = 0; t < 72; t++) {
+      level += 2 * noise();
+      swinging[t] = level + (t >= 56 ? 40 * Math.sin((2 * Math.PI * t) / 12) : 0) + noise();
+    }
+    const at = Array.from({ length: 24 }, (_, i) => 42 + i);
+    const contenders: EtsForm[] = [];
+    fitSeries(swinging, 58, parseEtsSpec({}), [12], contenders);
+    const final = run(swinging, at).final(asked);
+    const full = autoEts.forecast(swinging, asked);
+    expect(contenders.map(describeEts)).toContain(final.description);
+    expect(contenders.map(describeEts)).not.toContain(full.description);
+    expectWellFormed(final, swinging.length, 6);
+  });
+
+  test("final searches every form again when the last fold's data was too short for the season", () => {
+    // 30 points with origins from 14: the last run starts before two full years, so its search had no season.
+    const short = y.slice(0, 30);
+    const early = Array.from({ length: 12 }, (_, i) => 14 + i);
+    const final = run(short, early).final(asked);
+    const full = autoEts.forecast(short, asked);
+    expect(final.description).toBe(full.description);
+    expect(Array.from(final.mean)).toEqual(Array.from(full.mean));
+  });
+
+  test("final searches every form again when a value <= 0 arrives after the last fold search", () => {
+    const tail = y.slice();
+    tail[tail.length - 2] = 0;
+    const final = run(tail).final(asked);
+    const full = autoEts.forecast(tail, asked);
+    expect(final.description).toBe(full.description);
+    expect(final.description).not.toMatch(/M/);
+    expect(Array.from(final.mean)).toEqual(Array.from(full.mean));
+  });
+
+  test("final of a constant series or of no origins is forecast()'s", () => {
+    const flat = new Float64Array(60).fill(5);
+    expect(Array.from(run(flat).final(asked).mean)).toEqual(Array.from(autoEts.forecast(flat, asked).mean));
+    const none = run(y, []);
+    expect(none.means).toEqual([]);
+    expect(Array.from(none.final(asked).mean)).toEqual(Array.from(autoEts.forecast(y, asked).mean));
   });
 });

@@ -2,7 +2,7 @@ import type { Forecaster, ForecastRequest, ForecastResult } from "../../forecast
 import { originGroups } from "../../origin-groups.js";
 import { checkInput } from "./check-input.js";
 import { ADDITIVE, etsFilter, MULTIPLICATIVE, NONE } from "./ets-filter.js";
-import { describeEts } from "./ets-form.js";
+import { describeEts, type EtsForm } from "./ets-form.js";
 import { type EtsSpec, type ParsedEtsSpec, parseEtsSpec } from "./ets-spec.js";
 import type { EtsFit } from "./fit-ets.js";
 import { fitSeries } from "./fit-series.js";
@@ -30,13 +30,15 @@ const CODE = { N: NONE, A: ADDITIVE, M: MULTIPLICATIVE } as const;
 export function ets(spec: EtsSpec = {}): Forecaster {
   const parsed = parseEtsSpec(spec);
   const simulation = { paths: parsed.paths, seed: parsed.seed };
+  const forecastFit = (fit: EtsFit, request: ForecastRequest): ForecastResult => {
+    const { mean, lower, upper } = forecastEts(fit, request.horizon, request.levels, simulation);
+    return { mean, lower, upper, fitted: fit.fitted, description: describeEts(fit.form) };
+  };
   return {
     name: "ets",
     forecast(y: Float64Array, request: ForecastRequest): ForecastResult {
       checkInput("ets", y, request);
-      const fit = fitSeries(y, y.length, parsed, request.seasons);
-      const { mean, lower, upper } = forecastEts(fit, request.horizon, request.levels, simulation);
-      return { mean, lower, upper, fitted: fit.fitted, description: describeEts(fit.form) };
+      return forecastFit(fitSeries(y, y.length, parsed, request.seasons), request);
     },
     forecastOrigins(
       y: Float64Array,
@@ -44,40 +46,85 @@ export function ets(spec: EtsSpec = {}): Forecaster {
       request: ForecastRequest,
       fits = 1,
     ): Float64Array[] {
-      checkInput("ets", y, request);
-      for (let i = 0; i < origins.length; i++) {
-        const origin = origins[i];
-        if (
-          !(
-            Number.isInteger(origin) &&
-            origin >= 1 &&
-            origin <= y.length &&
-            (i === 0 || origin >= origins[i - 1])
-          )
-        ) {
-          throw new RangeError(
-            `ets: origins must be ascending integers in [1, ${y.length}], got origins[${i}] = ${origin}`,
-          );
-        }
-      }
-      const out: Float64Array[] = [];
-      const groups = originGroups(origins, fits);
-      let first: EtsFit | null = null;
-      for (let g = 0; g < groups.length; g++) {
-        const group = groups[g];
-        // The first and the last fit search the forms: the last, nearest to the final fit, judges the form the
-        // final fit would choose. Fits in between re-estimate the first's form, a quarter of a search's cost;
-        // where that form cannot be fitted any more, they search too.
-        const fit: EtsFit =
-          first !== null && g < groups.length - 1
-            ? (refitForm(y, group[0], first, parsed) ?? fitSeries(y, group[0], parsed, request.seasons))
-            : fitSeries(y, group[0], parsed, request.seasons);
-        first ??= fit;
-        out.push(...filterOrigins(y, group, fit, request.horizon));
-      }
-      return out;
+      return foldForecasts(y, origins, request, fits, parsed).means;
+    },
+    // The final fit chooses by AICc among the forms the last fold search refined (the forms close on all but
+    // the last run of origins) rather than among every form: the first pass over every form, about three
+    // fifths of a search, is not made again. It searches every form when the data since could change what
+    // the search may consider (a season the head was too short for, a value <= 0 against a multiplicative
+    // form) or the last fold had nothing to search.
+    forecastOriginsThenFinal(y, origins, request, fits = 1) {
+      const { means, contenders, lastStart } = foldForecasts(y, origins, request, fits, parsed);
+      const final = (finalRequest: ForecastRequest): ForecastResult => {
+        checkInput("ets", y, finalRequest);
+        const again =
+          etsPeriod(finalRequest.seasons, lastStart) === etsPeriod(finalRequest.seasons, y.length)
+            ? refitContenders(y, contenders, parsed)
+            : null;
+        return forecastFit(again ?? fitSeries(y, y.length, parsed, finalRequest.seasons), finalRequest);
+      };
+      return { means, final };
     },
   };
+}
+
+/**
+ * The folds' point forecasts (see `Forecaster.forecastOrigins`), with the forms the last fit's search
+ * refined and where that fit's data ended.
+ */
+function foldForecasts(
+  y: Float64Array,
+  origins: readonly number[],
+  request: ForecastRequest,
+  fits: number,
+  parsed: ParsedEtsSpec,
+): { means: Float64Array[]; contenders: EtsForm[]; lastStart: number } {
+  checkInput("ets", y, request);
+  for (let i = 0; i < origins.length; i++) {
+    const origin = origins[i];
+    if (
+      !(
+        Number.isInteger(origin) &&
+        origin >= 1 &&
+        origin <= y.length &&
+        (i === 0 || origin >= origins[i - 1])
+      )
+    ) {
+      throw new RangeError(
+        `ets: origins must be ascending integers in [1, ${y.length}], got origins[${i}] = ${origin}`,
+      );
+    }
+  }
+  const means: Float64Array[] = [];
+  const groups = originGroups(origins, fits);
+  let first: EtsFit | null = null;
+  let contenders: EtsForm[] = [];
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[g];
+    // The first and the last fit search the forms: the last, nearest to the final fit, judges the form the
+    // final fit would choose. Fits in between re-estimate the first's form, a quarter of a search's cost;
+    // where that form cannot be fitted any more, they search too.
+    const searched: EtsForm[] = [];
+    const fit: EtsFit =
+      first !== null && g < groups.length - 1
+        ? (refitForm(y, group[0], first, parsed) ?? fitSeries(y, group[0], parsed, request.seasons))
+        : fitSeries(y, group[0], parsed, request.seasons, searched);
+    if (g === groups.length - 1) contenders = searched;
+    first ??= fit;
+    means.push(...filterOrigins(y, group, fit, request.horizon));
+  }
+  return { means, contenders, lastStart: groups.length > 0 ? groups[groups.length - 1][0] : y.length };
+}
+
+/**
+ * The best by AICc of `forms` fitted to the whole of y, or null when there are none or one of them needs
+ * positive data that y no longer is.
+ */
+function refitContenders(y: Float64Array, forms: readonly EtsForm[], spec: ParsedEtsSpec): EtsFit | null {
+  if (forms.length === 0) return null;
+  const multiplicative = forms.some((f) => f.error === "M" || f.trend === "M" || f.season === "M");
+  if (multiplicative) for (let t = 0; t < y.length; t++) if (!(y[t] > 0)) return null;
+  return selectEts(y, forms, spec.fixed, y.length);
 }
 
 /**

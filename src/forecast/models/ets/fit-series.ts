@@ -25,6 +25,8 @@ const MIN_ESTIMABLE = 4;
  * @param n fit y[0, n)
  * @param spec the parsed spec
  * @param seasons the request's seasonal periods, ascending
+ * @param contenders if given, receives the forms the search refined (see `selectEts`); left empty when the
+ *   series was too short or constant for the search, or every form failed
  * @example fitSeries(y, y.length, parseEtsSpec({ season: "M" }), [7]).form.period // 7, or 1 for under 14 days
  */
 export function fitSeries(
@@ -32,6 +34,7 @@ export function fitSeries(
   n: number,
   spec: ParsedEtsSpec,
   seasons: readonly number[],
+  contenders?: EtsForm[],
 ): EtsFit {
   let constant = true;
   let positive = true;
@@ -51,8 +54,12 @@ export function fitSeries(
   const trends = additive(space.trends, "A");
   const seasonOptions = period < 2 ? ["N" as const] : additive(space.seasons, "A");
   const search = { errors, trends, damping: space.damping, seasons: seasonOptions };
-  const chosen = selectEts(y, candidateForms(search, period, positive), fixed, n);
-  if (chosen !== null) return chosen;
+  const found: EtsForm[] = [];
+  const chosen = selectEts(y, candidateForms(search, period, positive), fixed, n, found);
+  if (chosen !== null) {
+    contenders?.push(...found);
+    return chosen;
+  }
   // Too little data for every candidate: drop the season, then the damping, then the trend.
   const simpler: EtsForm[] = [];
   for (const error of errors) {

@@ -100,6 +100,8 @@ function aiccSoFar(racer: Racer): number {
  * @param forms candidates, e.g. from {@link candidateForms}
  * @param fixed smoothing parameters held fixed in every candidate
  * @param n fit y[0, n) only
+ * @param contenders if given, receives the forms that got the full fit (the one form, when only one is
+ *   given): the forms the data found close, among which a later fit on more data may choose again
  * @returns the best fit, or null when no candidate could be fitted
  * @example selectEts(y, candidateForms({ errors: ["A", "M"], trends: ["N", "A"], damping: [true, false], seasons: ["N"] }, 1, true))?.form
  */
@@ -108,11 +110,13 @@ export function selectEts(
   forms: readonly EtsForm[],
   fixed: EtsFixedParameters = {},
   n = y.length,
+  contenders?: EtsForm[],
 ): EtsFit | null {
   let longest = 1;
   for (const form of forms) longest = Math.max(longest, form.period);
   const scratch = new Float64Array(n + longest);
   if (forms.length === 1) {
+    contenders?.push(forms[0]);
     const fit = fitEts(y, forms[0], fixedFor(forms[0], fixed), n, { scratch });
     return fit !== null && !Number.isNaN(fit.aicc) ? fit : null;
   }
@@ -140,6 +144,7 @@ export function selectEts(
     const stage = stages[i];
     if (stage.aicc > stages[0].aicc + REFINE_MARGIN) break;
     racers.push({ stage, search: finalSearch(stage.objective, stage.point, stage.value) });
+    contenders?.push(stage.objective.form);
   }
   // The searches pause and resume exactly, so the winner's fit is the one a single run would give.
   for (const [evaluations, margin] of CHECKPOINTS) {
