@@ -309,6 +309,14 @@ describe("forecastOriginsThenFinal(y, origins, request, fits)", () => {
     expect(Array.from(final.mean)).toEqual(Array.from(full.mean));
   });
 
+  test("final searches every form again when asked for other seasons than the folds", () => {
+    const quarterly = { ...asked, seasons: [4] };
+    const final = run(y).final(quarterly);
+    const full = autoEts.forecast(y, quarterly);
+    expect(final.description).toBe(full.description);
+    expect(Array.from(final.mean)).toEqual(Array.from(full.mean));
+  });
+
   test("final of a constant series or of no origins is forecast()'s", () => {
     const flat = new Float64Array(60).fill(5);
     expect(Array.from(run(flat).final(asked).mean)).toEqual(Array.from(autoEts.forecast(flat, asked).mean));

@@ -57,9 +57,10 @@ export function ets(spec: EtsSpec = {}): Forecaster {
       const { means, contenders, lastStart } = foldForecasts(y, origins, request, fits, parsed);
       const final = (finalRequest: ForecastRequest): ForecastResult => {
         checkInput("ets", y, finalRequest);
+        const period = etsPeriod(finalRequest.seasons, y.length);
         const again =
-          etsPeriod(finalRequest.seasons, lastStart) === etsPeriod(finalRequest.seasons, y.length)
-            ? refitContenders(y, contenders, parsed)
+          etsPeriod(finalRequest.seasons, lastStart) === period
+            ? refitContenders(y, contenders, period, parsed)
             : null;
         return forecastFit(again ?? fitSeries(y, y.length, parsed, finalRequest.seasons), finalRequest);
       };
@@ -117,11 +118,16 @@ function foldForecasts(
 }
 
 /**
- * The best by AICc of `forms` fitted to the whole of y, or null when there are none or one of them needs
- * positive data that y no longer is.
+ * The best by AICc of `forms` fitted to the whole of y, or null when there are none, one has a season other
+ * than `period` (the request's seasons changed), or one needs positive data that y no longer is.
  */
-function refitContenders(y: Float64Array, forms: readonly EtsForm[], spec: ParsedEtsSpec): EtsFit | null {
-  if (forms.length === 0) return null;
+function refitContenders(
+  y: Float64Array,
+  forms: readonly EtsForm[],
+  period: number,
+  spec: ParsedEtsSpec,
+): EtsFit | null {
+  if (forms.length === 0 || forms.some((f) => f.season !== "N" && f.period !== period)) return null;
   const multiplicative = forms.some((f) => f.error === "M" || f.trend === "M" || f.season === "M");
   if (multiplicative) for (let t = 0; t < y.length; t++) if (!(y[t] > 0)) return null;
   return selectEts(y, forms, spec.fixed, y.length);
