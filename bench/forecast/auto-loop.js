@@ -88,10 +88,10 @@ function weakNone(single, weak, options = {}) {
   };
 }
 /**
- * AutoETS whose final fit re-estimates the form the cross-validation's last search chose (on the data before
- * its last run of origins) instead of searching the forms again on the whole series.
+ * AutoETS whose final fit comes from `refit(y, request, start, parsed)`, where `start` is where the
+ * cross-validation's last run of origins began; a full search where it gives null or the folds were of other data.
  */
-function lastFormEts() {
+function etsWithFinal(refit) {
   const parsed = parseEtsSpec({});
   let last = null;
   return {
@@ -102,11 +102,9 @@ function lastFormEts() {
       return autoEts.forecastOrigins(y, origins, request, fits);
     },
     forecast(y, request) {
-      if (last === null || last.y.length > y.length) return autoEts.forecast(y, request);
-      const searched = fitSeries(y, last.start, parsed, request.seasons);
+      const start = last !== null && last.y === y ? last.start : null;
       last = null;
-      const fit =
-        searched.estimated > 0 ? (selectEts(y, [searched.form], parsed.fixed, y.length) ?? null) : null;
+      const fit = start === null ? null : refit(y, request, start, parsed);
       if (fit === null) return autoEts.forecast(y, request);
       const { mean, lower, upper } = forecastEts(fit, request.horizon, request.levels, {
         paths: parsed.paths,
@@ -116,62 +114,36 @@ function lastFormEts() {
     },
   };
 }
-/**
- * AutoETS whose final fit searches only the `k` forms with the best AICc on the data before the
- * cross-validation's last run of origins (each form fitted in full there), on the whole series.
- */
-let topFormsUsed = 0;
-let topFormsMissed = 0;
-process.on("exit", () => {
-  if (topFormsUsed + topFormsMissed > 0)
-    console.error(
-      `final fits from the last search's forms: ${topFormsUsed}, searched in full: ${topFormsMissed}`,
-    );
-});
+
+/** The final fit re-estimates the form the last fold search chose (on the data before `start`). */
+function lastFormEts() {
+  return etsWithFinal((y, request, start, parsed) => {
+    const searched = fitSeries(y, start, parsed, request.seasons);
+    return searched.estimated > 0 ? selectEts(y, [searched.form], parsed.fixed, y.length) : null;
+  });
+}
+
+/** The final fit chooses among the `k` forms with the best AICc before `start`, each of them fitted in full there. */
 function lastTopFormsEts(k) {
-  const parsed = parseEtsSpec({});
-  let last = null;
-  return {
-    name: "ets",
-    forecastOrigins(y, origins, request, fits) {
-      const groups = originGroups(origins, fits ?? 1);
-      last = { y, start: groups[groups.length - 1][0] };
-      return autoEts.forecastOrigins(y, origins, request, fits);
-    },
-    forecast(y, request) {
-      if (last === null || last.y !== y) {
-        topFormsMissed++;
-        return autoEts.forecast(y, request);
-      }
-      topFormsUsed++;
-      const n = last.start;
-      last = null;
-      let positive = true;
-      for (let t = 0; t < y.length; t++) if (!(y[t] > 0)) positive = false;
-      const period = etsPeriod(request.seasons, n);
-      if (period !== etsPeriod(request.seasons, y.length)) return autoEts.forecast(y, request);
-      const space = {
-        errors: ["A", "M"],
-        trends: ["N", "A"],
-        damping: [true, false],
-        seasons: period < 2 ? ["N"] : ["N", "A", "M"],
-      };
-      const forms = candidateForms(space, period, positive);
-      const ranked = forms
-        .map((form) => ({ form, fit: selectEts(y, [form], parsed.fixed, n) }))
-        .filter((r) => r.fit !== null && Number.isFinite(r.fit.aicc))
-        .sort((a, b) => a.fit.aicc - b.fit.aicc)
-        .slice(0, k)
-        .map((r) => r.form);
-      const fit = ranked.length > 0 ? selectEts(y, ranked, parsed.fixed, y.length) : null;
-      if (fit === null) return autoEts.forecast(y, request);
-      const { mean, lower, upper } = forecastEts(fit, request.horizon, request.levels, {
-        paths: parsed.paths,
-        seed: parsed.seed,
-      });
-      return { mean, lower, upper, fitted: fit.fitted, description: describeEts(fit.form) };
-    },
-  };
+  return etsWithFinal((y, request, start, parsed) => {
+    const period = etsPeriod(request.seasons, start);
+    if (period !== etsPeriod(request.seasons, y.length)) return null;
+    let positive = true;
+    for (let t = 0; t < y.length; t++) if (!(y[t] > 0)) positive = false;
+    const space = {
+      errors: ["A", "M"],
+      trends: ["N", "A"],
+      damping: [true, false],
+      seasons: period < 2 ? ["N"] : ["N", "A", "M"],
+    };
+    const ranked = candidateForms(space, period, positive)
+      .map((form) => ({ form, fit: selectEts(y, [form], parsed.fixed, start) }))
+      .filter((r) => r.fit !== null && Number.isFinite(r.fit.aicc))
+      .sort((a, b) => a.fit.aicc - b.fit.aicc)
+      .slice(0, k)
+      .map((r) => r.form);
+    return ranked.length > 0 ? selectEts(y, ranked, parsed.fixed, y.length) : null;
+  });
 }
 const SINGLE = [autoEts, theta, mstlTheta];
 const MULTI = [theta, mstlTheta];
