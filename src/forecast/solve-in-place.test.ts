@@ -18,4 +18,12 @@ describe("solveInPlace(A, k, x)", () => {
     expect(solveInPlace(A.slice(), 4, b)).toBe(true);
     for (let i = 0; i < 4; i++) expect(b[i]).toBeCloseTo(truth[i], 12);
   });
+
+  it("solveInPlace(A, k, x, minPivot) refuses a pivot below minPivot and takes one at it", () => {
+    expect(solveInPlace(Float64Array.of(1e-301, 0, 0, 1), 2, Float64Array.of(1, 1), 1e-300)).toBe(false);
+    expect(solveInPlace(Float64Array.of(1e-301, 0, 0, 1), 2, Float64Array.of(1, 1))).toBe(true);
+    const x = Float64Array.of(1e-300, 2);
+    expect(solveInPlace(Float64Array.of(1e-300, 0, 0, 1), 2, x, 1e-300)).toBe(true);
+    expect(Array.from(x)).toEqual([1, 2]);
+  });
 });

@@ -1,13 +1,19 @@
 /**
  * Solves A x = b for a small dense k × k system (row-major) in place: b is given in `x` and replaced by the
  * solution, A is overwritten. Gaussian elimination with partial pivoting, then back substitution. False when
- * A is singular (a zero pivot column), leaving `x` undefined.
+ * A is singular (a pivot column whose largest entry is below `minPivot`, by default any zero one), leaving `x`
+ * undefined.
  *
  * @example
  * const x = Float64Array.of(3, 5);
  * solveInPlace(Float64Array.of(2, 0, 0, 5), 2, x); // true; x = [1.5, 1]
  */
-export function solveInPlace(A: Float64Array, k: number, x: Float64Array): boolean {
+export function solveInPlace(
+  A: Float64Array,
+  k: number,
+  x: Float64Array,
+  minPivot = Number.MIN_VALUE,
+): boolean {
   for (let col = 0; col < k; col++) {
     let pivot = col;
     let largest = Math.abs(A[col * k + col]);
@@ -18,7 +24,7 @@ export function solveInPlace(A: Float64Array, k: number, x: Float64Array): boole
         pivot = row;
       }
     }
-    if (!(largest > 0)) return false;
+    if (!(largest >= minPivot)) return false;
     if (pivot !== col) {
       // Columns left of col are done with: only the rest of the rows moves.
       for (let j = col; j < k; j++) {

@@ -1,37 +1,6 @@
+import { solveInPlace } from "../../solve-in-place.js";
 import type { EtsForm } from "./ets-form.js";
 import { seasonalFigure } from "./seasonal-figure.js";
-
-/** Solves the small symmetric system a x = b in place by Gaussian elimination with partial pivoting. */
-function solveInPlace(a: Float64Array, b: Float64Array, size: number): boolean {
-  for (let col = 0; col < size; col++) {
-    let pivot = col;
-    for (let row = col + 1; row < size; row++) {
-      if (Math.abs(a[row * size + col]) > Math.abs(a[pivot * size + col])) pivot = row;
-    }
-    if (Math.abs(a[pivot * size + col]) < 1e-300) return false;
-    if (pivot !== col) {
-      for (let k = 0; k < size; k++) {
-        const swap = a[col * size + k];
-        a[col * size + k] = a[pivot * size + k];
-        a[pivot * size + k] = swap;
-      }
-      const swap = b[col];
-      b[col] = b[pivot];
-      b[pivot] = swap;
-    }
-    for (let row = col + 1; row < size; row++) {
-      const factor = a[row * size + col] / a[col * size + col];
-      for (let k = col; k < size; k++) a[row * size + k] -= factor * a[col * size + k];
-      b[row] -= factor * b[col];
-    }
-  }
-  for (let row = size - 1; row >= 0; row--) {
-    let sum = b[row];
-    for (let k = row + 1; k < size; k++) sum -= a[row * size + k] * b[k];
-    b[row] = sum / a[row * size + row];
-  }
-  return true;
-}
 
 /**
  * Intercept and slope of y on t = 1..n by least squares, plus one Fourier pair of the period when given: the
@@ -54,7 +23,8 @@ function trendRegression(y: Float64Array, n: number, period: number): [number, n
       for (let c = 0; c < size; c++) a[r * size + c] += row[r] * row[c];
     }
   }
-  if (!solveInPlace(a, b, size)) {
+  // Pivots below 1e-300 count as singular: the regression then falls back to the mean.
+  if (!solveInPlace(a, size, b, 1e-300)) {
     let mean = 0;
     for (let i = 0; i < n; i++) mean += y[i];
     return [mean / n, 0];
