@@ -166,6 +166,7 @@ const VARIANTS = {
   // Candidates tried again under the weights: STL + non-seasonal AutoETS (R's stlf), and AutoARIMA.
   "stl-ets-weighted": () => autoVariant([...SINGLE, stlEts], MULTI, {}, [...WEAK, stlEts]),
   "arima-weighted": () => autoVariant([...SINGLE, arima], MULTI, {}, [...WEAK, arima]),
+  "weak-ets-n": () => autoVariant(SINGLE, MULTI, {}, [{ ...etsN, name: "ets" }, ...WEAK.slice(1)]),
   "weak-ets-twin": () => autoVariant(SINGLE, MULTI, {}, [...WEAK, seasonless(autoEts)]),
   // The registry's candidates with other shares of the origins scoring them (and the plain mean).
   "scored-all": () => autoVariant(SINGLE, MULTI, ALL, WEAK),

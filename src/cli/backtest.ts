@@ -4,7 +4,7 @@ import type { BacktestSettings, SeriesBacktest } from "../run/backtest-task.js";
 import type { ForecastTaskInput } from "../run/forecast-long-series.js";
 import { splitEmptySeries } from "../run/split-empty-series.js";
 import { splitShortSeries } from "../run/split-short-series.js";
-import { runPool } from "../run/worker-pool.js";
+import { runPool, startWorkers } from "../run/worker-pool.js";
 import { FREQUENCIES } from "../series/frequency.js";
 import { readLongFormat } from "../series/read-long-format.js";
 import { addCalendarOptions, parseCalendarFlags, type RawCalendarFlags } from "./calendar-flags.js";
@@ -65,7 +65,8 @@ export function registerBacktest(program: Command): void {
           id: s.id,
           input: { values: s.values, id: s.id, grid: s.grid, start: s.start },
         })),
-        { shared, onProgress: progress.update },
+        // Without a worker count, a short run stays in this thread (runHereFirst).
+        { shared, onProgress: progress.update, started: startWorkers(TASK, { shared }) },
       );
       progress.done();
       printWarnings(series.map((s, i) => ({ id: s.id, warnings: backtests[i].warnings ?? [] })));

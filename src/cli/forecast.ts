@@ -83,7 +83,8 @@ export function registerForecast(program: Command): void {
       // With --queue, avails worker processes forecast the series; without, this machine's threads do.
       const executor = await queueFromFlags(options);
       const forecasts = await withQueue(executor, async () => {
-        // The threads load the models while this thread reads the file.
+        // With a worker count given, the threads load the models while this thread reads the file; without,
+        // none start now, and a short run stays in this thread (runHereFirst).
         const started = executor === undefined ? startWorkers(TASK, { shared }) : undefined;
         const input = await readLongFormat(settings.input, settings.freq).catch(async (error: unknown) => {
           await started?.stop();

@@ -11,22 +11,12 @@ export interface StartedWorkers {
   stop(): Promise<void>;
 }
 
-/**
- * Series each worker thread should have before a pool of started workers (`startWorkers`, the file
- * forecasts of `avails forecast --input`) with the default count starts another: a worker's first series
- * cost many times its later ones while V8 compiles the models (about 0.9 s of CPU for the first ten hourly
- * series of 4,000 points against 25 ms each after), and two workers warming up at once on a 2-core machine
- * took 0.8-0.9 s more CPU and more wall time than one for 30 such series (`avails forecast`, auto, h = 168).
- * An explicit worker count (`workers`, `$AVAILS_WORKERS`) is used as given.
- */
-export const SERIES_PER_WORKER = 32;
-
 /** The StartedWorkers runPool takes threads from. */
 export class ThreadReserve implements StartedWorkers {
   readonly moduleUrl: URL;
   /** Most threads the pool may run: the wanted count. */
   readonly most: number;
-  /** Whether `most` was given (option or environment) rather than one per core. */
+  /** Whether `most` was given (option or environment) rather than one per core: else runPool runs here first. */
   readonly explicit: boolean;
   readonly #shared: unknown;
   #threads: PoolThread[] | null;
@@ -44,14 +34,14 @@ export class ThreadReserve implements StartedWorkers {
   }
 
   /**
-   * The threads for `tasks` tasks (`poolSize`): the started ones, the others stopped, and more started
-   * when the tasks warrant more than were started ahead. Only once.
+   * The threads for `tasks` tasks, at most one each: the started ones, the others stopped, and more started
+   * when there are more tasks than were started ahead. Only once.
    */
   take(tasks: number): PoolThread[] {
     if (this.#threads === null) throw new Error("started: these workers were already taken or stopped");
     const threads = this.#threads;
     this.#threads = null;
-    const count = threads.length === 0 ? 0 : poolSize(tasks, this.most, this.explicit);
+    const count = threads.length === 0 ? 0 : Math.min(this.most, tasks);
     for (const extra of threads.slice(count)) void retireWorker(extra.worker);
     const taken = threads.slice(0, count);
     while (taken.length < count) taken.push(new PoolThread(this.moduleUrl, this.#shared));
@@ -68,10 +58,9 @@ export class ThreadReserve implements StartedWorkers {
 /**
  * Starts the worker threads of a pool before its tasks are known, so that they load the task module while
  * the caller still reads its input; pass the result to runPool as `started`, or `stop()` it on failure.
- * As many threads as runPool would start for many tasks when that count is given (`workers`, else
- * `$AVAILS_WORKERS`), else one (the default pool's size is one per core but one per `SERIES_PER_WORKER`
- * tasks, so runPool starts the others when the tasks are known); none for a TypeScript module. runPool
- * stops those beyond what the tasks need.
+ * Only when the count is given (`workers`, else `$AVAILS_WORKERS`): without, it starts none and runPool runs
+ * the tasks in this thread first, starting workers only for a long job (runHereFirst). None either for a
+ * TypeScript module. runPool stops those beyond one per task.
  *
  * @example
  * const started = startWorkers(TASK, { shared: settings });
@@ -84,8 +73,7 @@ export function startWorkers<S>(
 ): StartedWorkers {
   const wanted = wantedWorkers(options.workers);
   const explicit = isExplicit(options.workers);
-  const ahead = explicit ? wanted : Math.min(wanted, 1);
-  const count = moduleUrl.pathname.endsWith(".ts") ? 0 : ahead;
+  const count = moduleUrl.pathname.endsWith(".ts") || !explicit ? 0 : wanted;
   return new ThreadReserve(moduleUrl, count, options.shared, wanted, explicit);
 }
 
@@ -97,19 +85,6 @@ export function startWorkers<S>(
 export function isExplicit(option: number | undefined): boolean {
   const configured = process.env.AVAILS_WORKERS;
   return option !== undefined || (configured !== undefined && configured !== "");
-}
-
-/**
- * Worker threads for `tasks` tasks: at most `most` and one per task; unless the count is explicit, also
- * one per `SERIES_PER_WORKER` tasks (at least one).
- *
- * @example poolSize(30, 2, false) // 1
- * @example poolSize(100, 2, false) // 2
- * @example poolSize(30, 2, true) // 2
- */
-export function poolSize(tasks: number, most: number, explicit: boolean): number {
-  const count = Math.min(most, tasks);
-  return explicit ? count : Math.min(count, Math.max(1, Math.ceil(tasks / SERIES_PER_WORKER)));
 }
 
 /** Threads wanted: the option, else `$AVAILS_WORKERS`, else one per core. */

@@ -1,7 +1,5 @@
-import { availableParallelism } from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, describe, expect, it } from "vitest";
-import { poolSize, SERIES_PER_WORKER } from "./start-workers.js";
 import { type PoolTask, runPool, startWorkers } from "./worker-pool.js";
 
 const SUM_TASK = new URL("./fixtures/sum-task.js", import.meta.url);
@@ -13,6 +11,7 @@ interface SumInput {
   values: Float64Array;
   fail?: string;
   crash?: boolean;
+  delayMs?: number;
   heartbeat?: SharedArrayBuffer;
 }
 interface SumOutput {
@@ -145,35 +144,59 @@ describe("startWorkers, then runPool", () => {
     expect(outputs.some((o) => o.threadId === 0)).toBe(false);
   });
 
-  it("startWorkers without a count starts one worker ahead; runPool adds one per SERIES_PER_WORKER tasks, up to one per core", async () => {
+  it("startWorkers without a count starts none, and runPool runs a short job in this thread", async () => {
     const started = startWorkers(SUM_TASK, { shared: { scale: 1 } });
-    expect(started.count).toBe(1);
-    const count = 2 * SERIES_PER_WORKER + 1;
-    const outputs = await runPool<SumInput, { scale: number }, SumOutput>(SUM_TASK, seriesTasks(count), {
+    expect(started.count).toBe(0);
+    const outputs = await runPool<SumInput, { scale: number }, SumOutput>(SUM_TASK, seriesTasks(40), {
       shared: { scale: 1 },
       started,
     });
-    expect(outputs.map((o) => o.sum)).toEqual(Array.from({ length: count }, (_, i) => sumOf(i)));
-    const threads = new Set(outputs.map((o) => o.threadId));
-    expect(threads.has(0)).toBe(false);
-    // How many of the pool's threads got a task depends on how fast each started.
-    expect(threads.size).toBeLessThanOrEqual(Math.min(3, availableParallelism()));
+    expect(outputs.map((o) => o.sum)).toEqual(Array.from({ length: 40 }, (_, i) => sumOf(i)));
+    expect(outputs.every((o) => o.threadId === 0)).toBe(true);
     process.env.AVAILS_WORKERS = "2";
     const given = startWorkers(SUM_TASK, { shared: { scale: 1 } });
     expect(given.count).toBe(2);
     await given.stop();
   });
 
-  it("poolSize(tasks, most, explicit) is one worker per SERIES_PER_WORKER tasks by default, the given count otherwise", () => {
-    expect(SERIES_PER_WORKER).toBeGreaterThan(1);
-    expect(poolSize(1, 2, false)).toBe(1);
-    expect(poolSize(SERIES_PER_WORKER, 2, false)).toBe(1);
-    expect(poolSize(SERIES_PER_WORKER + 1, 2, false)).toBe(2);
-    expect(poolSize(100 * SERIES_PER_WORKER, 2, false)).toBe(2);
-    expect(poolSize(SERIES_PER_WORKER, 2, true)).toBe(2);
-    expect(poolSize(1, 4, true)).toBe(1);
-    expect(poolSize(0, 2, false)).toBe(0);
-    expect(poolSize(5, 0, false)).toBe(0);
+  it("runPool(module, tasks, { started }) without a count hands a long job to worker threads after three tasks here", async () => {
+    // 100 tasks of 10 ms: a worker is ready long before this thread could finish them.
+    const tasks = seriesTasks(100).map((task) => ({ ...task, input: { ...task.input, delayMs: 10 } }));
+    const outputs = await runPool<SumInput, { scale: number }, SumOutput>(SUM_TASK, tasks, {
+      shared: { scale: 2 },
+      started: startWorkers(SUM_TASK, { shared: { scale: 2 } }),
+      handOverAfterMs: 50,
+    });
+    expect(outputs.map((o) => o.sum)).toEqual(Array.from({ length: 100 }, (_, i) => 2 * sumOf(i)));
+    expect(outputs.slice(0, 3).every((o) => o.threadId === 0)).toBe(true);
+    // Once a worker is ready this thread takes no more: the workers did the end.
+    expect(outputs.at(-1)?.threadId).not.toBe(0);
+  });
+
+  it("runPool(module, tasks, { started }) without a count keeps a job here while the work left is under handOverAfterMs", async () => {
+    const tasks = seriesTasks(6).map((task) => ({ ...task, input: { ...task.input, delayMs: 5 } }));
+    const outputs = await runPool<SumInput, { scale: number }, SumOutput>(SUM_TASK, tasks, {
+      shared: { scale: 1 },
+      started: startWorkers(SUM_TASK, { shared: { scale: 1 } }),
+      handOverAfterMs: 60_000,
+    });
+    expect(outputs.map((o) => o.threadId)).toEqual([0, 0, 0, 0, 0, 0]);
+  });
+
+  it("runPool(module, tasks, { started }) without a count rejects naming the series whose task failed, here or on a worker", async () => {
+    const here = seriesTasks(5);
+    here[1] = { id: "early", input: { values: new Float64Array(1), fail: "early" } };
+    await expect(
+      runPool(SUM_TASK, here, { shared: { scale: 1 }, started: startWorkers(SUM_TASK), handOverAfterMs: 0 }),
+    ).rejects.toThrow('series "early": cannot sum early');
+    const late: PoolTask<SumInput>[] = seriesTasks(100).map((task) => ({
+      ...task,
+      input: { ...task.input, delayMs: 10 },
+    }));
+    late[99] = { id: "late", input: { values: new Float64Array(1), fail: "late" } };
+    await expect(
+      runPool(SUM_TASK, late, { shared: { scale: 1 }, started: startWorkers(SUM_TASK), handOverAfterMs: 50 }),
+    ).rejects.toThrow('series "late": cannot sum late');
   });
 
   it("runPool(module, tasks, { started }) uses no more started workers than tasks", async () => {

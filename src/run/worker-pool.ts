@@ -1,21 +1,11 @@
 import { retireWorker } from "../threads/retire-worker.js";
-import { type FromWorker, PoolThread } from "./pool-thread.js";
+import { PoolThread } from "./pool-thread.js";
+import { HAND_OVER_AFTER_MS, runHereFirst } from "./run-here-first.js";
 import { type StartedWorkers, ThreadReserve, wantedWorkers } from "./start-workers.js";
+import { driveWorkers, type PoolTask, TaskQueue } from "./task-queue.js";
 
 export { type StartedWorkers, startWorkers } from "./start-workers.js";
-
-/** One unit of work: the series it is for (named in errors and progress), its input, buffers to move. */
-export interface PoolTask<I> {
-  /** The series' unique_id. */
-  readonly id: string;
-  /** Passed to the task function; structured-cloned to a worker thread. */
-  readonly input: I;
-  /** Buffers in `input` to move to the worker instead of copying; the caller's views of them become empty. */
-  readonly transfer?: readonly ArrayBuffer[];
-}
-
-/** What a task module exports as `runTask`: the work for one task, given the settings every task shares. */
-export type TaskFunction<I, S, O> = (input: I, shared: S) => O | Promise<O>;
+export type { PoolTask, TaskFunction } from "./task-queue.js";
 
 /**
  * Runs a pool's tasks somewhere else than this process' threads (e.g. shards on a BullMQ queue): given
@@ -38,20 +28,16 @@ export interface PoolOptions<S> {
   /** Called after each task with the tasks done, their total and the series just finished. */
   onProgress?: (done: number, total: number, id: string) => void;
   /**
-   * Workers started ahead by startWorkers (same module; their shared settings and count are used): the pool
-   * takes those it needs (`poolSize`: by default one per `SERIES_PER_WORKER` tasks), starts the others it
-   * may, and stops the rest.
+   * Workers started ahead by startWorkers (same module; their shared settings are used). With a count given
+   * (`workers`, `$AVAILS_WORKERS`) the pool takes as many of them as it has tasks and stops the rest; without,
+   * none were started and the tasks run here first, handed to worker threads (one per core) once those left
+   * would keep this thread busy longer than `handOverAfterMs` (runHereFirst).
    */
   started?: StartedWorkers;
+  /** With `started` and no count given: this thread's work left, in ms, that hands the tasks over (2,500). */
+  handOverAfterMs?: number;
   /** Runs the tasks instead of this process' threads (a queue of worker machines); none by default. */
   executor?: TaskExecutor;
-}
-
-/** Tasks handed to a worker ahead of the one it works on, so that it never waits for the next. */
-const IN_FLIGHT_PER_WORKER = 2;
-
-function seriesError(id: string, message: string): Error {
-  return new Error(`series ${JSON.stringify(id)}: ${message}`);
 }
 
 /**
@@ -84,6 +70,14 @@ export async function runPool<I, S, O>(
     }
     const threads = started.take(tasks.length);
     if (tasks.length === 0) return [];
+    if (!started.explicit) {
+      return runHereFirst<I, S, O>(moduleUrl, tasks, {
+        shared: options.shared,
+        workers: started.most,
+        handOverAfterMs: options.handOverAfterMs ?? HAND_OVER_AFTER_MS,
+        onProgress: options.onProgress,
+      });
+    }
     return threads.length === 0 ? runHere(moduleUrl, tasks, options) : runOnWorkers(tasks, options, threads);
   }
   const wanted = wantedWorkers(options.workers);
@@ -95,33 +89,18 @@ export async function runPool<I, S, O>(
   return runOnWorkers(tasks, options, threads);
 }
 
-async function runHere<I, S, O>(
+/** Every task in this thread (`runHereFirst` with no helper). */
+function runHere<I, S, O>(
   moduleUrl: URL,
   tasks: readonly PoolTask<I>[],
   options: PoolOptions<S>,
 ): Promise<O[]> {
-  const module = (await import(moduleUrl.href)) as { runTask?: TaskFunction<I, S, O> };
-  const run = module.runTask;
-  if (typeof run !== "function") {
-    throw new Error(`task module ${moduleUrl.href}: it does not export a function runTask`);
-  }
-  const outputs: O[] = [];
-  let lastYield = Date.now();
-  for (let i = 0; i < tasks.length; i++) {
-    const { id, input } = tasks[i];
-    try {
-      outputs.push(await run(input, options.shared as S));
-    } catch (error) {
-      throw seriesError(id, error instanceof Error ? error.message : String(error));
-    }
-    options.onProgress?.(i + 1, tasks.length, id);
-    // Let timers and signals through now and then, so a progress bar redraws and Ctrl-C is heard.
-    if (Date.now() - lastYield > 50) {
-      await new Promise((resolve) => setImmediate(resolve));
-      lastYield = Date.now();
-    }
-  }
-  return outputs;
+  return runHereFirst<I, S, O>(moduleUrl, tasks, {
+    shared: options.shared,
+    workers: 0,
+    handOverAfterMs: 0,
+    onProgress: options.onProgress,
+  });
 }
 
 function runOnWorkers<I, S, O>(
@@ -130,75 +109,28 @@ function runOnWorkers<I, S, O>(
   threads: readonly PoolThread[],
 ): Promise<O[]> {
   return new Promise((resolve, reject) => {
-    const outputs = new Array<O>(tasks.length);
+    const queue = new TaskQueue<I, O>(tasks);
     const workers = threads.map((thread) => thread.worker);
-    let next = 0;
-    let done = 0;
     let settled = false;
-    const stopAll = () => Promise.all(workers.map((worker) => worker.terminate()));
-    const fail = (error: Error) => {
-      if (settled) return;
-      settled = true;
-      void stopAll();
-      reject(error);
-    };
-    for (const thread of threads) {
-      const { worker } = thread;
-      // Indices of the tasks this worker holds, oldest (the one it works on) first.
-      const held: number[] = [];
-      const handOut = () => {
-        while (held.length < IN_FLIGHT_PER_WORKER && next < tasks.length) {
-          const index = next++;
-          held.push(index);
-          worker.postMessage(
-            { index, input: tasks[index].input },
-            (tasks[index].transfer ?? []) as ArrayBuffer[],
-          );
-        }
-      };
-      const working = () => (held.length > 0 ? tasks[held[0]].id : null);
-      const onMessage = (message: FromWorker) => {
-        if (settled) return;
-        switch (message.type) {
-          case "ready":
-            handOut();
-            break;
-          case "done":
-            held.shift();
-            outputs[message.index] = message.output as O;
-            done++;
-            options.onProgress?.(done, tasks.length, tasks[message.index].id);
-            if (done === tasks.length) {
-              settled = true;
-              resolve(outputs);
-              void Promise.all(workers.map((idle) => retireWorker(idle)));
-            } else {
-              handOut();
-            }
-            break;
-          case "failed":
-            fail(seriesError(tasks[message.index].id, message.message));
-            break;
-          case "load-failed":
-            fail(new Error(`task module ${thread.moduleHref}: ${message.message}`));
-            break;
-        }
-      };
-      thread.listen((event) => {
-        if (event.kind === "message") {
-          onMessage(event.message);
-        } else if (event.kind === "error") {
-          const id = working();
-          fail(id === null ? event.error : seriesError(id, `a worker failed: ${event.error.message}`));
-        } else {
-          const id = working();
-          fail(
-            id === null
-              ? new Error(`a worker stopped with code ${event.code}`)
-              : seriesError(id, `the worker stopped with code ${event.code}`),
-          );
-        }
-      });
-    }
+    driveWorkers(
+      queue,
+      threads,
+      {
+        onDone: (index) => {
+          options.onProgress?.(queue.done, tasks.length, tasks[index].id);
+          if (queue.done < tasks.length) return;
+          settled = true;
+          resolve(queue.outputs);
+          void Promise.all(workers.map((idle) => retireWorker(idle)));
+        },
+        onFail: (error) => {
+          if (settled) return;
+          settled = true;
+          void Promise.all(workers.map((worker) => worker.terminate()));
+          reject(error);
+        },
+      },
+      () => settled,
+    );
   });
 }
