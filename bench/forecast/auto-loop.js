@@ -145,6 +145,73 @@ function lastTopFormsEts(k) {
     return ranked.length > 0 ? selectEts(y, ranked, parsed.fixed, y.length) : null;
   });
 }
+/** A model fitted to log y when every value is > 0 (its point forecasts exp'd back; auto's intervals are conformal). */
+function logScale(m) {
+  const positive = (y) => y.every((v) => v > 0);
+  const exp = (a) => a.map(Math.exp);
+  return {
+    name: m.name,
+    forecast(y, r) {
+      if (!positive(y)) return m.forecast(y, r);
+      const f = m.forecast(y.map(Math.log), r);
+      return {
+        ...f,
+        mean: exp(f.mean),
+        lower: f.lower.map(exp),
+        upper: f.upper.map(exp),
+        fitted: exp(f.fitted),
+      };
+    },
+    forecastOrigins(y, origins, r, fits) {
+      if (!positive(y)) return m.forecastOrigins(y, origins, r, fits);
+      return m.forecastOrigins(y.map(Math.log), origins, r, fits).map(exp);
+    },
+  };
+}
+/**
+ * Guerrero's (1993) Box-Cox lambda, as forecast::BoxCox.lambda(method = "guerrero"): over blocks of one period
+ * (2 without a season), the lambda in [-1, 2] whose sd / mean^(1 - lambda) varies least across blocks.
+ */
+function guerreroLambda(y, period) {
+  const p = Math.max(2, period);
+  const blocks = Math.floor(y.length / p);
+  if (blocks < 2) return 1;
+  const start = y.length - blocks * p;
+  const means = [];
+  const sds = [];
+  for (let b = 0; b < blocks; b++) {
+    let m = 0;
+    for (let i = 0; i < p; i++) m += y[start + b * p + i];
+    m /= p;
+    let v = 0;
+    for (let i = 0; i < p; i++) v += (y[start + b * p + i] - m) ** 2;
+    means.push(m);
+    sds.push(Math.sqrt(v / (p - 1)));
+  }
+  let best = 1;
+  let bestCv = Number.POSITIVE_INFINITY;
+  for (let lambda = -1; lambda <= 2.0001; lambda += 0.01) {
+    const ratios = means.map((m, i) => sds[i] / m ** (1 - lambda));
+    const mean = ratios.reduce((a, b) => a + b, 0) / ratios.length;
+    const sd = Math.sqrt(ratios.reduce((a, r) => a + (r - mean) ** 2, 0) / (ratios.length - 1));
+    const cv = sd / mean;
+    if (cv < bestCv) {
+      bestCv = cv;
+      best = lambda;
+    }
+  }
+  return best;
+}
+/** logScale(m) where Guerrero's lambda at the shortest season is nearer 0 than 1, else m itself. */
+function guerreroLog(m) {
+  const logged = logScale(m);
+  const use = (y, r) => y.every((v) => v > 0) && guerreroLambda(y, r.seasons[0] ?? 1) < 0.5;
+  return {
+    name: m.name,
+    forecast: (y, r) => (use(y, r) ? logged : m).forecast(y, r),
+    forecastOrigins: (y, origins, r, fits) => (use(y, r) ? logged : m).forecastOrigins(y, origins, r, fits),
+  };
+}
 const SINGLE = [autoEts, theta, mstlTheta];
 const MULTI = [theta, mstlTheta];
 const seasonless = (m) => ({ ...nonSeasonal(m), name: `${m.name} (no season)` });
@@ -166,6 +233,19 @@ const VARIANTS = {
   // Candidates tried again under the weights: STL + non-seasonal AutoETS (R's stlf), and AutoARIMA.
   "stl-ets-weighted": () => autoVariant([...SINGLE, stlEts], MULTI, {}, [...WEAK, stlEts]),
   "arima-weighted": () => autoVariant([...SINGLE, arima], MULTI, {}, [...WEAK, arima]),
+  "log-theta": () => {
+    const [lt, lm] = [logScale(theta), logScale(mstlTheta)];
+    return autoVariant([autoEts, lt, lm], [lt, lm], {}, [autoEts, lt, lm, seasonless(lt), seasonless(lm)]);
+  },
+  "log-theta-extra": () => {
+    const lt = { ...logScale(theta), name: "theta (log)" };
+    const lm = { ...logScale(mstlTheta), name: "mstl (log)" };
+    return autoVariant([...SINGLE, lt, lm], [...MULTI, lt, lm], {}, [...WEAK, lt, lm]);
+  },
+  "guerrero-theta": () => {
+    const [gt, gm] = [guerreroLog(theta), guerreroLog(mstlTheta)];
+    return autoVariant([autoEts, gt, gm], [gt, gm], {}, [autoEts, gt, gm, seasonless(gt), seasonless(gm)]);
+  },
   "weak-ets-n": () => autoVariant(SINGLE, MULTI, {}, [{ ...etsN, name: "ets" }, ...WEAK.slice(1)]),
   "weak-ets-twin": () => autoVariant(SINGLE, MULTI, {}, [...WEAK, seasonless(autoEts)]),
   // The registry's candidates with other shares of the origins scoring them (and the plain mean).
@@ -262,6 +342,7 @@ function cpuMs() {
   return (user + system) / 1000;
 }
 
+const perSeries = [];
 function run(model, set, cases) {
   const pool = new PooledErrors(LEVELS);
   const scaled = [];
@@ -280,6 +361,7 @@ function run(model, set, cases) {
     const forecast = report.result;
     pool.add(c.actual, forecast);
     scaled.push(mase(c.train, c.actual, forecast.mean, set.seasons[0]));
+    if (process.env.BENCH_PER_SERIES === "1") perSeries.push([c.series.id, scaled.at(-1)]);
     const won = report.description.replace(/^auto: /, "").replace(/ \(strength [0-9.]+\)/, "");
     winners.set(won, (winners.get(won) ?? 0) + 1);
   }
@@ -301,6 +383,14 @@ for (const set of sets) {
   for (const name of names) {
     const r = run(VARIANTS[name](), set, cases);
     const won = r.winners.map(([w, k]) => `${w} ${k}`).join("; ");
+    if (perSeries.length > 0) {
+      const by = new Map();
+      for (const [id, m] of perSeries.splice(0)) by.set(id, [...(by.get(id) ?? []), m]);
+      const mean = (a) => a.reduce((x, y) => x + y, 0) / a.length;
+      console.log(
+        `${name} ${set.name}: ${[...by].map(([id, a]) => `${id.slice(0, 14)} ${mean(a).toFixed(3)}`).join(", ")}`,
+      );
+    }
     console.log(
       `| ${name} | ${set.name} | ${r.mase.toFixed(3)} | ${peer.model} ${peer.mase.toFixed(3)} | ` +
         `${(r.mase / peer.mase).toFixed(3)} | ${pct(r.coverage80)} | ${pct(r.coverage95)} | ${r.ms.toFixed(1)} | ${won} |`,

@@ -123,6 +123,34 @@ describe("resolveModel(name)", () => {
     expect(Math.abs(kept.result.mean[0] - kept.result.mean[3])).toBeGreaterThan(15);
   });
 
+  test("auto lets Theta and MSTL compete on the log scale for a series above 0 with one season, not with a zero or several seasons", () => {
+    const auto = resolveModel("auto") as AutoForecaster;
+    const request = { horizon: 12, levels: [80, 95], seasons: [12] };
+    const twins = ["theta (log)", "mstl (log)"];
+    // Growth by a rate with a seasonal swing in proportion to the level, as AirPassengers.
+    const growing = new Float64Array(144);
+    for (let t = 0; t < growing.length; t++)
+      growing[t] =
+        100 * Math.exp(0.01 * t) * (1 + 0.2 * Math.sin((2 * Math.PI * t) / 12) + 0.03 * Math.sin(t * 7.31));
+    const report = auto.forecastWithReport(growing, request);
+    const labels = report.selection.scores.map((s) => s.label);
+    for (const name of ["ets", "theta", "mstl", ...twins]) expect(labels).toContain(name);
+    // On growth by a rate the log-scale Theta forecasts better than Theta on the values in cross-validation.
+    const mase = (label: string) =>
+      report.selection.scores.find((s) => s.label === label)?.mase ?? Number.NaN;
+    expect(mase("theta (log)")).toBeLessThan(mase("theta"));
+
+    const withZero = growing.slice();
+    withZero[70] = 0;
+    const zeroLabels = auto.forecastWithReport(withZero, request).selection.scores.map((s) => s.label);
+    for (const name of twins) expect(zeroLabels).not.toContain(name);
+    const hourly = hourlyPattern(21).map((v) => v + 1);
+    const hourlyLabels = auto
+      .forecastWithReport(hourly, { horizon: 24, levels: [80], seasons: [24, 168] })
+      .selection.scores.map((s) => s.label);
+    for (const name of twins) expect(hourlyLabels).not.toContain(name);
+  });
+
   test("auto lets the intermittent models compete on a sparse series, and not on a dense one", () => {
     const auto = resolveModel("auto") as AutoForecaster;
     const request = { horizon: 24, levels: [80], seasons: [24] };

@@ -13,6 +13,7 @@ import {
 } from "./baselines/index.js";
 import { autoEts } from "./ets/ets.js";
 import { adida, croston, crostonOptimized, imapa, isIntermittent, sba, tsb } from "./intermittent/index.js";
+import { allPositive, onLogScale } from "./log-scale.js";
 import { MODEL_NAMES } from "./model-names.js";
 import { canonicalModelSpec, parseModelSpec } from "./model-spec.js";
 import { mstl } from "./mstl/index.js";
@@ -74,6 +75,21 @@ const WEAK_SEASON_CANDIDATES: readonly Forecaster[] = [
 const autoWeakSeason = autoForecaster(WEAK_SEASON_CANDIDATES);
 
 /**
+ * With one season or none, a series above 0 also gets Theta and MSTL on the log scale (`onLogScale`): where
+ * its swings grow with its level (AirPassengers, taylor's or GitHub's traffic) the additive models fit the
+ * logs better, and where they do not (a trend that grows by an amount, as Australian gas) the values; the
+ * cross-validation decides per series, through the pool. AutoETS needs no twin: its multiplicative forms are
+ * its answer to the same question. Several seasons get none: on 4,000 hourly points the twins doubled the
+ * CPU of `auto`, beyond what the CLI's time target allows.
+ */
+const LOG_TWINS: readonly Forecaster[] = [
+  onLogScale(theta, "theta (log)"),
+  onLogScale(mstlTheta, "mstl (log)"),
+];
+const autoSingleSeasonPositive = autoForecaster([autoEts, theta, mstlTheta, ...LOG_TWINS]);
+const autoWeakSeasonPositive = autoForecaster([...WEAK_SEASON_CANDIDATES, ...LOG_TWINS]);
+
+/**
  * The automatic model for series with several seasons (hourly: 24 and 168): Theta on the weekly profile
  * and MSTL, with their weighted mean. ETS is left out because it sees the daily cycle only (R's ets takes no
  * period above 24) and a seasonal ETS fit on thousands of hourly points costs ten times a Theta fit. The seasonal
@@ -118,15 +134,21 @@ function pick(y: Float64Array, request: ForecastRequest): AutoForecaster {
   const several = request.seasons.length >= 2;
   const intermittent = isIntermittent(y, request.seasons[0] ?? 1);
   if (several) return intermittent ? autoIntermittentMultiSeason : autoMultiSeason;
-  if (weakSeason(y, request)) return intermittent ? autoIntermittentWeakSeason : autoWeakSeason;
-  return intermittent ? autoIntermittentSingleSeason : autoSingleSeason;
+  const positive = !intermittent && allPositive(y);
+  if (weakSeason(y, request)) {
+    if (intermittent) return autoIntermittentWeakSeason;
+    return positive ? autoWeakSeasonPositive : autoWeakSeason;
+  }
+  if (intermittent) return autoIntermittentSingleSeason;
+  return positive ? autoSingleSeasonPositive : autoSingleSeason;
 }
 
 /**
  * "auto": the automatic model for the series and the request's seasons; reports what won on each series.
  * - Several seasons (hourly 24 and 168): Theta and MSTL.
  * - One season or none: AutoETS, Theta and MSTL. With one season weaker than `WEAK_SEASON_STRENGTH`, Theta
- *   and MSTL also without it ("theta (no season)", "mstl (no season)").
+ *   and MSTL also without it ("theta (no season)", "mstl (no season)"). For a series above 0, Theta and MSTL
+ *   also on the log scale ("theta (log)", "mstl (log)").
  * - Intermittent series (`isIntermittent` at the shortest season, so that zeros every night do not count:
  *   average demand interval >= 1.32, or more than a quarter of the values 0, over the phases where demand
  *   usually occurs, and none negative): TSB, SBA, optimised Croston and IMAPA join the candidates above.
