@@ -8,7 +8,7 @@ import { driveWorkers, loadTaskFunction, type PoolTask, seriesError, TaskQueue }
  * would keep this thread busy for more than 2.5 s. Worker threads cost a start-up (loading the task module)
  * and a warm-up while V8 compiles the models, on cores this thread and its compiles use too. Measured on
  * `avails forecast` (auto, h = 168, hourly series of 4,008 points, 2 cores, wall seconds, 2-4 runs each):
- * this thread alone took 0.8-1.0 s for 10 series, 1.5-1.7 for 30, 1.8-2.2 for 50, 3.4-4.0 for 100 and
+ * this thread alone took 0.8-1.1 s for 10 series, 1.5-1.8 for 30, 1.8-2.2 for 50, 3.4-4.0 for 100 and
  * 5.3-6.3 for 200, against 2.6, 3.0-3.6 and 4.2-5.6 s with two workers from the start for 50, 100 and 200.
  */
 export const HAND_OVER_AFTER_MS = 2500;
