@@ -246,6 +246,10 @@ const VARIANTS = {
     const [gt, gm] = [guerreroLog(theta), guerreroLog(mstlTheta)];
     return autoVariant([autoEts, gt, gm], [gt, gm], {}, [autoEts, gt, gm, seasonless(gt), seasonless(gm)]);
   },
+  "log-theta-hourly": () => {
+    const lt = { ...logScale(theta), name: "theta (log)" };
+    return autoVariant(SINGLE, [...MULTI, lt], {}, WEAK);
+  },
   "weak-ets-n": () => autoVariant(SINGLE, MULTI, {}, [{ ...etsN, name: "ets" }, ...WEAK.slice(1)]),
   "weak-ets-twin": () => autoVariant(SINGLE, MULTI, {}, [...WEAK, seasonless(autoEts)]),
   // The registry's candidates with other shares of the origins scoring them (and the plain mean).
