@@ -31,10 +31,10 @@ describe("runHereFirst", () => {
   it("runHereFirst(module, tasks) hands the tasks after the third to workers once the work left is over handOverAfterMs", async () => {
     const outputs = await runHereFirst<unknown, { scale: number }, { sum: number; threadId: number }>(
       SUM_TASK,
-      tasks(60, 10),
+      tasks(200, 10),
       { shared: { scale: 1 }, workers: 2, handOverAfterMs: 20 },
     );
-    expect(outputs.map((o) => o.sum)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
+    expect(outputs.map((o) => o.sum)).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
     expect(outputs.slice(0, 3).map((o) => o.threadId)).toEqual([0, 0, 0]);
     expect(outputs.at(-1)?.threadId).not.toBe(0);
   });

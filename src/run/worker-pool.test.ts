@@ -160,14 +160,14 @@ describe("startWorkers, then runPool", () => {
   });
 
   it("runPool(module, tasks, { started }) without a count hands a long job to worker threads after three tasks here", async () => {
-    // 100 tasks of 10 ms: a worker is ready long before this thread could finish them.
-    const tasks = seriesTasks(100).map((task) => ({ ...task, input: { ...task.input, delayMs: 10 } }));
+    // 200 tasks of 10 ms: a worker is ready long before this thread could finish them.
+    const tasks = seriesTasks(200).map((task) => ({ ...task, input: { ...task.input, delayMs: 10 } }));
     const outputs = await runPool<SumInput, { scale: number }, SumOutput>(SUM_TASK, tasks, {
       shared: { scale: 2 },
       started: startWorkers(SUM_TASK, { shared: { scale: 2 } }),
       handOverAfterMs: 50,
     });
-    expect(outputs.map((o) => o.sum)).toEqual(Array.from({ length: 100 }, (_, i) => 2 * sumOf(i)));
+    expect(outputs.map((o) => o.sum)).toEqual(Array.from({ length: 200 }, (_, i) => 2 * sumOf(i)));
     expect(outputs.slice(0, 3).every((o) => o.threadId === 0)).toBe(true);
     // Once a worker is ready this thread takes no more: the workers did the end.
     expect(outputs.at(-1)?.threadId).not.toBe(0);
