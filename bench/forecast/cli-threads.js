@@ -3,16 +3,15 @@
 // proves long) and AVAILS_WORKERS = 0, 1 and 2, interleaved so that the machine's load falls on all alike. The
 // series beyond the demo's 50 are copies under new ids. BENCH_SERIES (default 10,30,50,100,200) and BENCH_RUNS
 // (default 3) shrink it. Needs `npm run build` and the demo series of bench:forecast (bench/out/forecast/demo).
-import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { benchOut } from "./datasets.js";
+import { forecastWallSeconds } from "./time-cli.js";
 
 const counts = (process.env.BENCH_SERIES ?? "10,30,50,100,200").split(",").map(Number);
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const source = join(benchOut, "demo", "geo-device-hourly.csv");
 if (!existsSync(source)) throw new Error(`${source}: missing; run npm run bench:forecast once to make it`);
-const main = join(benchOut, "../../../dist/cli/main.js");
 const settings = { default: undefined, "0 workers": "0", "1 worker": "1", "2 workers": "2" };
 
 /** The first `count` series of the demo file, copies of it under new ids beyond its own. */
@@ -34,27 +33,10 @@ function inputOf(count) {
 }
 
 function wallSeconds(input, workers) {
-  const env = { ...process.env, TZ: "UTC" };
+  const env = { ...process.env };
   if (workers === undefined) delete env.AVAILS_WORKERS;
   else env.AVAILS_WORKERS = workers;
-  const args = [
-    main,
-    "forecast",
-    "--input",
-    input,
-    "--freq",
-    "hourly",
-    "--horizon",
-    "168",
-    "--model",
-    "auto",
-  ];
-  const started = performance.now();
-  const result = spawnSync(process.execPath, [...args, "--output", join(benchOut, "cli-threads-out.csv")], {
-    env,
-  });
-  if (result.status !== 0) throw new Error(`avails forecast failed: ${result.stderr}`);
-  return (performance.now() - started) / 1000;
+  return forecastWallSeconds(input, join(benchOut, "cli-threads-out.csv"), env);
 }
 
 console.log(`| series | ${Object.keys(settings).join(" | ")} |`);
