@@ -21,11 +21,13 @@ const RECENT_TASKS = 3;
 
 /** How runHereFirst runs. */
 export interface HereFirstOptions<S> {
+  /** Settings every task shares, passed to the task function here and to each worker once. */
   readonly shared?: S;
   /** Worker threads to hand the tasks to; 0 keeps every task here. */
   readonly workers: number;
   /** The work left, in this thread's milliseconds, above which the tasks go to the workers. */
   readonly handOverAfterMs: number;
+  /** Called after each task, wherever it ran, with the tasks done, their total and the series just finished. */
   readonly onProgress?: (done: number, total: number, id: string) => void;
 }
 
@@ -80,15 +82,16 @@ export async function runHereFirst<I, S, O>(
     }
     finished(index);
     const now = performance.now();
-    recent.push(now - began);
-    if (recent.length > RECENT_TASKS) recent.shift();
-    const left = queue.left * Math.min(...recent);
-    if (mayHandOver && threads.length === 0 && recent.length === RECENT_TASKS && left > handOverAfterMs) {
-      threads = Array.from(
-        { length: Math.min(workers, queue.left) },
-        () => new PoolThread(moduleUrl, options.shared),
-      );
-      driveWorkers(queue, threads, handlers, () => state.over || state.failure !== null);
+    if (mayHandOver && threads.length === 0) {
+      recent.push(now - began);
+      if (recent.length > RECENT_TASKS) recent.shift();
+      if (recent.length === RECENT_TASKS && queue.left * Math.min(...recent) > handOverAfterMs) {
+        threads = Array.from(
+          { length: Math.min(workers, queue.left) },
+          () => new PoolThread(moduleUrl, options.shared),
+        );
+        driveWorkers(queue, threads, handlers, () => state.over || state.failure !== null);
+      }
     }
     // With workers, every turn: their messages (ready, done) wait for this thread.
     if (threads.length > 0 || now - lastYield > YIELD_EVERY_MS) {

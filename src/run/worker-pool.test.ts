@@ -21,11 +21,14 @@ interface SumOutput {
   doubled: Float64Array;
 }
 
-/** Series i holds 1, 2, ..., i + 1 (a sum of (i + 1)(i + 2) / 2). */
-function seriesTasks(count: number): PoolTask<SumInput>[] {
+/** Series i holds 1, 2, ..., i + 1 (a sum of (i + 1)(i + 2) / 2); each task takes at least `delayMs` when given. */
+function seriesTasks(count: number, delayMs?: number): PoolTask<SumInput>[] {
   return Array.from({ length: count }, (_, i) => ({
     id: `s${i}`,
-    input: { values: Float64Array.from({ length: i + 1 }, (_, t) => t + 1) },
+    input: {
+      values: Float64Array.from({ length: i + 1 }, (_, t) => t + 1),
+      ...(delayMs === undefined ? {} : { delayMs }),
+    },
   }));
 }
 
@@ -161,7 +164,7 @@ describe("startWorkers, then runPool", () => {
 
   it("runPool(module, tasks, { started }) without a count hands a long job to worker threads after three tasks here", async () => {
     // 200 tasks of 10 ms: a worker is ready long before this thread could finish them.
-    const tasks = seriesTasks(200).map((task) => ({ ...task, input: { ...task.input, delayMs: 10 } }));
+    const tasks = seriesTasks(200, 10);
     const outputs = await runPool<SumInput, { scale: number }, SumOutput>(SUM_TASK, tasks, {
       shared: { scale: 2 },
       started: startWorkers(SUM_TASK, { shared: { scale: 2 } }),
@@ -174,7 +177,7 @@ describe("startWorkers, then runPool", () => {
   });
 
   it("runPool(module, tasks, { started }) without a count keeps a job here while the work left is under handOverAfterMs", async () => {
-    const tasks = seriesTasks(6).map((task) => ({ ...task, input: { ...task.input, delayMs: 5 } }));
+    const tasks = seriesTasks(6, 5);
     const outputs = await runPool<SumInput, { scale: number }, SumOutput>(SUM_TASK, tasks, {
       shared: { scale: 1 },
       started: startWorkers(SUM_TASK, { shared: { scale: 1 } }),
@@ -189,10 +192,7 @@ describe("startWorkers, then runPool", () => {
     await expect(
       runPool(SUM_TASK, here, { shared: { scale: 1 }, started: startWorkers(SUM_TASK), handOverAfterMs: 0 }),
     ).rejects.toThrow('series "early": cannot sum early');
-    const late: PoolTask<SumInput>[] = seriesTasks(100).map((task) => ({
-      ...task,
-      input: { ...task.input, delayMs: 10 },
-    }));
+    const late = seriesTasks(100, 10);
     late[99] = { id: "late", input: { values: new Float64Array(1), fail: "late" } };
     await expect(
       runPool(SUM_TASK, late, { shared: { scale: 1 }, started: startWorkers(SUM_TASK), handOverAfterMs: 50 }),

@@ -19,9 +19,9 @@ export interface LoadShedderOptions {
  * the loop was busy with other work); after a sample over `maxDelayMs`, until a later sample finds the loop on
  * time and at least `holdMs` has passed, `overloaded()` is true and the server answers new requests with 503
  * and Retry-After at once instead of queueing them, so that the requests it does accept keep a bounded
- * latency (the approach of @fastify/under-pressure and of Google SRE's "Handling Overload"). The delay is also read live: requests
- * parsed in one turn of the loop run one after another before the timer can fire, so a request arriving when
- * the timer is already more than `maxDelayMs` overdue is shed too.
+ * latency (the approach of @fastify/under-pressure and of Google SRE's "Handling Overload"). The delay is also
+ * read live: requests parsed in one turn of the loop run one after another before the timer can fire, so a
+ * request arriving when the timer is already more than `maxDelayMs` overdue is shed too.
  *
  * @example
  * const shedder = new LoadShedder({ maxDelayMs: 100 });
