@@ -1,7 +1,6 @@
 import type { BookingOutcomeOf } from "../pacing/book-campaigns.js";
+import { formatWholeNumber } from "../series/format-whole-number.js";
 import type { BookingDecision } from "../store/booking-decision.js";
-
-const NUMBER = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 
 /**
  * One campaign's booking decision: a line with the decision and the guard's reason, and for a campaign that
@@ -15,19 +14,19 @@ export function formatBookingOutcome({ campaign, decision, check }: BookingOutco
     ["day", "matched", "available", `available ${q}`, "wants", "short"],
     ...check.days.map((d) => [
       d.day,
-      NUMBER.format(d.matched),
-      NUMBER.format(d.available_mean),
-      NUMBER.format(d.available),
-      NUMBER.format(d.want),
-      d.shortfall > 0 ? NUMBER.format(d.shortfall) : "-",
+      formatWholeNumber(d.matched),
+      formatWholeNumber(d.available_mean),
+      formatWholeNumber(d.available),
+      formatWholeNumber(d.want),
+      d.shortfall > 0 ? formatWholeNumber(d.shortfall) : "-",
     ]),
     [
       "flight",
       "",
-      NUMBER.format(check.bookable_mean),
-      NUMBER.format(check.bookable),
-      NUMBER.format(check.goal_checked),
-      NUMBER.format(check.shortfall),
+      formatWholeNumber(check.bookable_mean),
+      formatWholeNumber(check.bookable),
+      formatWholeNumber(check.goal_checked),
+      formatWholeNumber(check.shortfall),
     ],
   ];
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
@@ -37,7 +36,7 @@ export function formatBookingOutcome({ campaign, decision, check }: BookingOutco
   lines.push(
     check.contending.length === 0
       ? "  no guaranteed campaign contends: the targeting's traffic is short"
-      : `  contending guaranteed campaigns: ${check.contending.map((c) => `${c.campaign_id} ${NUMBER.format(c.impressions)}`).join(", ")}`,
+      : `  contending guaranteed campaigns: ${check.contending.map((c) => `${c.campaign_id} ${formatWholeNumber(c.impressions)}`).join(", ")}`,
   );
   return lines.join("\n");
 }
@@ -48,7 +47,7 @@ export function formatBookingDecisions(decisions: readonly BookingDecision[]): s
   // Figures exist only where the guard compared the goal with the forecast.
   const figure = (d: BookingDecision, name: string) => {
     const value = d.figures[name];
-    return typeof value === "number" && d.figures.checked != null ? NUMBER.format(value) : "-";
+    return typeof value === "number" && d.figures.checked != null ? formatWholeNumber(value) : "-";
   };
   const rows = [
     ["seq", "decided at", "campaign", "action", "decision", "goal", "bookable", "short", "run", "reason"],

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import type { AvailsReport, Distribution } from "../pacing/avails.js";
+import { formatWholeNumber } from "../series/format-whole-number.js";
 import { parseTargetingFlags } from "./campaign-flags.js";
 import { globalOptions, withStore } from "./context.js";
 import { collectRepeated } from "./forecast-flags.js";
@@ -79,10 +80,8 @@ export function registerQuery(program: Command): void {
   });
 }
 
-const NUMBER = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
-
 function cell(d: Distribution): string {
-  return `${NUMBER.format(d.mean)} (${NUMBER.format(d.p10)}-${NUMBER.format(d.p90)})`;
+  return `${formatWholeNumber(d.mean)} (${formatWholeNumber(d.p10)}-${formatWholeNumber(d.p90)})`;
 }
 
 /** The answer as a table: one row per interval and the total, each figure as mean (P10-P90). */
@@ -124,14 +123,14 @@ export function formatAvails(report: AvailsReport): string {
   if (report.safety !== undefined) {
     const key = report.safety.key;
     lines.push(
-      `safety buffer (config safetyQuantile ${report.safety.quantile}): sell ${NUMBER.format(report.total.available[key])} ` +
-        `available (${key.toUpperCase()}), not the mean ${NUMBER.format(report.total.available.mean)}`,
+      `safety buffer (config safetyQuantile ${report.safety.quantile}): sell ${formatWholeNumber(report.total.available[key])} ` +
+        `available (${key.toUpperCase()}), not the mean ${formatWholeNumber(report.total.available.mean)}`,
     );
   }
   if (report.contending.length > 0) {
     lines.push("contending campaigns:");
     for (const c of report.contending)
-      lines.push(`  ${c.campaign_id} (${c.priority}) ${NUMBER.format(c.impressions)}`);
+      lines.push(`  ${c.campaign_id} (${c.priority}) ${formatWholeNumber(c.impressions)}`);
   }
   return lines.join("\n");
 }

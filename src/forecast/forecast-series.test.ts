@@ -180,26 +180,50 @@ describe("forecastSeries(values, request)", () => {
     ]);
   });
 
-  test("raises the forecasts and bounds of a count series that fall below zero, and counts them", () => {
+  test("raises the interval bounds of a count series that fall below zero, without a warning", () => {
     const random = new TestRandom(3);
     const counts = Float64Array.from({ length: 120 }, () =>
       random.next() < 0.6 ? 0 : 1 + Math.floor(4 * random.next()),
     );
     const request = { horizon: 5, levels: [80, 95], seasons: [] };
     const unclipped = conformalForecaster(meanModel).forecast(counts, request);
-    const negatives = [...unclipped.lower, ...unclipped.upper, unclipped.mean].reduce(
-      (sum, bound) => sum + bound.filter((v) => v < 0).length,
-      0,
-    );
-    expect(negatives).toBeGreaterThan(0);
+    expect(Math.min(...unclipped.lower[1])).toBeLessThan(0);
     const forecast = forecastSeries(counts, { ...request, model: meanModel });
-    expect(forecast.warnings).toEqual([
-      `non-negative series: ${negatives} forecast values and bounds below zero were raised to zero`,
-    ]);
-    for (const bound of [...forecast.result.lower, forecast.result.mean]) {
+    expect(forecast.warnings).toEqual([]);
+    for (const bound of forecast.result.lower) {
       for (const v of bound) expect(v).toBeGreaterThanOrEqual(0);
     }
+    expect(forecast.result.mean).toEqual(unclipped.mean);
     expect(forecast.result.upper).toEqual(unclipped.upper);
+  });
+
+  test("raises the point forecasts of a count series that fall below zero, and counts them", () => {
+    // Naive with drift on a series falling by 2 a step to 0: its forecasts go on to -2, -4, ...
+    const drift: Forecaster = {
+      name: "drift",
+      forecast(y, request) {
+        const step = (y[y.length - 1] - y[0]) / (y.length - 1);
+        const mean = Float64Array.from(
+          { length: request.horizon },
+          (_, j) => y[y.length - 1] + step * (j + 1),
+        );
+        return {
+          mean,
+          lower: request.levels.map(() => mean.map((m) => m - 1)),
+          upper: request.levels.map(() => mean.map((m) => m + 1)),
+          fitted: new Float64Array(y.length).fill(Number.NaN),
+          description: "Drift",
+        };
+      },
+    };
+    const falling = Float64Array.from({ length: 30 }, (_, t) => 58 - 2 * t);
+    const request = { horizon: 4, levels: [80], seasons: [], model: drift, conformal: false };
+    const forecast = forecastSeries(falling, request);
+    expect(forecast.warnings).toEqual([
+      "non-negative series: 4 of 4 point forecasts below zero were raised to zero",
+    ]);
+    expect([...forecast.result.mean]).toEqual([0, 0, 0, 0]);
+    expect([...forecast.result.lower[0], ...forecast.result.upper[0]]).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
   });
 
   test("does not clip a series that has a negative value", () => {

@@ -49,7 +49,8 @@ const MIN_MODEL_POINTS = 4;
  *   fallback model without seasons; seasons longer than half the series are dropped; both with warnings;
  * - intervals are conformal (`conformalForecaster`, or the model's own calibration when it reports, as
  *   `autoForecaster` does) unless `conformal` is false or the series is too short, which is reported;
- * - a series with no negative value is a count: forecasts and bounds below zero are raised to zero;
+ * - a series with no negative value is a count: forecasts and bounds below zero are raised to zero, with a
+ *   warning that counts the point forecasts raised;
  * - regressors (`xreg`, covering the values and the horizon) go to the model, cut like the values when
  *   leading gaps are dropped; the fallbacks ignore them;
  * - a model that returns a non-finite forecast or bound throws an error naming it: nothing non-finite is
@@ -151,13 +152,13 @@ export function forecastSeries(values: Float64Array, request: SeriesForecastRequ
   const lower = report.result.lower.map((bound) => bound.slice());
   const upper = report.result.upper.map((bound) => bound.slice());
   if (min >= 0) {
-    const raised =
-      clipAtZero(mean) +
-      lower.reduce((s, b) => s + clipAtZero(b), 0) +
-      upper.reduce((s, b) => s + clipAtZero(b), 0);
+    // A lower bound under zero is routine for symmetric intervals at a quiet hour, so bounds are raised
+    // silently; a point forecast under zero says the model went wrong, so that is reported.
+    const raised = clipAtZero(mean);
+    for (const bound of [...lower, ...upper]) clipAtZero(bound);
     if (raised > 0) {
       warnings.push(
-        `non-negative series: ${raised} forecast values and bounds below zero were raised to zero`,
+        `non-negative series: ${raised} of ${horizon} point forecasts below zero were raised to zero`,
       );
     }
   }

@@ -1,6 +1,7 @@
 import type { Config } from "../config/schema.js";
 import type { SamplePaths } from "../forecast/reconcile/sample-paths.js";
 import { HOUR_MS, parseIsoDate } from "../series/civil-date.js";
+import { formatWholeNumber } from "../series/format-whole-number.js";
 import { localDate, zonedDayStart } from "../series/zoned-time.js";
 import type { Campaign, Priority } from "../store/campaign.js";
 import { answerAvails, availsContext, quantileKey } from "./avails.js";
@@ -212,14 +213,14 @@ export function checkBooking(
   const short = goal - bookable > goal * 1e-9 ? goal - bookable : 0;
   const partial = from > flightStart || to < flightEnd;
   const over = `${checked.start}..${checked.end} (${zone})${partial ? ", the flight's days inside the forecast, goal prorated" : ""}`;
-  const figures = `${format(bookable)} available at ${label} (confidence ${confidence}%) over ${over}, run ${forecast.runId}`;
+  const figures = `${formatWholeNumber(bookable)} available at ${label} (confidence ${confidence}%) over ${over}, run ${forecast.runId}`;
   return {
     ...base,
     verdict: short > 0 ? "short" : "fits",
     reason:
       short > 0
-        ? `short by ${format(Math.ceil(short))} of a goal of ${format(goal)}: ${figures}`
-        : `fits: goal ${format(goal)} within ${figures}`,
+        ? `short by ${formatWholeNumber(Math.ceil(short))} of a goal of ${formatWholeNumber(goal)}: ${figures}`
+        : `fits: goal ${formatWholeNumber(goal)} within ${figures}`,
     checked,
     goal_checked: Math.round(goal),
     bookable: Math.round(bookable),
@@ -269,12 +270,6 @@ function spreadWithinCap(total: number, weights: Float64Array, cap: number): Flo
     break;
   }
   return out;
-}
-
-const NUMBER = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
-
-function format(n: number): string {
-  return NUMBER.format(n);
 }
 
 function isoDay(day: number): string {
