@@ -24,6 +24,7 @@ import {
   sba,
   tsb,
 } from "../../dist/forecast/models/intermittent/index.js";
+import { allPositive, onLogScale } from "../../dist/forecast/models/log-scale.js";
 import { mstl } from "../../dist/forecast/models/mstl/index.js";
 import { resolveModel } from "../../dist/forecast/models/registry.js";
 import { dynamicOptimizedTheta, theta } from "../../dist/forecast/models/theta/theta.js";
@@ -222,9 +223,35 @@ const MEAN = { weightShrinkage: 1 };
 const ALL = { scoredShare: 1, ...MEAN };
 /** The pool and cross-validation of the sessions before the test and the three fits: margin only, one fit. */
 const OLD = { poolTest: Number.POSITIVE_INFINITY, fits: 1, ...ALL };
+/**
+ * The registry's dispatch (intermittent, several seasons, weak season, every value above 0) with `extra`
+ * candidates added wherever there is one season or none, and their log-scale twins where asked.
+ */
+function registryWith(extra, { logTwins = false, options = {} } = {}) {
+  const logs = [onLogScale(theta, "theta (log)"), onLogScale(mstlTheta, "mstl (log)")];
+  const extraLogs = logTwins ? extra.map((m) => onLogScale(m, `${m.name} (log)`)) : [];
+  const single = autoForecaster([...SINGLE, ...extra], options);
+  const weak = autoForecaster([...WEAK, ...extra], options);
+  const singlePositive = autoForecaster([...SINGLE, ...logs, ...extra, ...extraLogs], options);
+  const weakPositive = autoForecaster([...WEAK, ...logs, ...extra, ...extraLogs], options);
+  const registry = resolveModel("auto");
+  const pick = (y, request) => {
+    if (request.seasons.length >= 2 || isIntermittent(y, request.seasons[0] ?? 1)) return registry;
+    const weakSeason = request.seasons.length === 1 && seasonalStrength(y, request.seasons[0]) < 0.64;
+    if (allPositive(y)) return weakSeason ? weakPositive : singlePositive;
+    return weakSeason ? weak : single;
+  };
+  return {
+    name: "auto",
+    forecast: (y, request) => pick(y, request).forecast(y, request),
+    forecastWithReport: (y, request, o) => pick(y, request).forecastWithReport(y, request, o),
+  };
+}
 /** The variants by name; `auto` is the registry's own. Add experiments here. */
 const VARIANTS = {
   auto: () => resolveModel("auto"),
+  "stl-ets-now": () => registryWith([stlEts]),
+  "stl-ets-log-now": () => registryWith([stlEts], { logTwins: true }),
   // The pool's weights: the plain mean of the sessions before, and other shares of equal weight.
   "pool-mean": () => autoVariant(SINGLE, MULTI, MEAN, WEAK),
   "weights-shrink-0": () => autoVariant(SINGLE, MULTI, { weightShrinkage: 0 }, WEAK),

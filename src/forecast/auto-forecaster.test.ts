@@ -271,6 +271,37 @@ describe("autoForecaster(candidates)", () => {
     ).toBe("snaive");
   });
 
+  test("shrinks the pool's weights towards equal shares per family: a twin shares its model's (Forecaster.family)", () => {
+    const y = weeklyPattern(150, 1);
+    const request = { horizon: 7, levels: [80, 95], seasons: [7] };
+    const seasonless = { ...request, seasons: [] };
+    const twin: Forecaster = {
+      name: "snaive (no season)",
+      family: "snaive",
+      forecast: (data, r) => seasonalNaive.forecast(data, { ...r, seasons: [] }),
+      forecastOrigins: (data, at) => seasonalNaive.forecastOrigins?.(data, at, seasonless) ?? [],
+    };
+    const wide = { poolMargin: 100, poolTest: Number.POSITIVE_INFINITY };
+    const plain = autoForecaster([meanModel, seasonalNaive, twin], { ...wide, weightShrinkage: 1 });
+    const report = plain.forecastWithReport(y, request);
+    expect(report.selection.members).toEqual(["mean", "snaive", "snaive (no season)"]);
+    expect(report.selection.weights).toEqual([0.5, 0.25, 0.25]);
+    // Without the family, the twin is a model of its own and each member takes a third.
+    const own = autoForecaster([meanModel, seasonalNaive, { ...twin, family: undefined }], {
+      ...wide,
+      weightShrinkage: 1,
+    }).forecastWithReport(y, request);
+    expect(own.selection.weights).toEqual([1 / 3, 1 / 3, 1 / 3]);
+    // Half estimated: each weight is half the estimate's plus half the family share, so the shares show
+    // through the difference between the two runs.
+    const half = autoForecaster([meanModel, seasonalNaive, twin], wide).forecastWithReport(y, request);
+    const halfOwn = autoForecaster([meanModel, seasonalNaive, { ...twin, family: undefined }], wide);
+    const other = halfOwn.forecastWithReport(y, request).selection.weights;
+    const shift = [0.5 - 1 / 3, 0.25 - 1 / 3, 0.25 - 1 / 3].map((d) => d / 2);
+    expect(half.selection.members).toEqual(report.selection.members);
+    for (let m = 0; m < 3; m++) expect(half.selection.weights[m] - other[m]).toBeCloseTo(shift[m], 12);
+  });
+
   test("keeps out of the pool a candidate within poolMargin whose errors are worse beyond chance (poolTest)", () => {
     const y = weeklyPattern(150, 1);
     const request = { horizon: 7, levels: [80, 95], seasons: [7] };

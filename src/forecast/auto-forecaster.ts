@@ -4,6 +4,7 @@ import { uncalibratedLevels } from "./conformal-forecaster.js";
 import { type CrossValidation, crossValidate, foldOrigins } from "./cross-validate.js";
 import { dieboldMariano } from "./diebold-mariano.js";
 import { ensemble } from "./ensemble.js";
+import { familyShares } from "./family-shares.js";
 import type { ForecastReport, ReportingForecaster, ReportOptions } from "./forecast-report.js";
 import type { Forecaster, ForecastRequest } from "./forecaster.js";
 import { poolWeights } from "./pool-weights.js";
@@ -41,8 +42,9 @@ export interface AutoOptions {
   readonly scoredShare?: number;
   /**
    * Share of equal weight in the pool's weights: the forecast is the pool's weighted mean, with the weights
-   * (1 - s) w + s / k, w the simplex weights that minimise the squared error of the combination over the
-   * scored folds (`poolWeights`). Default 0.5; 1 gives the plain mean.
+   * (1 - s) w + s e, w the simplex weights that minimise the squared error of the combination over the
+   * scored folds (`poolWeights`) and e equal shares per family (`familyShares`, `Forecaster.family`: a
+   * model and its twins share one). Default 0.5; 1 gives e alone.
    */
   readonly weightShrinkage?: number;
   /** Most cross-validation origins; default 60 when every candidate has `forecastOrigins`, else 10. */
@@ -121,7 +123,7 @@ export const DEFAULT_POOL_TEST = 2;
 /** The latest half of the cross-validation origins score the candidates (see `AutoOptions.scoredShare`). */
 export const DEFAULT_SCORED_SHARE = 0.5;
 
-/** The pool's weights are half estimated, half equal (see `AutoOptions.weightShrinkage`). */
+/** The pool's weights are half estimated, half equal per family (see `AutoOptions.weightShrinkage`). */
 export const DEFAULT_WEIGHT_SHRINKAGE = 0.5;
 
 /** Candidates are fitted three times in cross-validation (see `AutoOptions.fits`). */
@@ -136,7 +138,7 @@ export const DEFAULT_FITS = 3;
  * Hyndman & Koehler 2006). The candidates within `poolMargin` of the best MASE form the pool, unless their
  * errors at every origin are worse than the best's beyond chance (`poolTest`), and the forecast is the pool's
  * weighted mean: half the weights that minimise the combination's squared error over the scored folds, half
- * equal (`weightShrinkage`, `poolWeights`). Selecting the single best is fragile when a few folds decide
+ * equal shares per family (`weightShrinkage`, `poolWeights`, `familyShares`). Selecting the single best is fragile when a few folds decide
  * between close candidates, and averaging every candidate lets a poor one in; a pool of the close ones keeps
  * the gain of combining (the M4 combinations) without the poor members, the test keeps out a member that is
  * close on average but behind at origin after origin, which would only dilute, and the weights keep members
@@ -305,7 +307,8 @@ export function autoForecaster(candidates: readonly Forecaster[], options: AutoO
     let weights: Float64Array | null = null;
     if (members.length > 1) {
       const k = members.length;
-      // Beyond the exact search's reach (a pool of more than 12) the mean serves.
+      const shares = familyShares(members.map(({ members: [model] }) => model.family ?? model.name));
+      // Beyond the exact search's reach (a pool of more than 12) the equal shares serve.
       weights =
         shrinkage < 1 && k <= MAX_SIMPLEX_MEMBERS
           ? poolWeights(
@@ -316,8 +319,9 @@ export function autoForecaster(candidates: readonly Forecaster[], options: AutoO
               scoredFrom,
               scales?.origins ?? null,
               shrinkage,
+              shares,
             )
-          : new Float64Array(k).fill(1 / k);
+          : shares;
       const means = new Float64Array(origins.length * horizon);
       for (let m = 0; m < k; m++) {
         const w = weights[m];

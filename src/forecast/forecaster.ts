@@ -45,6 +45,12 @@ export interface Forecaster {
   /** Stable short name used on the CLI and in the output `model` column, e.g. "ets", "snaive". */
   readonly name: string;
   /**
+   * The model this one is a variant of, for a twin that fits another model on transformed data ("theta" for
+   * "theta (log)"); its own name when absent. `auto` shrinks its pool's weights towards an equal share per
+   * family, so that a model's twins do not outvote the other models.
+   */
+  readonly family?: string;
+  /**
    * Fits the model to `y` and forecasts.
    * @param y observations, oldest first; finite numbers only
    * @param request horizon, interval levels and seasonal periods

@@ -22,6 +22,30 @@ describe("poolWeights", () => {
     expect(Array.from(poolWeights([a, b], y, origins, 1, 0, null, 1))).toEqual([0.5, 0.5]);
   });
 
+  test("poolWeights(members, ..., shrinkage, target) mixes in the target weights instead of equal ones", () => {
+    const w = poolWeights([a, b], y, origins, 1, 0, null, 0.5, Float64Array.of(0.25, 0.75));
+    expect(w[0]).toBeCloseTo(0.5 * 0.8 + 0.5 * 0.25, 9);
+    expect(w[1]).toBeCloseTo(0.5 * 0.2 + 0.5 * 0.75, 9);
+    expect(Array.from(poolWeights([a, b], y, origins, 1, 0, null, 1, Float64Array.of(0.25, 0.75)))).toEqual([
+      0.25, 0.75,
+    ]);
+  });
+
+  test("poolWeights(members, ...) rejects a target of the wrong length, a negative or NaN weight, or a sum other than 1", () => {
+    expect(() => poolWeights([a, b], y, origins, 1, 0, null, 0.5, Float64Array.of(1))).toThrow(
+      "target: 1 weights for 2 members",
+    );
+    expect(() => poolWeights([a, b], y, origins, 1, 0, null, 0.5, Float64Array.of(1.5, -0.5))).toThrow(
+      "target[1]: -0.5 is not a weight >= 0",
+    );
+    expect(() => poolWeights([a, b], y, origins, 1, 0, null, 0.5, Float64Array.of(Number.NaN, 1))).toThrow(
+      "target[0]: NaN is not a weight >= 0",
+    );
+    expect(() => poolWeights([a, b], y, origins, 1, 0, null, 0.5, Float64Array.of(0.5, 0.6))).toThrow(
+      "target: the weights sum to 1.1, not 1",
+    );
+  });
+
   test("poolWeights(members, ...) counts only the origins from `from` on", () => {
     // c errs by 2, 2, -1, -1, uncorrelated with a: over every origin its squares sum to 10 against a's 4
     // (weights 10/14 and 4/14); from origin 2 on both sum to 2 and the weights are equal.

@@ -44,6 +44,7 @@ export function onLogScale(model: Forecaster, name: string): Forecaster {
   const origins = model.forecastOrigins?.bind(model);
   return {
     name,
+    family: model.family ?? model.name,
     forecast(y: Float64Array, request: ForecastRequest): ForecastResult {
       if (!allPositive(y)) refuse(name);
       const result = model.forecast(logOf(y), request);

@@ -53,6 +53,7 @@ function withoutSeason(model: Forecaster, name: string): Forecaster {
   const origins = model.forecastOrigins?.bind(model);
   return {
     name,
+    family: model.family ?? model.name,
     forecast: (y, request) => model.forecast(y, seasonless(request)),
     ...(origins === undefined
       ? {}
