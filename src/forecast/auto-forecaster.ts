@@ -138,11 +138,12 @@ export const DEFAULT_FITS = 3;
  * Hyndman & Koehler 2006). The candidates within `poolMargin` of the best MASE form the pool, unless their
  * errors at every origin are worse than the best's beyond chance (`poolTest`), and the forecast is the pool's
  * weighted mean: half the weights that minimise the combination's squared error over the scored folds, half
- * equal shares per family (`weightShrinkage`, `poolWeights`, `familyShares`). Selecting the single best is fragile when a few folds decide
- * between close candidates, and averaging every candidate lets a poor one in; a pool of the close ones keeps
- * the gain of combining (the M4 combinations) without the poor members, the test keeps out a member that is
- * close on average but behind at origin after origin, which would only dilute, and the weights keep members
- * that err alike (Theta with and without a weak season) from outvoting a different one. Only the pool's
+ * equal shares per family (`weightShrinkage`, `poolWeights`, `familyShares`). Selecting the single best is
+ * fragile when a few folds decide between close candidates, and averaging every candidate lets a poor one
+ * in; a pool of the close ones keeps the gain of combining (the M4 combinations) without the poor members,
+ * the test keeps out a member that is close on average but behind at origin after origin, which would only
+ * dilute, and the weights keep members that err alike (Theta with and without a weak season) from
+ * outvoting a different one. Only the pool's
  * members are fitted again, once, on all of `y`; the intervals are conformal ones from the pool's
  * cross-validation errors, already computed. The mean 95% interval score (MSIS) of each candidate's own
  * conformal intervals is reported beside its MASE. Candidates that fail in cross-validation are left out and

@@ -24,6 +24,13 @@ describe("onLogScale", () => {
     expect(logged.name).toBe("naive (log)");
   });
 
+  test("onLogScale(model) is of the model's family, so that auto's pool counts the two as one model", () => {
+    const model = naive();
+    expect(onLogScale(model, "naive (log)").family).toBe(model.name);
+    const twice = onLogScale(onLogScale(model, "naive (log)"), "naive (log log)");
+    expect(twice.family).toBe(model.name);
+  });
+
   test("onLogScale(theta).forecastOrigins gives exp of the model's log-scale fold forecasts", () => {
     const y = new Float64Array(96);
     for (let t = 0; t < y.length; t++)
