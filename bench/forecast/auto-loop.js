@@ -247,10 +247,44 @@ function registryWith(extra, { logTwins = false, options = {} } = {}) {
     forecastWithReport: (y, request, o) => pick(y, request).forecastWithReport(y, request, o),
   };
 }
+/** `model` under another name, of `model`'s family, as the registry's twins are. */
+const twinOf = (model, name) => ({ ...model, name, family: model.family ?? model.name });
+/**
+ * The registry's dispatch with `weak` as the candidates of a series with one weak season (and the log-scale
+ * twins of Theta and MSTL where every value is above 0).
+ */
+function registryWeakWith(weak) {
+  const logs = [onLogScale(theta, "theta (log)"), onLogScale(mstlTheta, "mstl (log)")];
+  const plain = autoForecaster(weak);
+  const positive = autoForecaster([...weak, ...logs]);
+  const registry = resolveModel("auto");
+  const pick = (y, request) => {
+    if (request.seasons.length !== 1 || isIntermittent(y, request.seasons[0])) return registry;
+    if (seasonalStrength(y, request.seasons[0]) >= 0.64) return registry;
+    return allPositive(y) ? positive : plain;
+  };
+  return {
+    name: "auto",
+    forecast: (y, request) => pick(y, request).forecast(y, request),
+    forecastWithReport: (y, request, o) => pick(y, request).forecastWithReport(y, request, o),
+  };
+}
+/** The registry's weak-season candidates, their twins of the family of their model. */
+const WEAK_FAMILIES = [
+  autoEts,
+  theta,
+  mstlTheta,
+  twinOf(nonSeasonal(theta), "theta (no season)"),
+  twinOf(nonSeasonal(mstlTheta), "mstl (no season)"),
+];
 /** The variants by name; `auto` is the registry's own. Add experiments here. */
 const VARIANTS = {
   auto: () => resolveModel("auto"),
   "stl-ets-now": () => registryWith([stlEts]),
+  // With a weak season: AutoETS on its non-seasonal forms only, or beside them as a twin of its family.
+  "weak-ets-n-now": () => registryWeakWith([twinOf(etsN, "ets"), ...WEAK_FAMILIES.slice(1)]),
+  "weak-ets-twin-now": () =>
+    registryWeakWith([...WEAK_FAMILIES, { ...etsN, name: "ets (no season)", family: autoEts.name }]),
   "stl-ets-log-now": () => registryWith([stlEts], { logTwins: true }),
   // The pool's weights: the plain mean of the sessions before, and other shares of equal weight.
   "pool-mean": () => autoVariant(SINGLE, MULTI, MEAN, WEAK),
