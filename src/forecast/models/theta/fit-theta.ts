@@ -31,7 +31,8 @@ const ALPHA_GRID = 9;
 /**
  * Absolute tolerance on alpha. The squared error is flat at its minimum (a step of 1e-4 in alpha moves it
  * by a fraction of order 1e-8), far inside alpha's sampling error; a tolerance of 1e-6 took a third more
- * evaluations of the profile, the hot loop of every Theta fit, for digits no forecast shows.
+ * evaluations of the profile, the hot loop of every Theta fit, for no change in the benchmark's MASE or
+ * coverage at three decimals.
  */
 const ALPHA_TOLERANCE = 1e-4;
 
