@@ -46,6 +46,15 @@ const stlEts = { ...mstl({ trend: ets({ season: "N" }) }), name: "stl_ets" };
 const arima = autoArimaForecaster();
 const INTERMITTENT = [tsb(), sba(), crostonOptimized(), imapa()];
 
+/** An auto model that hands each series to the auto model `pick(y, request)` chooses for it. */
+function dispatching(pick) {
+  return {
+    name: "auto",
+    forecast: (y, request) => pick(y, request).forecast(y, request),
+    forecastWithReport: (y, request, o) => pick(y, request).forecastWithReport(y, request, o),
+  };
+}
+
 /** An auto model with the registry's dispatch (intermittent, several seasons) over the given candidates. */
 function autoVariant(single, multi, options = {}, weak = null) {
   const a = autoForecaster(single, options);
@@ -61,11 +70,7 @@ function autoVariant(single, multi, options = {}, weak = null) {
       return w;
     return a;
   };
-  return {
-    name: "auto",
-    forecast: (y, request) => pick(y, request).forecast(y, request),
-    forecastWithReport: (y, request, o) => pick(y, request).forecastWithReport(y, request, o),
-  };
+  return dispatching(pick);
 }
 
 const noOrigins = (m) => ({ name: m.name, forecast: m.forecast.bind(m) });
@@ -146,27 +151,14 @@ function lastTopFormsEts(k) {
     return ranked.length > 0 ? selectEts(y, ranked, parsed.fixed, y.length) : null;
   });
 }
-/** A model fitted to log y when every value is > 0 (its point forecasts exp'd back; auto's intervals are conformal). */
+/** The library's `onLogScale(m)` on a series whose every value is > 0, `m` itself on the others. */
 function logScale(m) {
-  const positive = (y) => y.every((v) => v > 0);
-  const exp = (a) => a.map(Math.exp);
+  const logged = onLogScale(m, m.name);
+  const pick = (y) => (allPositive(y) ? logged : m);
   return {
     name: m.name,
-    forecast(y, r) {
-      if (!positive(y)) return m.forecast(y, r);
-      const f = m.forecast(y.map(Math.log), r);
-      return {
-        ...f,
-        mean: exp(f.mean),
-        lower: f.lower.map(exp),
-        upper: f.upper.map(exp),
-        fitted: exp(f.fitted),
-      };
-    },
-    forecastOrigins(y, origins, r, fits) {
-      if (!positive(y)) return m.forecastOrigins(y, origins, r, fits);
-      return m.forecastOrigins(y.map(Math.log), origins, r, fits).map(exp);
-    },
+    forecast: (y, r) => pick(y).forecast(y, r),
+    forecastOrigins: (y, origins, r, fits) => pick(y).forecastOrigins(y, origins, r, fits),
   };
 }
 /**
@@ -206,7 +198,7 @@ function guerreroLambda(y, period) {
 /** logScale(m) where Guerrero's lambda at the shortest season is nearer 0 than 1, else m itself. */
 function guerreroLog(m) {
   const logged = logScale(m);
-  const use = (y, r) => y.every((v) => v > 0) && guerreroLambda(y, r.seasons[0] ?? 1) < 0.5;
+  const use = (y, r) => allPositive(y) && guerreroLambda(y, r.seasons[0] ?? 1) < 0.5;
   return {
     name: m.name,
     forecast: (y, r) => (use(y, r) ? logged : m).forecast(y, r),
@@ -223,17 +215,18 @@ const MEAN = { weightShrinkage: 1 };
 const ALL = { scoredShare: 1, ...MEAN };
 /** The pool and cross-validation of the sessions before the test and the three fits: margin only, one fit. */
 const OLD = { poolTest: Number.POSITIVE_INFINITY, fits: 1, ...ALL };
+/** The registry's log-scale twins of Theta and MSTL (of their models' families). */
+const LOG_TWINS = [onLogScale(theta, "theta (log)"), onLogScale(mstlTheta, "mstl (log)")];
 /**
  * The registry's dispatch (intermittent, several seasons, weak season, every value above 0) with `extra`
  * candidates added wherever there is one season or none, and their log-scale twins where asked.
  */
 function registryWith(extra, { logTwins = false, options = {} } = {}) {
-  const logs = [onLogScale(theta, "theta (log)"), onLogScale(mstlTheta, "mstl (log)")];
   const extraLogs = logTwins ? extra.map((m) => onLogScale(m, `${m.name} (log)`)) : [];
   const single = autoForecaster([...SINGLE, ...extra], options);
   const weak = autoForecaster([...WEAK, ...extra], options);
-  const singlePositive = autoForecaster([...SINGLE, ...logs, ...extra, ...extraLogs], options);
-  const weakPositive = autoForecaster([...WEAK, ...logs, ...extra, ...extraLogs], options);
+  const singlePositive = autoForecaster([...SINGLE, ...LOG_TWINS, ...extra, ...extraLogs], options);
+  const weakPositive = autoForecaster([...WEAK, ...LOG_TWINS, ...extra, ...extraLogs], options);
   const registry = resolveModel("auto");
   const pick = (y, request) => {
     if (request.seasons.length >= 2 || isIntermittent(y, request.seasons[0] ?? 1)) return registry;
@@ -241,11 +234,7 @@ function registryWith(extra, { logTwins = false, options = {} } = {}) {
     if (allPositive(y)) return weakSeason ? weakPositive : singlePositive;
     return weakSeason ? weak : single;
   };
-  return {
-    name: "auto",
-    forecast: (y, request) => pick(y, request).forecast(y, request),
-    forecastWithReport: (y, request, o) => pick(y, request).forecastWithReport(y, request, o),
-  };
+  return dispatching(pick);
 }
 /** `model` under another name, of `model`'s family, as the registry's twins are. */
 const twinOf = (model, name) => ({ ...model, name, family: model.family ?? model.name });
@@ -254,22 +243,20 @@ const twinOf = (model, name) => ({ ...model, name, family: model.family ?? model
  * twins of Theta and MSTL where every value is above 0).
  */
 function registryWeakWith(weak) {
-  const logs = [onLogScale(theta, "theta (log)"), onLogScale(mstlTheta, "mstl (log)")];
   const plain = autoForecaster(weak);
-  const positive = autoForecaster([...weak, ...logs]);
+  const positive = autoForecaster([...weak, ...LOG_TWINS]);
   const registry = resolveModel("auto");
   const pick = (y, request) => {
     if (request.seasons.length !== 1 || isIntermittent(y, request.seasons[0])) return registry;
     if (seasonalStrength(y, request.seasons[0]) >= 0.64) return registry;
     return allPositive(y) ? positive : plain;
   };
-  return {
-    name: "auto",
-    forecast: (y, request) => pick(y, request).forecast(y, request),
-    forecastWithReport: (y, request, o) => pick(y, request).forecastWithReport(y, request, o),
-  };
+  return dispatching(pick);
 }
-/** The registry's weak-season candidates, their twins of the family of their model. */
+/**
+ * The registry's weak-season candidates, their twins of the family of their model. (WEAK's twins have no
+ * family, so the variants built on it keep the equal half per member they were measured with.)
+ */
 const WEAK_FAMILIES = [
   autoEts,
   theta,
