@@ -144,7 +144,7 @@ describe("avails backtest with calendar flags", () => {
     // The summary counts the chosen models, not each fold's learned effects: one model, both folds.
     const chosen = JSON.parse(withCalendar.stdout).models[0].chosen;
     expect(Object.values(chosen)).toEqual([2]);
-    expect(Object.keys(chosen)[0]).toMatch(/^auto: [a-z(), ]+ with events$/);
+    expect(Object.keys(chosen)[0]).toMatch(/^auto: [a-z_(), ]+ with events$/);
   });
 
   test("a bad --holidays is an error naming the flag", async () => {

@@ -10,6 +10,7 @@ import { autoForecaster } from "../../dist/forecast/auto-forecaster.js";
 import { forecastSeries } from "../../dist/forecast/forecast-series.js";
 import { autoArimaForecaster } from "../../dist/forecast/models/arima/arima.js";
 import { seasonalStrength } from "../../dist/forecast/models/arima/seasonal-strength.js";
+import { seasonalWindowMedian } from "../../dist/forecast/models/baselines/index.js";
 import { autoEts, ets } from "../../dist/forecast/models/ets/ets.js";
 import { describeEts } from "../../dist/forecast/models/ets/ets-form.js";
 import { parseEtsSpec } from "../../dist/forecast/models/ets/ets-spec.js";
@@ -236,8 +237,8 @@ function registryWith(extra, { logTwins = false, options = {} } = {}) {
   };
   return dispatching(pick);
 }
-/** `model` under another name, of `model`'s family, as the registry's twins are. */
-const twinOf = (model, name) => ({ ...model, name, family: model.family ?? model.name });
+/** `model` under another name, of `of`'s family (`model`'s own by default), as the registry's twins are. */
+const twinOf = (model, name, of = model) => ({ ...model, name, family: of.family ?? of.name });
 /**
  * The registry's dispatch with `weak` as the candidates of a series with one weak season (and the log-scale
  * twins of Theta and MSTL where every value is above 0).
@@ -261,13 +262,47 @@ const WEAK_FAMILIES = [
   autoEts,
   theta,
   mstlTheta,
-  twinOf(nonSeasonal(theta), "theta (no season)"),
-  twinOf(nonSeasonal(mstlTheta), "mstl (no season)"),
+  twinOf(nonSeasonal(theta), "theta (no season)", theta),
+  twinOf(nonSeasonal(mstlTheta), "mstl (no season)", mstlTheta),
 ];
+/**
+ * The registry's dispatch exactly (its candidates with their families), with `extra` candidates added where
+ * there is one season or none and, unless `multi` is false, with several seasons and on intermittent series.
+ */
+function registryAllWith(extra, { multi = true } = {}) {
+  const more = multi ? extra : [];
+  const single = autoForecaster([...SINGLE, ...extra]);
+  const weak = autoForecaster([...WEAK_FAMILIES, ...extra]);
+  const singlePositive = autoForecaster([...SINGLE, ...LOG_TWINS, ...extra]);
+  const weakPositive = autoForecaster([...WEAK_FAMILIES, ...LOG_TWINS, ...extra]);
+  const several = autoForecaster([...MULTI, ...more]);
+  const intermittentSingle = autoForecaster([...INTERMITTENT, ...SINGLE, ...more]);
+  const intermittentWeak = autoForecaster([...INTERMITTENT, ...WEAK_FAMILIES, ...more]);
+  const intermittentSeveral = autoForecaster([...INTERMITTENT, ...MULTI, ...more]);
+  const pick = (y, request) => {
+    const intermittent = isIntermittent(y, request.seasons[0] ?? 1);
+    if (request.seasons.length >= 2) return intermittent ? intermittentSeveral : several;
+    const weakSeason =
+      request.seasons.length === 1 &&
+      y.length > 2 * request.seasons[0] &&
+      seasonalStrength(y, request.seasons[0]) < 0.64;
+    if (intermittent) return weakSeason ? intermittentWeak : intermittentSingle;
+    if (allPositive(y)) return weakSeason ? weakPositive : singlePositive;
+    return weakSeason ? weak : single;
+  };
+  return dispatching(pick);
+}
 /** The variants by name; `auto` is the registry's own. Add experiments here. */
 const VARIANTS = {
   auto: () => resolveModel("auto"),
   "stl-ets-now": () => registryWith([stlEts]),
+  // The seasonal window median as a candidate: where there is one season or none, and everywhere.
+  // The registry's candidates rebuilt here: the rule before the seasonal window median joined daily series.
+  "daily-median-none": () => registryAllWith([]),
+  "smed5-single": () => registryAllWith([seasonalWindowMedian(5)], { multi: false }),
+  "smed8-single": () => registryAllWith([seasonalWindowMedian(8)], { multi: false }),
+  "smed5-all": () => registryAllWith([seasonalWindowMedian(5)]),
+  "smed8-all": () => registryAllWith([seasonalWindowMedian(8)]),
   // With a weak season: AutoETS on its non-seasonal forms only, or beside them as a twin of its family.
   "weak-ets-n-now": () => registryWeakWith([twinOf(etsN, "ets"), ...WEAK_FAMILIES.slice(1)]),
   "weak-ets-twin-now": () =>

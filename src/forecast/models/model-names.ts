@@ -14,6 +14,7 @@ export const MODEL_NAMES: readonly string[] = [
   "naive",
   "window_average",
   "seasonal_window_average",
+  "seasonal_window_median",
   "rolling_mean",
   "ewma",
   "croston",

@@ -151,6 +151,31 @@ describe("resolveModel(name)", () => {
     for (const name of twins) expect(hourlyLabels).not.toContain(name);
   });
 
+  test("auto lets the seasonal window median compete on daily series (one season of 7) only", () => {
+    const auto = resolveModel("auto") as AutoForecaster;
+    // A weekly profile around a steady level, with holidays that drop to a third.
+    const daily = new Float64Array(7 * 30);
+    for (let t = 0; t < daily.length; t++)
+      daily[t] =
+        (t % 61 === 40 ? 0.3 : 1) * (200 + 40 * Math.sin((2 * Math.PI * t) / 7) + 9 * Math.sin(t * 7.31));
+    const scores = auto.forecastWithReport(daily, { horizon: 14, levels: [80], seasons: [7] }).selection
+      .scores;
+    expect(scores.map((s) => s.label)).toContain("seasonal_window_median");
+    // A holiday in every window of 61 days pulls the smoothing models; the median of the weekday does not move.
+    const score = (label: string) => scores.find((s) => s.label === label)?.mase ?? Number.NaN;
+    expect(score("seasonal_window_median")).toBeLessThan(score("theta"));
+    for (const seasons of [[12], [24, 168], []]) {
+      const labels = auto
+        .forecastWithReport(daily, { horizon: 14, levels: [80], seasons })
+        .selection.scores.map((s) => s.label);
+      expect(labels).not.toContain("seasonal_window_median");
+    }
+    expect(
+      resolveModel("seasonal_window_median").forecast(daily, { horizon: 7, levels: [], seasons: [7] })
+        .description,
+    ).toBe("SeasonalWindowMedian(7 x 8)");
+  });
+
   test("auto lets the intermittent models compete on a sparse series, and not on a dense one", () => {
     const auto = resolveModel("auto") as AutoForecaster;
     const request = { horizon: 24, levels: [80], seasons: [24] };

@@ -9,6 +9,7 @@ import {
   rollingMean,
   seasonalNaive,
   seasonalWindowAverage,
+  seasonalWindowMedian,
   windowAverage,
 } from "./baselines/index.js";
 import { autoEts } from "./ets/ets.js";
@@ -130,17 +131,33 @@ function weakSeason(y: Float64Array, request: ForecastRequest): boolean {
   return seasonalStrength(y, request.seasons[0]) < WEAK_SEASON_STRENGTH;
 }
 
+/**
+ * Daily series with a weekly cycle (one season of 7) also get the seasonal window median over 8 weeks: the
+ * median of the same weekday, which a holiday or an outage in one of those weeks does not move. Ridership,
+ * commits and ad impressions keep a weekly profile around a level that holds for weeks, broken by holidays
+ * that pull the smoothing models' level and season after them. It has no trend, so it joins daily series
+ * only: over 8 seasons of monthly or quarterly data (8 years) or beside the trend of hourly electricity
+ * demand, the cross-validation let it into pools it then cost (docs/forecasting.md has the figures).
+ */
+const WEEKLY_MEDIAN = seasonalWindowMedian(8);
+const autoDaily = autoForecaster([autoEts, theta, mstlTheta, WEEKLY_MEDIAN]);
+const autoDailyPositive = autoForecaster([autoEts, theta, mstlTheta, ...LOG_TWINS, WEEKLY_MEDIAN]);
+const autoDailyWeak = autoForecaster([...WEAK_SEASON_CANDIDATES, WEEKLY_MEDIAN]);
+const autoDailyWeakPositive = autoForecaster([...WEAK_SEASON_CANDIDATES, ...LOG_TWINS, WEEKLY_MEDIAN]);
+
 /** The automatic model for a series and request: by intermittency, then by the seasons and their strength. */
 function pick(y: Float64Array, request: ForecastRequest): AutoForecaster {
   const several = request.seasons.length >= 2;
   const intermittent = isIntermittent(y, request.seasons[0] ?? 1);
   if (several) return intermittent ? autoIntermittentMultiSeason : autoMultiSeason;
   const positive = !intermittent && allPositive(y);
-  if (weakSeason(y, request)) {
-    if (intermittent) return autoIntermittentWeakSeason;
-    return positive ? autoWeakSeasonPositive : autoWeakSeason;
+  const weak = weakSeason(y, request);
+  if (intermittent) return weak ? autoIntermittentWeakSeason : autoIntermittentSingleSeason;
+  if (request.seasons.length === 1 && request.seasons[0] === 7) {
+    if (weak) return positive ? autoDailyWeakPositive : autoDailyWeak;
+    return positive ? autoDailyPositive : autoDaily;
   }
-  if (intermittent) return autoIntermittentSingleSeason;
+  if (weak) return positive ? autoWeakSeasonPositive : autoWeakSeason;
   return positive ? autoSingleSeasonPositive : autoSingleSeason;
 }
 
@@ -149,7 +166,8 @@ function pick(y: Float64Array, request: ForecastRequest): AutoForecaster {
  * - Several seasons (hourly 24 and 168): Theta and MSTL.
  * - One season or none: AutoETS, Theta and MSTL. With one season weaker than `WEAK_SEASON_STRENGTH`, Theta
  *   and MSTL also without it ("theta (no season)", "mstl (no season)"). For a series above 0, Theta and MSTL
- *   also on the log scale ("theta (log)", "mstl (log)").
+ *   also on the log scale ("theta (log)", "mstl (log)"). With one season of 7 (daily data), the seasonal
+ *   window median over 8 weeks too ("seasonal_window_median").
  * - Intermittent series (`isIntermittent` at the shortest season, so that zeros every night do not count:
  *   average demand interval >= 1.32, or more than a quarter of the values 0, over the phases where demand
  *   usually occurs, and none negative): TSB, SBA, optimised Croston and IMAPA join the candidates above.
@@ -176,6 +194,7 @@ const MODELS: ReadonlyMap<string, Forecaster> = new Map<string, Forecaster>([
   ["naive", naive()],
   ["window_average", windowAverage()],
   ["seasonal_window_average", seasonalWindowAverage()],
+  ["seasonal_window_median", seasonalWindowMedian()],
   ["rolling_mean", rollingMean()],
   ["ewma", ewma()],
   ["croston", croston()],
