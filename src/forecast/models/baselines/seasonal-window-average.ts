@@ -1,32 +1,12 @@
-import type { Forecaster, ForecastRequest, ForecastResult } from "../../forecaster.js";
-import { normalIntervals } from "../../normal-intervals.js";
-import { naiveResult } from "./naive.js";
-import { residualSigma } from "./residual-sigma.js";
+import type { Forecaster } from "../../forecaster.js";
+import { seasonalWindow } from "./seasonal-window.js";
 import { smallestSeason } from "./smallest-season.js";
-import { assertOrigins, assertRequest, assertSeries } from "./validate-input.js";
-import { assertWindow } from "./window-average.js";
 
 /** The mean of y[target - j * m] for j = 1..seasons: the same position in the `seasons` seasons before. */
 function sameSeasonMean(y: Float64Array, target: number, m: number, seasons: number): number {
   let sum = 0;
   for (let j = 1; j <= seasons; j++) sum += y[target - j * m];
   return sum / seasons;
-}
-
-function seasonalWindowResult(y: Float64Array, request: ForecastRequest, m: number, windowSeasons: number) {
-  const n = y.length;
-  const seasons = Math.min(windowSeasons, Math.floor(n / m));
-  const fitted = new Float64Array(n);
-  fitted.fill(Number.NaN, 0, m);
-  // Before `seasons` full seasons exist, the fitted value averages the seasons there are.
-  for (let t = m; t < n; t++) fitted[t] = sameSeasonMean(y, t, m, Math.min(seasons, Math.floor(t / m)));
-  const sigma = residualSigma(y, fitted, 0);
-  const mean = new Float64Array(request.horizon);
-  for (let h = 0; h < mean.length; h++) mean[h] = sameSeasonMean(y, n + (h % m), m, seasons);
-  const sd = new Float64Array(request.horizon).fill(sigma);
-  const description = `SeasonalWindowAverage(${m} x ${seasons})`;
-  const result: ForecastResult = { mean, ...normalIntervals(mean, sd, request.levels), fitted, description };
-  return result;
 }
 
 /**
@@ -46,37 +26,10 @@ function seasonalWindowResult(y: Float64Array, request: ForecastRequest, m: numb
  * seasonalWindowAverage(2).forecast(y, { horizon: 2, levels: [], seasons: [2] }).mean // [2, 11]
  */
 export function seasonalWindowAverage(windowSeasons = 4, season?: number): Forecaster {
-  assertWindow(windowSeasons, "windowSeasons");
-  if (season !== undefined && (!Number.isInteger(season) || season < 2)) {
-    throw new RangeError(`season must be an integer >= 2, got ${season}`);
-  }
-  return {
+  return seasonalWindow(windowSeasons, season, {
     name: "seasonal_window_average",
-    forecast(y, request) {
-      assertSeries(y);
-      assertRequest(request);
-      const m = season ?? smallestSeason(request.seasons);
-      if (m < 2) return naiveResult(y, request, "Naive (no season)");
-      if (y.length <= m)
-        return naiveResult(y, request, `Naive (season ${m} needs more than ${y.length} points)`);
-      return seasonalWindowResult(y, request, m, windowSeasons);
-    },
-    forecastOrigins(y, origins, request) {
-      assertSeries(y);
-      assertRequest(request);
-      assertOrigins(origins, y.length);
-      const m = season ?? smallestSeason(request.seasons);
-      const forecasts: Float64Array[] = [];
-      for (const origin of origins) {
-        const forecast = new Float64Array(request.horizon);
-        const seasons = Math.min(windowSeasons, Math.floor(origin / m));
-        for (let h = 0; h < forecast.length; h++) {
-          forecast[h] =
-            m < 2 || origin <= m ? y[origin - 1] : sameSeasonMean(y, origin + (h % m), m, seasons);
-        }
-        forecasts.push(forecast);
-      }
-      return forecasts;
-    },
-  };
+    label: "SeasonalWindowAverage",
+    statistic: sameSeasonMean,
+    defaultSeason: (request) => smallestSeason(request.seasons),
+  });
 }

@@ -1,10 +1,6 @@
-import type { Forecaster, ForecastRequest, ForecastResult } from "../../forecaster.js";
-import { normalIntervals } from "../../normal-intervals.js";
+import type { Forecaster, ForecastRequest } from "../../forecaster.js";
 import { selectKth } from "../../select-kth.js";
-import { naiveResult } from "./naive.js";
-import { residualSigma } from "./residual-sigma.js";
-import { assertOrigins, assertRequest, assertSeries } from "./validate-input.js";
-import { assertWindow } from "./window-average.js";
+import { seasonalWindow } from "./seasonal-window.js";
 
 /**
  * The median of y[target - j * m] for j = 1..seasons (the same position in the `seasons` seasons before),
@@ -31,29 +27,6 @@ function longestSeason(request: ForecastRequest): number {
   return request.seasons.length > 0 ? Math.max(...request.seasons) : 0;
 }
 
-function seasonalMedianResult(
-  y: Float64Array,
-  request: ForecastRequest,
-  m: number,
-  windowSeasons: number,
-): ForecastResult {
-  const n = y.length;
-  const seasons = Math.min(windowSeasons, Math.floor(n / m));
-  const scratch = new Float64Array(seasons);
-  const fitted = new Float64Array(n);
-  fitted.fill(Number.NaN, 0, m);
-  // Before `seasons` full seasons exist, the fitted value is the median of the seasons there are.
-  for (let t = m; t < n; t++) {
-    fitted[t] = sameSeasonMedian(y, t, m, Math.min(seasons, Math.floor(t / m)), scratch);
-  }
-  const sigma = residualSigma(y, fitted, 0);
-  const mean = new Float64Array(request.horizon);
-  for (let h = 0; h < mean.length; h++) mean[h] = sameSeasonMedian(y, n + (h % m), m, seasons, scratch);
-  const sd = new Float64Array(request.horizon).fill(sigma);
-  const description = `SeasonalWindowMedian(${m} x ${seasons})`;
-  return { mean, ...normalIntervals(mean, sd, request.levels), fitted, description };
-}
-
 /**
  * The seasonal window median ("seasonal_window_median"): each step is forecast by the median of the same
  * position in the last `windowSeasons` seasons (as many as the series holds), the season being `season` or
@@ -63,7 +36,7 @@ function seasonalMedianResult(
  * seasons moves the mean of its position by 1 / windowSeasons of its size but leaves the median alone
  * (breakdown point of the median, Hampel 1974), and a level that stays put between them is followed. It is
  * the "same weekday over the last weeks" rule that ad operations teams keep in spreadsheets, made robust.
- * It has no trend: on a growing series it lags, and `auto`'s cross-validation leaves it out.
+ * It has no trend: on a growing series it lags. `auto` offers it on daily series only (docs/forecasting.md).
  *
  * Intervals are a constant mean -/+ z * sigma, sigma from the one-step residuals against the median of the
  * preceding seasons, as for the seasonal window average. Falls back to the naive method, and says so, when
@@ -76,38 +49,10 @@ function seasonalMedianResult(
  * seasonalWindowMedian(3).forecast(y, { horizon: 2, levels: [], seasons: [2] }).mean // [2, 11]
  */
 export function seasonalWindowMedian(windowSeasons = 8, season?: number): Forecaster {
-  assertWindow(windowSeasons, "windowSeasons");
-  if (season !== undefined && (!Number.isInteger(season) || season < 2)) {
-    throw new RangeError(`season must be an integer >= 2, got ${season}`);
-  }
-  return {
+  return seasonalWindow(windowSeasons, season, {
     name: "seasonal_window_median",
-    forecast(y, request) {
-      assertSeries(y);
-      assertRequest(request);
-      const m = season ?? longestSeason(request);
-      if (m < 2) return naiveResult(y, request, "Naive (no season)");
-      if (y.length <= m)
-        return naiveResult(y, request, `Naive (season ${m} needs more than ${y.length} points)`);
-      return seasonalMedianResult(y, request, m, windowSeasons);
-    },
-    forecastOrigins(y, origins, request) {
-      assertSeries(y);
-      assertRequest(request);
-      assertOrigins(origins, y.length);
-      const m = season ?? longestSeason(request);
-      const scratch = new Float64Array(windowSeasons);
-      const forecasts: Float64Array[] = [];
-      for (const origin of origins) {
-        const forecast = new Float64Array(request.horizon);
-        const seasons = Math.min(windowSeasons, Math.floor(origin / m));
-        for (let h = 0; h < forecast.length; h++) {
-          forecast[h] =
-            m < 2 || origin <= m ? y[origin - 1] : sameSeasonMedian(y, origin + (h % m), m, seasons, scratch);
-        }
-        forecasts.push(forecast);
-      }
-      return forecasts;
-    },
-  };
+    label: "SeasonalWindowMedian",
+    statistic: sameSeasonMedian,
+    defaultSeason: longestSeason,
+  });
 }
