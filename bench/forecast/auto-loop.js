@@ -296,9 +296,9 @@ function registryAllWith(extra, { multi = true } = {}) {
 const VARIANTS = {
   auto: () => resolveModel("auto"),
   "stl-ets-now": () => registryWith([stlEts]),
-  // The seasonal window median as a candidate: where there is one season or none, and everywhere.
   // The registry's candidates rebuilt here: the rule before the seasonal window median joined daily series.
   "daily-median-none": () => registryAllWith([]),
+  // The seasonal window median as a candidate wherever there is one season or none, and everywhere.
   "smed5-single": () => registryAllWith([seasonalWindowMedian(5)], { multi: false }),
   "smed8-single": () => registryAllWith([seasonalWindowMedian(8)], { multi: false }),
   "smed5-all": () => registryAllWith([seasonalWindowMedian(5)]),

@@ -166,8 +166,8 @@ function pick(y: Float64Array, request: ForecastRequest): AutoForecaster {
  * - Several seasons (hourly 24 and 168): Theta and MSTL.
  * - One season or none: AutoETS, Theta and MSTL. With one season weaker than `WEAK_SEASON_STRENGTH`, Theta
  *   and MSTL also without it ("theta (no season)", "mstl (no season)"). For a series above 0, Theta and MSTL
- *   also on the log scale ("theta (log)", "mstl (log)"). With one season of 7 (daily data), the seasonal
- *   window median over 8 weeks too ("seasonal_window_median").
+ *   also on the log scale ("theta (log)", "mstl (log)"). With one season of 7 (daily data) and not
+ *   intermittent, the seasonal window median over 8 weeks too ("seasonal_window_median").
  * - Intermittent series (`isIntermittent` at the shortest season, so that zeros every night do not count:
  *   average demand interval >= 1.32, or more than a quarter of the values 0, over the phases where demand
  *   usually occurs, and none negative): TSB, SBA, optimised Croston and IMAPA join the candidates above.
