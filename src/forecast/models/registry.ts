@@ -5,6 +5,7 @@ import { autoArimaForecaster } from "./arima/arima.js";
 import { seasonalStrength } from "./arima/seasonal-strength.js";
 import {
   ewma,
+  longestSeason,
   naive,
   rollingMean,
   seasonalNaive,
@@ -20,8 +21,9 @@ import { canonicalModelSpec, parseModelSpec } from "./model-spec.js";
 import { mstl } from "./mstl/index.js";
 import { dynamicOptimizedTheta, optimizedTheta, standardTheta, theta } from "./theta/theta.js";
 
-function longestSeason(request: ForecastRequest): number | undefined {
-  return request.seasons.length > 0 ? request.seasons[request.seasons.length - 1] : undefined;
+/** The request's longest season for the seasonal naive model, which takes the smallest (none) without one. */
+function weeklySeason(request: ForecastRequest): number | undefined {
+  return longestSeason(request.seasons) || undefined;
 }
 
 /**
@@ -30,10 +32,10 @@ function longestSeason(request: ForecastRequest): number | undefined {
  */
 const weeklySeasonalNaive: Forecaster = {
   name: "snaive",
-  forecast: (y, request) => seasonalNaive(longestSeason(request)).forecast(y, request),
+  forecast: (y, request) => seasonalNaive(weeklySeason(request)).forecast(y, request),
   forecastOrigins: (y, origins, request) =>
     // biome-ignore lint/style/noNonNullAssertion: every baseline has the fast path
-    seasonalNaive(longestSeason(request)).forecastOrigins!(y, origins, request),
+    seasonalNaive(weeklySeason(request)).forecastOrigins!(y, origins, request),
 };
 
 /**
@@ -46,7 +48,8 @@ const mstlTheta: Forecaster = { ...mstl({ trend: dynamicOptimizedTheta }), name:
  * The automatic model for series with one season or none: AutoETS, AutoTheta and STL + Theta compete in
  * cross-validation, with their weighted pools (listed by preference for series too short to select).
  */
-const autoSingleSeason = autoForecaster([autoEts, theta, mstlTheta]);
+const SINGLE_SEASON_CANDIDATES: readonly Forecaster[] = [autoEts, theta, mstlTheta];
+const autoSingleSeason = autoForecaster(SINGLE_SEASON_CANDIDATES);
 
 /** A model fitted as on a series without seasons, whatever the request's: `name` says so. */
 function withoutSeason(model: Forecaster, name: string): Forecaster {
@@ -68,9 +71,7 @@ function withoutSeason(model: Forecaster, name: string): Forecaster {
  * passes and MSTL always does, so whether the weak season helps is left to the cross-validation.
  */
 const WEAK_SEASON_CANDIDATES: readonly Forecaster[] = [
-  autoEts,
-  theta,
-  mstlTheta,
+  ...SINGLE_SEASON_CANDIDATES,
   withoutSeason(theta, "theta (no season)"),
   withoutSeason(mstlTheta, "mstl (no season)"),
 ];
@@ -88,7 +89,7 @@ const LOG_TWINS: readonly Forecaster[] = [
   onLogScale(theta, "theta (log)"),
   onLogScale(mstlTheta, "mstl (log)"),
 ];
-const autoSingleSeasonPositive = autoForecaster([autoEts, theta, mstlTheta, ...LOG_TWINS]);
+const autoSingleSeasonPositive = autoForecaster([...SINGLE_SEASON_CANDIDATES, ...LOG_TWINS]);
 const autoWeakSeasonPositive = autoForecaster([...WEAK_SEASON_CANDIDATES, ...LOG_TWINS]);
 
 /**
@@ -114,7 +115,7 @@ const INTERMITTENT: readonly Forecaster[] = [tsb(), sba(), crostonOptimized(), i
  * with the usual candidates of the request's seasons, which still win where the zeros follow a daily or
  * weekly pattern (night hours) that the flat intermittent forecasts cannot repeat.
  */
-const autoIntermittentSingleSeason = autoForecaster([...INTERMITTENT, autoEts, theta, mstlTheta]);
+const autoIntermittentSingleSeason = autoForecaster([...INTERMITTENT, ...SINGLE_SEASON_CANDIDATES]);
 const autoIntermittentMultiSeason = autoForecaster([...INTERMITTENT, theta, mstlTheta]);
 const autoIntermittentWeakSeason = autoForecaster([...INTERMITTENT, ...WEAK_SEASON_CANDIDATES]);
 
@@ -140,8 +141,8 @@ function weakSeason(y: Float64Array, request: ForecastRequest): boolean {
  * demand, the cross-validation let it into pools it then cost (docs/forecasting.md has the figures).
  */
 const WEEKLY_MEDIAN = seasonalWindowMedian(8);
-const autoDaily = autoForecaster([autoEts, theta, mstlTheta, WEEKLY_MEDIAN]);
-const autoDailyPositive = autoForecaster([autoEts, theta, mstlTheta, ...LOG_TWINS, WEEKLY_MEDIAN]);
+const autoDaily = autoForecaster([...SINGLE_SEASON_CANDIDATES, WEEKLY_MEDIAN]);
+const autoDailyPositive = autoForecaster([...SINGLE_SEASON_CANDIDATES, ...LOG_TWINS, WEEKLY_MEDIAN]);
 const autoDailyWeak = autoForecaster([...WEAK_SEASON_CANDIDATES, WEEKLY_MEDIAN]);
 const autoDailyWeakPositive = autoForecaster([...WEAK_SEASON_CANDIDATES, ...LOG_TWINS, WEEKLY_MEDIAN]);
 
@@ -179,7 +180,7 @@ const auto: AutoForecaster = {
 };
 
 /** The fixed combination of the three model families, as the M4 combination benchmarks. */
-const COMBINATION: Forecaster = { ...ensemble([autoEts, theta, mstlTheta], "mean"), name: "ensemble" };
+const COMBINATION: Forecaster = { ...ensemble(SINGLE_SEASON_CANDIDATES, "mean"), name: "ensemble" };
 
 /** Every model `--model` can name, by name. */
 const MODELS: ReadonlyMap<string, Forecaster> = new Map<string, Forecaster>([

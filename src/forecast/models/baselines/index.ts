@@ -1,4 +1,5 @@
 export { ewma } from "./ewma.js";
+export { longestSeason } from "./longest-season.js";
 export { naive } from "./naive.js";
 export { rollingMean } from "./rolling-mean.js";
 export { seasonalNaive } from "./seasonal-naive.js";

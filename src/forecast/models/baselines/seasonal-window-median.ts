@@ -1,5 +1,6 @@
-import type { Forecaster, ForecastRequest } from "../../forecaster.js";
+import type { Forecaster } from "../../forecaster.js";
 import { selectKth } from "../../select-kth.js";
+import { longestSeason } from "./longest-season.js";
 import { seasonalWindow } from "./seasonal-window.js";
 
 /**
@@ -21,10 +22,6 @@ function sameSeasonMedian(
   let low = scratch[0];
   for (let i = 1; i < upper; i++) if (scratch[i] > low) low = scratch[i];
   return (low + high) / 2;
-}
-
-function longestSeason(request: ForecastRequest): number {
-  return request.seasons.length > 0 ? Math.max(...request.seasons) : 0;
 }
 
 /**
@@ -53,6 +50,6 @@ export function seasonalWindowMedian(windowSeasons = 8, season?: number): Foreca
     name: "seasonal_window_median",
     label: "SeasonalWindowMedian",
     statistic: sameSeasonMedian,
-    defaultSeason: longestSeason,
+    defaultSeason: (request) => longestSeason(request.seasons),
   });
 }
