@@ -27,6 +27,7 @@ import {
 } from "../../dist/forecast/models/intermittent/index.js";
 import { allPositive, onLogScale } from "../../dist/forecast/models/log-scale.js";
 import { mstl } from "../../dist/forecast/models/mstl/index.js";
+import { mstlDecompose } from "../../dist/forecast/models/mstl/mstl-decompose.js";
 import { resolveModel } from "../../dist/forecast/models/registry.js";
 import { dynamicOptimizedTheta, theta } from "../../dist/forecast/models/theta/theta.js";
 import { originGroups } from "../../dist/forecast/origin-groups.js";
@@ -269,16 +270,17 @@ const WEAK_FAMILIES = [
  * The registry's dispatch exactly (its candidates with their families), with `extra` candidates added where
  * there is one season or none and, unless `multi` is false, with several seasons and on intermittent series.
  */
-function registryAllWith(extra, { multi = true } = {}) {
+function registryAllWith(extra, { multi = true, options = {} } = {}) {
   const more = multi ? extra : [];
-  const single = autoForecaster([...SINGLE, ...extra]);
-  const weak = autoForecaster([...WEAK_FAMILIES, ...extra]);
-  const singlePositive = autoForecaster([...SINGLE, ...LOG_TWINS, ...extra]);
-  const weakPositive = autoForecaster([...WEAK_FAMILIES, ...LOG_TWINS, ...extra]);
-  const several = autoForecaster([...MULTI, ...more]);
-  const intermittentSingle = autoForecaster([...INTERMITTENT, ...SINGLE, ...more]);
-  const intermittentWeak = autoForecaster([...INTERMITTENT, ...WEAK_FAMILIES, ...more]);
-  const intermittentSeveral = autoForecaster([...INTERMITTENT, ...MULTI, ...more]);
+  const auto = (list) => autoForecaster(list, options);
+  const single = auto([...SINGLE, ...extra]);
+  const weak = auto([...WEAK_FAMILIES, ...extra]);
+  const singlePositive = auto([...SINGLE, ...LOG_TWINS, ...extra]);
+  const weakPositive = auto([...WEAK_FAMILIES, ...LOG_TWINS, ...extra]);
+  const several = auto([...MULTI, ...more]);
+  const intermittentSingle = auto([...INTERMITTENT, ...SINGLE, ...more]);
+  const intermittentWeak = auto([...INTERMITTENT, ...WEAK_FAMILIES, ...more]);
+  const intermittentSeveral = auto([...INTERMITTENT, ...MULTI, ...more]);
   const pick = (y, request) => {
     const intermittent = isIntermittent(y, request.seasons[0] ?? 1);
     if (request.seasons.length >= 2) return intermittent ? intermittentSeveral : several;
@@ -292,9 +294,92 @@ function registryAllWith(extra, { multi = true } = {}) {
   };
   return dispatching(pick);
 }
+/**
+ * `y` with its outliers replaced, memoised per array (every candidate of a series asks for it): the values whose
+ * remainder in a robust MSTL decomposition lies beyond `k` interquartile ranges of the remainders' quartiles
+ * (FPP3 section 13.9) become the decomposition's trend plus season. `y` itself when nothing is replaced or
+ * the series is too short for its season.
+ */
+const cleanedCache = new WeakMap();
+function cleaned(y, seasons, k = 3) {
+  const hit = cleanedCache.get(y);
+  if (hit !== undefined && hit.k === k) return hit.x;
+  let x = y;
+  const period = seasons[0] ?? 1;
+  if (period >= 2 && y.length > 2 * period) {
+    const { remainder } = mstlDecompose(y, seasons, { robust: true });
+    const sorted = Float64Array.from(remainder).sort();
+    const quantile = (p) => sorted[Math.floor(p * (sorted.length - 1))];
+    const [q1, q3] = [quantile(0.25), quantile(0.75)];
+    const [lo, hi] = [q1 - k * (q3 - q1), q3 + k * (q3 - q1)];
+    for (let t = 0; t < y.length; t++) {
+      if (remainder[t] >= lo && remainder[t] <= hi) continue;
+      if (x === y) x = Float64Array.from(y);
+      x[t] = y[t] - remainder[t];
+    }
+  }
+  cleanedCache.set(y, { k, x });
+  return x;
+}
+/** `m` fitted on `cleaned(y)`, in `m`'s family; its errors are still taken against `y` by the caller. */
+function onCleaned(m, name = m.name, k = 3) {
+  return {
+    name,
+    family: m.family ?? m.name,
+    forecast: (y, r) => m.forecast(cleaned(y, r.seasons, k), r),
+    forecastOrigins: (y, origins, r, fits) => m.forecastOrigins(cleaned(y, r.seasons, k), origins, r, fits),
+    ...(m.forecastOriginsThenFinal && {
+      forecastOriginsThenFinal: (y, origins, r, fits) =>
+        m.forecastOriginsThenFinal(cleaned(y, r.seasons, k), origins, r, fits),
+    }),
+  };
+}
+/**
+ * The registry's dispatch on series with one season, its candidates (not the weekly median) on the cleaned
+ * series (`twins` false) or beside twins on it (`twins` true); several seasons and intermittent series keep the
+ * registry.
+ */
+function registryCleaned({ twins = false, k = 3 } = {}) {
+  const clean = (list) =>
+    twins
+      ? [...list, ...list.map((m) => onCleaned(m, `${m.name} (clean)`, k))]
+      : list.map((m) => onCleaned(m, m.name, k));
+  const median = [seasonalWindowMedian(8)];
+  const autos = new Map();
+  const pick = (y, request) => {
+    if (request.seasons.length !== 1 || isIntermittent(y, request.seasons[0])) return resolveModel("auto");
+    const weakSeason = y.length > 2 * request.seasons[0] && seasonalStrength(y, request.seasons[0]) < 0.64;
+    const positive = allPositive(y);
+    const daily = request.seasons[0] === 7;
+    const key = `${weakSeason} ${positive} ${daily}`;
+    if (!autos.has(key)) {
+      const base = weakSeason ? WEAK_FAMILIES : SINGLE;
+      const list = clean(positive ? [...base, ...LOG_TWINS] : base);
+      autos.set(key, autoForecaster([...list, ...(daily ? median : [])]));
+    }
+    return autos.get(key);
+  };
+  return dispatching(pick);
+}
+/** The registry exactly (the weekly median on daily series), its automatic models built with `options`. */
+function registryNow(options) {
+  const median = [seasonalWindowMedian(8)];
+  const daily = registryAllWith(median, { multi: false, options });
+  const other = registryAllWith([], { options });
+  return dispatching((y, r) =>
+    r.seasons.length === 1 && r.seasons[0] === 7 && !isIntermittent(y, 7) ? daily : other,
+  );
+}
 /** The variants by name; `auto` is the registry's own. Add experiments here. */
 const VARIANTS = {
   auto: () => resolveModel("auto"),
+  // Outliers replaced before the candidates fit (every candidate, or twins beside them): tried, not kept.
+  "clean-all": () => registryCleaned(),
+  "clean-twins": () => registryCleaned({ twins: true }),
+  // The registry rebuilt with other pool margins (and `registry-now` with none changed).
+  "registry-now": () => registryNow({}),
+  "margin-0.5": () => registryNow({ poolMargin: 0.5 }),
+  "margin-100": () => registryNow({ poolMargin: 100 }),
   "stl-ets-now": () => registryWith([stlEts]),
   // The registry's candidates rebuilt here: the rule before the seasonal window median joined daily series.
   "daily-median-none": () => registryAllWith([]),
