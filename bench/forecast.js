@@ -9,6 +9,7 @@ import { forecastSeries } from "../dist/forecast/forecast-series.js";
 import { ets } from "../dist/forecast/models/ets/ets.js";
 import { resolveModel } from "../dist/forecast/models/registry.js";
 import { normalQuantile } from "../dist/forecast/normal-quantile.js";
+import { againstBestPeer } from "./forecast/against-best-peer.js";
 import { benchOut, demoCellsCsv, loadDatasets, loadHeldOutDatasets } from "./forecast/datasets.js";
 import { holidayWeekBench } from "./forecast/holiday-weeks.js";
 import { interleavedMs } from "./forecast/interleaved-speed.js";
@@ -80,7 +81,7 @@ function finite(forecast, horizon) {
 /**
  * Scores one model on a data set, given each case's forecast (or null when it failed) and time: MASE
  * averaged over the last window's series (the usual holdout) and over every window's, WAPE and coverage
- * pooled over every window, series and step, and the median time per fit.
+ * pooled over every window, series and step, the median time per fit, and each case's MASE by its key.
  */
 function score(name, set, forecastOf, msOf) {
   const pool = new PooledErrors(LEVELS);
@@ -88,6 +89,7 @@ function score(name, set, forecastOf, msOf) {
   const scaled = [];
   const lastScaled = [];
   const times = [];
+  const caseMase = {};
   let failed = 0;
   for (const c of set.cases) {
     const forecast = forecastOf(c);
@@ -98,6 +100,7 @@ function score(name, set, forecastOf, msOf) {
     const value = mase(c.train, c.actual, forecast.mean, set.seasons[0]);
     pool.add(c.actual, forecast);
     scaled.push(value);
+    caseMase[c.key] = value;
     if (c.window === 0) {
       lastPool.add(c.actual, forecast);
       lastScaled.push(value);
@@ -118,6 +121,7 @@ function score(name, set, forecastOf, msOf) {
     coverage95Last: lastScaled.length > 0 ? lastPool.coverage(1) : Number.NaN,
     msPerSeries: median(times),
     failed,
+    caseMase,
   };
 }
 
@@ -170,6 +174,22 @@ function printTable(set, rows) {
   }
 }
 
+/** The line under a set's table: `auto` against the best named peer, case by case (`againstBestPeer`). */
+function printComparison(c) {
+  const [se80, se95] = c.coverageStandardErrors;
+  console.log(
+    `\nauto against the best named peer (${c.peer}), case by case: MASE ${signed(c.difference)} per case (t = ${fixed(2)(c.t)} over ${c.cases} cases; |t| < 1.96 is within chance), ` +
+      `auto better on ${c.better} of ${c.cases}; a calibrated coverage over ${c.points} points strays by chance ` +
+      `with a standard error of ${se80.toFixed(1)} / ${se95.toFixed(1)} points at 80 / 95 (more where errors are correlated)`,
+  );
+}
+
+/** A difference with its sign, to 4 decimals, or in exponent form when that would round it to 0. */
+function signed(x) {
+  const text = Math.abs(x) >= 1e-4 || x === 0 ? x.toFixed(4) : x.toExponential(1);
+  return x > 0 ? `+${text}` : text;
+}
+
 // The held-out sets (series from R packages, written by Rscript) join when R runs and BENCH_HELD_OUT is not 0.
 const heldOut = process.env.BENCH_HELD_OUT !== "0" && hasR() ? await loadHeldOutDatasets() : [];
 const sets = [...(await loadDatasets()), ...heldOut];
@@ -183,6 +203,7 @@ console.log(
 if (!withR)
   console.log("(R peers skipped: BENCH_SKIP_R=1, no Rscript on the PATH, or no peers.R: set BENCH_PEERS_R)");
 const results = {};
+const comparisons = {};
 for (const set of sets) {
   const rows = inProcess.map((model) => runModel(model, set));
   if (withR) {
@@ -200,8 +221,12 @@ for (const set of sets) {
     }
   }
   printTable(set, rows);
+  const comparison = againstBestPeer(rows, "avails auto", set.horizon);
+  if (comparison !== null) printComparison(comparison);
   results[set.name] = rows;
+  comparisons[set.name] = comparison;
 }
+results.againstBestPeer = comparisons;
 writeFileSync(join(benchOut, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
 
 // ─── speed targets ───────────────────────────────────────────────────────────────────────────────────────────

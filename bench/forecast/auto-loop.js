@@ -34,12 +34,12 @@ import { originGroups } from "../../dist/forecast/origin-groups.js";
 import { benchOut, loadDatasets, loadHeldOutDatasets } from "./datasets.js";
 import { interleavedMs } from "./interleaved-speed.js";
 import { mase, median, PooledErrors } from "./metrics.js";
+import { NAMED_PEERS } from "./named-peers.js";
 import { augursModels } from "./peers.js";
 import { testCases } from "./test-cases.js";
 
 const LEVELS = [80, 95];
 const WINDOWS = Number(process.env.BENCH_WINDOWS ?? 5);
-const NAMED_PEERS = ["augurs MSTL+AutoETS", "augurs AutoETS (non-seasonal)", "R ets", "R theta", "R stlf"];
 
 const mstlTheta = { ...mstl({ trend: dynamicOptimizedTheta }), name: "mstl" };
 const etsN = { ...ets({ season: "N" }), name: "ets_n" };
