@@ -332,6 +332,11 @@ describe("avails backtest", () => {
     // Weekly data: the seasonal naive model beats the naive one.
     expect(snaive.mase).toBeLessThan(naive.mase);
     expect(snaive.chosen).toEqual({ "SeasonalNaive(7)": 6 });
+    // Each model against the lowest MASE, fold by fold: the best has none.
+    expect(snaive.againstBest).toBeNull();
+    expect(naive.againstBest).toMatchObject({ model: "snaive", count: 6 });
+    expect(naive.againstBest.meanDifference).toBeCloseTo(naive.mase - snaive.mase, 12);
+    expect(naive.againstBest.aBetter + naive.againstBest.bBetter).toBeLessThanOrEqual(6);
     for (const model of summary.models) {
       expect(Object.keys(model.coverage)).toEqual(["80", "95"]);
       expect(model.coverage["95"]).toBeGreaterThanOrEqual(model.coverage["80"]);
@@ -366,6 +371,26 @@ describe("avails backtest", () => {
     expect(table.code).toBe(0);
     expect(table.stdout).toContain("2 series, 2 windows of 7 steps, seasons 7");
     expect(table.stdout).toMatch(/\nauto\s+\d/);
+    const two = await cli([
+      "backtest",
+      ...[
+        "--input",
+        input,
+        "--freq",
+        "daily",
+        "--horizon",
+        "7",
+        "--windows",
+        "3",
+        "--models",
+        "snaive,naive",
+      ],
+    ]);
+    expect(two.code).toBe(0);
+    expect(two.stdout).toMatch(
+      /\nnaive against snaive \(lowest MASE\), fold by fold: MASE \+\d\.\d{3} per fold, t = -?\d+\.\d{2} over 6 folds \((within chance|beyond chance at 5%)\), better on \d\n/,
+    );
+    expect(two.stdout).not.toContain("snaive against");
     const tooMany = await cli([
       "backtest",
       "--input",

@@ -4,9 +4,15 @@ function fixed(value: number, digits: number): string {
   return Number.isFinite(value) ? value.toFixed(digits) : "-";
 }
 
+/** What a paired t statistic says at 5%, two-sided. */
+function verdict(t: number): string {
+  if (Number.isNaN(t)) return "too few folds to judge";
+  return Math.abs(t) < 1.96 ? "within chance" : "beyond chance at 5%";
+}
+
 /**
  * A backtest's accuracy as an aligned text table, one row per model, then which model forecast how many
- * folds (for the automatic model, the winners).
+ * folds (for the automatic model, the winners), then each model against the one with the lowest MASE.
  *
  * @example formatAccuracyTable({ series: 8, horizon: 12, windows: 2, seasons: [12], models }, [80, 95])
  */
@@ -52,6 +58,15 @@ export function formatAccuracyTable(
       .sort((a, b) => b[1] - a[1])
       .map(([description, folds]) => `${description} ×${folds}`);
     out.push(`${m.model} forecast with: ${chosen.join(", ")}`);
+  }
+  for (const m of summary.models) {
+    const c = m.againstBest;
+    if (c === null || c.count === 0) continue;
+    const sign = c.meanDifference > 0 ? "+" : "";
+    out.push(
+      `${m.model} against ${c.model} (lowest MASE), fold by fold: MASE ${sign}${fixed(c.meanDifference, 3)} per fold, ` +
+        `t = ${fixed(c.t, 2)} over ${c.count} folds (${verdict(c.t)}), better on ${c.aBetter}`,
+    );
   }
   return `${out.join("\n")}\n`;
 }

@@ -4,6 +4,7 @@ export { mae } from "./mae.js";
 export { mape } from "./mape.js";
 export { mase } from "./mase.js";
 export { msis } from "./msis.js";
+export { type PairedDifference, pairedDifference } from "./paired-difference.js";
 export { pinballLoss } from "./pinball-loss.js";
 export { rmse } from "./rmse.js";
 export { rollingMape } from "./rolling-mape.js";

@@ -1,4 +1,14 @@
-import { coverage, mae, mase, msis, rmse, smape, wape } from "../metrics/index.js";
+import {
+  coverage,
+  mae,
+  mase,
+  msis,
+  type PairedDifference,
+  pairedDifference,
+  rmse,
+  smape,
+  wape,
+} from "../metrics/index.js";
 import type { SeriesBacktest } from "./backtest-task.js";
 
 /** One model's accuracy over every series and fold of a backtest. */
@@ -18,6 +28,12 @@ export interface ModelAccuracy {
   readonly msis: Readonly<Record<string, number>>;
   /** How often each model description forecast a fold, e.g. { "auto: theta": 12 }. */
   readonly chosen: Readonly<Record<string, number>>;
+  /**
+   * This model against the model with the lowest MASE, fold by fold (`pairedDifference` of the folds' MASE,
+   * this model first): whether a gap in MASE is more than chance. Null for that model itself, and when no
+   * model has a MASE.
+   */
+  readonly againstBest: (PairedDifference & { readonly model: string }) | null;
 }
 
 function meanOf(values: readonly number[]): number {
@@ -45,7 +61,8 @@ function concat(arrays: readonly Float64Array[]): Float64Array {
 /**
  * Accuracy per model of a backtest's series: MASE and MSIS per fold scaled by that fold's training data
  * (seasonal naive MAE at `seasonPeriod`, Hyndman & Koehler 2006; M4's MSIS), averaged over series and folds
- * where defined; WAPE, MAE, RMSE, sMAPE and coverage pooled over every point. NaN actuals are skipped.
+ * where defined; WAPE, MAE, RMSE, sMAPE and coverage pooled over every point; and each model against the one
+ * with the lowest MASE, fold by fold (`againstBest`). NaN actuals are skipped.
  *
  * @param seasonPeriod the MASE scale's lag: the smallest season, or 1 without seasons
  * @example summarizeBacktest(backtests, [80, 95], 7)[0].mase
@@ -57,7 +74,9 @@ export function summarizeBacktest(
 ): ModelAccuracy[] {
   if (backtests.length === 0) return [];
   const names = backtests[0].models.map((m) => m.model);
-  return names.map((name, index) => {
+  // Every model's folds' MASE in the same order (series, then fold), for the paired comparison.
+  const foldMase: number[][] = [];
+  const rows = names.map((name, index): Omit<ModelAccuracy, "againstBest"> => {
     const scaledErrors: number[] = [];
     const scaledScores = levels.map((): number[] => []);
     const chosen: Record<string, number> = {};
@@ -97,6 +116,7 @@ export function summarizeBacktest(
     }
     const actual = concat(actuals);
     const mean = concat(means);
+    foldMase.push(scaledErrors);
     return {
       model: name,
       mase: meanOf(scaledErrors),
@@ -111,4 +131,15 @@ export function summarizeBacktest(
       chosen,
     };
   });
+  let best = -1;
+  rows.forEach((row, i) => {
+    if (Number.isFinite(row.mase) && (best < 0 || row.mase < rows[best].mase)) best = i;
+  });
+  return rows.map((row, i) => ({
+    ...row,
+    againstBest:
+      best < 0 || i === best
+        ? null
+        : { model: rows[best].model, ...pairedDifference(foldMase[i], foldMase[best]) },
+  }));
 }
