@@ -1,13 +1,13 @@
 // How `auto` compares with the best named peer of a data set, case by case: whether a gap in mean MASE is more
 // than the spread of the cases would give by chance, and how far the coverage could be off its level by chance.
-import { dieboldMariano } from "../../dist/forecast/diebold-mariano.js";
+import { pairedDifference } from "../../dist/metrics/index.js";
 import { NAMED_PEERS } from "./named-peers.js";
 
 /**
  * Compares the row of `model` with the best named peer's (lowest mean MASE) over the cases both forecast:
- * the mean MASE difference per case (model minus peer), its t statistic (the Diebold-Mariano statistic of the
- * per-case differences at lag 0: the cases' test windows do not overlap; |t| < 1.96 is within chance at 5%,
- * though windows of one series share its regime, so the spread is if anything understated), the cases where the
+ * the mean MASE difference per case (model minus peer), its t statistic (`pairedDifference`: the cases' test
+ * windows do not overlap; |t| < 1.96 is within chance at 5%, though windows of one series share its regime, so
+ * the spread is if anything understated), the cases where the
  * model was better, and the binomial standard errors of a pooled coverage at the 80% and 95% levels over the model's
  * test points, how far a well-calibrated interval's coverage strays by chance (a lower bound, since the errors of
  * one window are correlated). Null when either row is missing.
@@ -22,17 +22,19 @@ export function againstBestPeer(rows, model, horizon) {
   if (ours === undefined || peers.length === 0) return null;
   const peer = peers.reduce((a, b) => (b.mase < a.mase ? b : a));
   const keys = Object.keys(ours.caseMase).filter((key) => key in peer.caseMase);
-  const differences = Float64Array.from(keys, (key) => ours.caseMase[key] - peer.caseMase[key]);
-  const n = differences.length;
-  if (n === 0) return null;
+  const paired = pairedDifference(
+    keys.map((key) => ours.caseMase[key]),
+    keys.map((key) => peer.caseMase[key]),
+  );
+  if (paired.count === 0) return null;
   const points = Object.keys(ours.caseMase).length * horizon;
   const standardError = (level) => 100 * Math.sqrt((level * (1 - level)) / points);
   return {
     peer: peer.model,
-    cases: n,
-    difference: differences.reduce((a, b) => a + b, 0) / n,
-    t: n > 1 ? dieboldMariano(differences, 0) : Number.NaN,
-    better: differences.filter((d) => d < 0).length,
+    cases: paired.count,
+    difference: paired.meanDifference,
+    t: paired.t,
+    better: paired.aBetter,
     points,
     coverageStandardErrors: [standardError(0.8), standardError(0.95)],
   };
