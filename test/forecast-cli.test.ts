@@ -357,51 +357,21 @@ describe("avails backtest", () => {
   });
 
   test("prints a table by default, and refuses too few points for the windows", async () => {
-    const table = await cli([
-      "backtest",
-      "--input",
-      input,
-      "--freq",
-      "daily",
-      "--horizon",
-      "7",
-      "--windows",
-      "2",
-    ]);
+    const args = (windows: string, ...more: string[]) => [
+      ...["backtest", "--input", input, "--freq", "daily", "--horizon", "7", "--windows", windows],
+      ...more,
+    ];
+    const table = await cli(args("2"));
     expect(table.code).toBe(0);
     expect(table.stdout).toContain("2 series, 2 windows of 7 steps, seasons 7");
     expect(table.stdout).toMatch(/\nauto\s+\d/);
-    const two = await cli([
-      "backtest",
-      ...[
-        "--input",
-        input,
-        "--freq",
-        "daily",
-        "--horizon",
-        "7",
-        "--windows",
-        "3",
-        "--models",
-        "snaive,naive",
-      ],
-    ]);
+    const two = await cli(args("3", "--models", "snaive,naive"));
     expect(two.code).toBe(0);
     expect(two.stdout).toMatch(
       /\nnaive against snaive \(lowest MASE\), fold by fold: MASE \+\d\.\d{3} per fold, t = -?\d+\.\d{2} over 6 folds \((within chance|beyond chance at 5%)\), better on \d\n/,
     );
     expect(two.stdout).not.toContain("snaive against");
-    const tooMany = await cli([
-      "backtest",
-      "--input",
-      input,
-      "--freq",
-      "daily",
-      "--horizon",
-      "7",
-      "--windows",
-      "20",
-    ]);
+    const tooMany = await cli(args("20"));
     expect(tooMany.code).not.toBe(0);
     expect(tooMany.stderr).toContain(
       "--windows: 20 windows of 7 need series of more than 140 points; the longest has 120",
