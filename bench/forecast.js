@@ -2,14 +2,15 @@
 // daily, demo hourly and daily per market, classic monthly and quarterly, and where R runs three held-out sets
 // of series from R packages: quarterly, monthly, Chicago L daily), forecasts them with avails' models
 // and, in the same run, with the peers (augurs in this process, R's forecast package through Rscript when it is
-// installed), and prints per data set: MASE, WAPE, coverage of the 80% and 95% intervals, median ms per series.
+// installed), and prints per data set: MASE, WAPE, coverage of the 80% and 95% intervals, median ms per series,
+// and `auto` against the best named peer case by case (forecast/against-best-peer.js).
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { forecastSeries } from "../dist/forecast/forecast-series.js";
 import { ets } from "../dist/forecast/models/ets/ets.js";
 import { resolveModel } from "../dist/forecast/models/registry.js";
 import { normalQuantile } from "../dist/forecast/normal-quantile.js";
-import { againstBestPeer } from "./forecast/against-best-peer.js";
+import { againstBestPeer, formatComparison } from "./forecast/against-best-peer.js";
 import { benchOut, demoCellsCsv, loadDatasets, loadHeldOutDatasets } from "./forecast/datasets.js";
 import { holidayWeekBench } from "./forecast/holiday-weeks.js";
 import { interleavedMs } from "./forecast/interleaved-speed.js";
@@ -174,22 +175,6 @@ function printTable(set, rows) {
   }
 }
 
-/** The line under a set's table: `auto` against the best named peer, case by case (`againstBestPeer`). */
-function printComparison(c) {
-  const [se80, se95] = c.coverageStandardErrors;
-  console.log(
-    `\nauto against the best named peer (${c.peer}), case by case: MASE ${signed(c.difference)} per case (t = ${fixed(2)(c.t)} over ${c.cases} cases; |t| < 1.96 is within chance), ` +
-      `auto better on ${c.better} of ${c.cases}; a calibrated coverage over ${c.points} points strays by chance ` +
-      `with a standard error of ${se80.toFixed(1)} / ${se95.toFixed(1)} points at 80 / 95 (more where errors are correlated)`,
-  );
-}
-
-/** A difference with its sign, to 4 decimals, or in exponent form when that would round it to 0. */
-function signed(x) {
-  const text = Math.abs(x) >= 1e-4 || x === 0 ? x.toFixed(4) : x.toExponential(1);
-  return x > 0 ? `+${text}` : text;
-}
-
 // The held-out sets (series from R packages, written by Rscript) join when R runs and BENCH_HELD_OUT is not 0.
 const heldOut = process.env.BENCH_HELD_OUT !== "0" && hasR() ? await loadHeldOutDatasets() : [];
 const sets = [...(await loadDatasets()), ...heldOut];
@@ -222,7 +207,7 @@ for (const set of sets) {
   }
   printTable(set, rows);
   const comparison = againstBestPeer(rows, "avails auto", set.horizon);
-  if (comparison !== null) printComparison(comparison);
+  if (comparison !== null) console.log(`\n${formatComparison(comparison)}`);
   results[set.name] = rows;
   comparisons[set.name] = comparison;
 }

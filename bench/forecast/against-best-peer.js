@@ -39,3 +39,26 @@ export function againstBestPeer(rows, model, horizon) {
     coverageStandardErrors: [standardError(0.8), standardError(0.95)],
   };
 }
+
+/**
+ * The line `bench:forecast` prints under a set's table for `againstBestPeer`'s comparison.
+ *
+ * @example
+ * console.log(formatComparison(againstBestPeer(rows, "avails auto", 14)));
+ */
+export function formatComparison(c) {
+  const [se80, se95] = c.coverageStandardErrors;
+  const t = Number.isFinite(c.t) ? c.t.toFixed(2) : String(c.t);
+  return (
+    `auto against the best named peer (${c.peer}), case by case: MASE ${signed(c.difference)} per case ` +
+    `(t = ${t} over ${c.cases} cases; |t| < 1.96 is within chance), auto better on ${c.better} of ${c.cases}; ` +
+    `a calibrated coverage over ${c.points} points strays by chance with a standard error of ` +
+    `${se80.toFixed(1)} / ${se95.toFixed(1)} points at 80 / 95 (more where errors are correlated)`
+  );
+}
+
+/** A difference with its sign, to 4 decimals, or in exponent form where that would round it to 0. */
+function signed(x) {
+  const text = Math.abs(x) >= 1e-4 || x === 0 ? x.toFixed(4) : x.toExponential(1);
+  return x > 0 ? `+${text}` : text;
+}
