@@ -370,25 +370,17 @@ function driftMedian(weeks = 8) {
   const one = (y, end, horizon, m) => {
     const changes = [];
     for (let i = Math.max(m, end - weeks * m); i < end; i++) changes.push(y[i] - y[i - m]);
-    changes.sort((a, b) => a - b);
-    const mid = changes.length >> 1;
-    const drift =
-      changes.length === 0
-        ? 0
-        : (changes.length % 2 ? changes[mid] : (changes[mid - 1] + changes[mid]) / 2) / m;
+    const drift = changes.length === 0 ? 0 : median(changes) / m;
     const mean = new Float64Array(horizon);
-    const values = [];
     for (let h = 0; h < horizon; h++) {
       const target = end + h;
-      values.length = 0;
+      const values = [];
       for (let k = 1; k <= weeks; k++) {
         const i = end + (h % m) - k * m;
         if (i < 0) break;
         values.push(y[i] + (target - i) * drift);
       }
-      values.sort((a, b) => a - b);
-      const c = values.length >> 1;
-      mean[h] = values.length % 2 ? values[c] : (values[c - 1] + values[c]) / 2;
+      mean[h] = median(values);
     }
     return mean;
   };
@@ -403,18 +395,12 @@ function driftMedian(weeks = 8) {
     forecastOrigins: (y, origins, r) => origins.map((o) => one(y, o, r.horizon, period(r))),
   };
 }
-/** The registry with `extra` candidates beside the weekly median on daily series that are not intermittent. */
-function registryDailyWith(extra) {
-  const daily = registryAllWith([seasonalWindowMedian(8), ...extra], { multi: false });
-  const other = registryAllWith([]);
-  return dispatching((y, r) =>
-    r.seasons.length === 1 && r.seasons[0] === 7 && !isIntermittent(y, 7) ? daily : other,
-  );
-}
-/** The registry exactly (the weekly median on daily series), its automatic models built with `options`. */
-function registryNow(options) {
-  const median = [seasonalWindowMedian(8)];
-  const daily = registryAllWith(median, { multi: false, options });
+/**
+ * The registry exactly (the weekly median on daily series that are not intermittent), with `extra` candidates
+ * beside the median and its automatic models built with `options`.
+ */
+function registryDailyWith(extra = [], options = {}) {
+  const daily = registryAllWith([seasonalWindowMedian(8), ...extra], { multi: false, options });
   const other = registryAllWith([], { options });
   return dispatching((y, r) =>
     r.seasons.length === 1 && r.seasons[0] === 7 && !isIntermittent(y, 7) ? daily : other,
@@ -427,11 +413,11 @@ const VARIANTS = {
   "clean-all": () => registryCleaned(),
   "clean-twins": () => registryCleaned({ twins: true }),
   // The registry rebuilt with other pool margins (and `registry-now` with none changed).
-  "registry-now": () => registryNow({}),
+  "registry-now": () => registryDailyWith(),
   // The weekly median with drift beside the weekly median on daily series: tried, not kept.
   "drift-median": () => registryDailyWith([driftMedian(8)]),
-  "margin-0.5": () => registryNow({ poolMargin: 0.5 }),
-  "margin-100": () => registryNow({ poolMargin: 100 }),
+  "margin-0.5": () => registryDailyWith([], { poolMargin: 0.5 }),
+  "margin-100": () => registryDailyWith([], { poolMargin: 100 }),
   "stl-ets-now": () => registryWith([stlEts]),
   // The registry's candidates rebuilt here: the rule before the seasonal window median joined daily series.
   "daily-median-none": () => registryAllWith([]),
