@@ -3,6 +3,11 @@ import type { ProgressListener } from "../store/store.js";
 /**
  * A progress display on stderr: a redrawn bar on a terminal, plain lines (at most one per 5 s, plus the last)
  * elsewhere, so logs of scheduled runs stay readable.
+ *
+ * @example
+ * const progress = createProgress("forecast");
+ * progress.update(1, 30, "series a"); // forecast [#-----------------------] 3% 1/30 series a 0.0s
+ * progress.done();
  */
 export function createProgress(
   title: string,
@@ -15,6 +20,7 @@ export function createProgress(
   const started = Date.now();
   let lastDraw = 0;
   let lastLine = "";
+  let lastWritten = "";
   const render = (done: number, total: number | null, label: string) => {
     const elapsed = ((Date.now() - started) / 1000).toFixed(1);
     if (total === null || total <= 0) return `${title} ${label} ${elapsed}s`;
@@ -34,10 +40,12 @@ export function createProgress(
         if (now - lastDraw < 5000) return;
         stream.write(`${lastLine}\n`);
       }
+      lastWritten = lastLine;
       lastDraw = now;
     },
     done() {
-      if (lastLine === "") return;
+      // Off a terminal the last line may already be in the log: a one-series run would show it twice.
+      if (lastLine === "" || (!isTerminal && lastLine === lastWritten)) return;
       stream.write(isTerminal ? `\r\x1b[2K${lastLine}\n` : `${lastLine}\n`);
     },
   };
