@@ -4,6 +4,13 @@ function fixed(value: number, digits: number): string {
   return Number.isFinite(value) ? value.toFixed(digits) : "-";
 }
 
+/** A t statistic to 2 decimals; every fold the same nonzero difference makes it infinite, said as such. */
+function tStatistic(t: number): string {
+  if (t === Number.POSITIVE_INFINITY) return "∞";
+  if (t === Number.NEGATIVE_INFINITY) return "-∞";
+  return fixed(t, 2);
+}
+
 /** What a paired t statistic says at 5%, two-sided. */
 function verdict(t: number): string {
   if (Number.isNaN(t)) return "too few folds to judge";
@@ -63,9 +70,13 @@ export function formatAccuracyTable(
     const c = m.againstBest;
     if (c === null || c.count === 0) continue;
     const sign = c.meanDifference > 0 ? "+" : "";
+    const same = c.aBetter === 0 && c.bBetter === 0;
     out.push(
-      `${m.model} against ${c.model} (lowest MASE), fold by fold: MASE ${sign}${fixed(c.meanDifference, 3)} per fold, ` +
-        `t = ${fixed(c.t, 2)} over ${c.count} folds (${verdict(c.t)}), better on ${c.aBetter}`,
+      `${m.model} against ${c.model} (lowest MASE), fold by fold: ` +
+        (same
+          ? `the same MASE on all ${c.count} folds`
+          : `MASE ${sign}${fixed(c.meanDifference, 3)} per fold, ` +
+            `t = ${tStatistic(c.t)} over ${c.count} fold${c.count === 1 ? "" : "s"} (${verdict(c.t)}), better on ${c.aBetter}`),
     );
   }
   return `${out.join("\n")}\n`;

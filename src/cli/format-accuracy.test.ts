@@ -1,0 +1,73 @@
+import { describe, expect, test } from "vitest";
+import type { ModelAccuracy } from "../run/backtest-summary.js";
+import { formatAccuracyTable } from "./format-accuracy.js";
+
+/** A model's accuracy with the given MASE and comparison; the other figures do not matter here. */
+function accuracy(model: string, mase: number, againstBest: ModelAccuracy["againstBest"]): ModelAccuracy {
+  return {
+    model,
+    mase,
+    wape: 0.1,
+    mae: 1,
+    rmse: 1,
+    smape: 0.1,
+    coverage: { "80": 0.8 },
+    msis: { "80": 2 },
+    chosen: { [model]: 3 },
+    againstBest,
+  };
+}
+
+const table = (models: ModelAccuracy[]) =>
+  formatAccuracyTable({ series: 1, horizon: 2, windows: 3, seasons: [], models }, [80]);
+
+describe("formatAccuracyTable(summary, levels)", () => {
+  test("says each model's gap to the lowest MASE and whether it is more than chance", () => {
+    const text = table([
+      accuracy("ets", 0.5, null),
+      accuracy("theta", 0.6, { model: "ets", count: 3, meanDifference: 0.1, t: 1.2, aBetter: 1, bBetter: 2 }),
+    ]);
+    expect(text).toContain(
+      "theta against ets (lowest MASE), fold by fold: MASE +0.100 per fold, t = 1.20 over 3 folds (within chance), better on 1\n",
+    );
+    expect(text).not.toContain("ets against");
+  });
+
+  test("an infinite t (the same nonzero difference on every fold) is written as ∞, beyond chance", () => {
+    const text = table([
+      accuracy("ets", 0.5, null),
+      accuracy("snaive", 1.5, {
+        model: "ets",
+        count: 3,
+        meanDifference: 1,
+        t: Number.POSITIVE_INFINITY,
+        aBetter: 0,
+        bBetter: 3,
+      }),
+    ]);
+    expect(text).toContain("MASE +1.000 per fold, t = ∞ over 3 folds (beyond chance at 5%), better on 0\n");
+  });
+
+  test("two models that tie on every fold are said to have the same MASE, with no t", () => {
+    const text = table([
+      accuracy("auto", 0.5, null),
+      accuracy("ets", 0.5, { model: "auto", count: 3, meanDifference: 0, t: 0, aBetter: 0, bBetter: 0 }),
+    ]);
+    expect(text).toContain("ets against auto (lowest MASE), fold by fold: the same MASE on all 3 folds\n");
+  });
+
+  test("too few folds to judge are said so", () => {
+    const text = table([
+      accuracy("ets", 0.5, null),
+      accuracy("theta", 0.6, {
+        model: "ets",
+        count: 1,
+        meanDifference: 0.1,
+        t: Number.NaN,
+        aBetter: 0,
+        bBetter: 1,
+      }),
+    ]);
+    expect(text).toContain("t = - over 1 fold (too few folds to judge), better on 0\n");
+  });
+});
