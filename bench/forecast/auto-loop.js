@@ -418,6 +418,9 @@ const VARIANTS = {
   "drift-median": () => registryDailyWith([driftMedian(8)]),
   "margin-0.5": () => registryDailyWith([], { poolMargin: 0.5 }),
   "margin-100": () => registryDailyWith([], { poolMargin: 100 }),
+  // More fits over the origins, so the calibration errors come from fits nearer the final one.
+  "fits-6-now": () => registryDailyWith([], { fits: 6 }),
+  "fits-12-now": () => registryDailyWith([], { fits: 12 }),
   "stl-ets-now": () => registryWith([stlEts]),
   // The registry's candidates rebuilt here: the rule before the seasonal window median joined daily series.
   "daily-median-none": () => registryAllWith([]),
