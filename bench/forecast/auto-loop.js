@@ -2,7 +2,7 @@
 // variants of it named in BENCH_VARIANTS) over the test cases of bench:forecast's six data sets, 5 windows, on
 // the product path (forecastSeries), without the peers. The best named peer of each set comes from the last
 // full run's bench/out/forecast/results.json (augurs' two models, R's ets, thetaf and stlf). Prints MASE, the
-// ratio to the best peer, coverage, the median CPU ms per series and what won how often. BENCH_HELD_OUT=1 adds the
+// ratio to the best peer, coverage, the mean MSIS at 80% and 95%, the median CPU ms per series and what won how often. BENCH_HELD_OUT=1 adds the
 // held-out sets of R packages (datasets.js, loadHeldOutDatasets). Needs `npm run build`.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -31,6 +31,7 @@ import { mstlDecompose } from "../../dist/forecast/models/mstl/mstl-decompose.js
 import { resolveModel } from "../../dist/forecast/models/registry.js";
 import { dynamicOptimizedTheta, theta } from "../../dist/forecast/models/theta/theta.js";
 import { originGroups } from "../../dist/forecast/origin-groups.js";
+import { msis } from "../../dist/metrics/index.js";
 import { benchOut, loadDatasets, loadHeldOutDatasets } from "./datasets.js";
 import { interleavedMs } from "./interleaved-speed.js";
 import { mase, median, PooledErrors } from "./metrics.js";
@@ -561,6 +562,7 @@ function run(model, set, cases) {
   const scaled = [];
   const times = [];
   const winners = new Map();
+  const intervalScores = LEVELS.map(() => []);
   forecastSeries(cases[0].train, { model, horizon: set.horizon, levels: LEVELS, seasons: set.seasons });
   for (const c of cases) {
     const started = cpuMs();
@@ -574,6 +576,10 @@ function run(model, set, cases) {
     const forecast = report.result;
     pool.add(c.actual, forecast);
     scaled.push(mase(c.train, c.actual, forecast.mean, set.seasons[0]));
+    for (const [l, level] of LEVELS.entries())
+      intervalScores[l].push(
+        msis(c.actual, forecast.lower[l], forecast.upper[l], level, c.train, set.seasons[0]),
+      );
     if (process.env.BENCH_PER_SERIES === "1") perSeries.push([c.series.id, scaled.at(-1)]);
     const won = report.description.replace(/^auto: /, "").replace(/ \(strength [0-9.]+\)/, "");
     winners.set(won, (winners.get(won) ?? 0) + 1);
@@ -582,14 +588,17 @@ function run(model, set, cases) {
     mase: scaled.reduce((a, b) => a + b, 0) / scaled.length,
     coverage80: pool.coverage(0),
     coverage95: pool.coverage(1),
+    msis: intervalScores.map((scores) => scores.reduce((a, b) => a + b, 0) / scores.length),
     ms: median(times),
     winners: [...winners].sort((a, b) => b[1] - a[1]),
   };
 }
 
 const pct = (x) => `${(100 * x).toFixed(1)}%`;
-console.log("| variant | set | MASE | best named peer | ratio | cov 80 | cov 95 | CPU ms/series | won |");
-console.log("| --- | --- | ---: | --- | ---: | ---: | ---: | ---: | --- |");
+console.log(
+  "| variant | set | MASE | best named peer | ratio | cov 80 | cov 95 | MSIS 80 / 95 | CPU ms/series | won |",
+);
+console.log("| --- | --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | --- |");
 for (const set of sets) {
   const cases = testCases(set, WINDOWS);
   const peer = bestPeer(set);
@@ -606,7 +615,8 @@ for (const set of sets) {
     }
     console.log(
       `| ${name} | ${set.name} | ${r.mase.toFixed(3)} | ${peer.model} ${peer.mase.toFixed(3)} | ` +
-        `${(r.mase / peer.mase).toFixed(3)} | ${pct(r.coverage80)} | ${pct(r.coverage95)} | ${r.ms.toFixed(1)} | ${won} |`,
+        `${(r.mase / peer.mase).toFixed(3)} | ${pct(r.coverage80)} | ${pct(r.coverage95)} | ` +
+        `${r.msis.map((x) => x.toFixed(2)).join(" / ")} | ${r.ms.toFixed(1)} | ${won} |`,
     );
   }
 }
