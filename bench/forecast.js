@@ -120,6 +120,9 @@ function score(name, set, forecastOf, msOf) {
     coverage95: ok ? pool.coverage(1) : Number.NaN,
     coverage80Last: lastScaled.length > 0 ? lastPool.coverage(0) : Number.NaN,
     coverage95Last: lastScaled.length > 0 ? lastPool.coverage(1) : Number.NaN,
+    // Standard errors of the two coverages with the test windows as clusters (`coverageStandardError`).
+    coverageSE80: ok ? pool.coverageStandardError(0) : Number.NaN,
+    coverageSE95: ok ? pool.coverageStandardError(1) : Number.NaN,
     msPerSeries: median(times),
     failed,
     caseMase,

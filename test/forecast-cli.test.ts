@@ -340,6 +340,9 @@ describe("avails backtest", () => {
     for (const model of summary.models) {
       expect(Object.keys(model.coverage)).toEqual(["80", "95"]);
       expect(model.coverage["95"]).toBeGreaterThanOrEqual(model.coverage["80"]);
+      // Six folds (two series, three windows): each coverage has a standard error over them.
+      expect(Object.keys(model.coverageStandardError)).toEqual(["80", "95"]);
+      for (const se of Object.values(model.coverageStandardError)) expect(se).toBeGreaterThanOrEqual(0);
     }
   });
 
@@ -365,6 +368,7 @@ describe("avails backtest", () => {
     expect(table.code).toBe(0);
     expect(table.stdout).toContain("2 series, 2 windows of 7 steps, seasons 7");
     expect(table.stdout).toMatch(/\nauto\s+\d/);
+    expect(table.stdout).toMatch(/\nauto(\s+\S+){4}\s+\d\.\d{3}±\d\.\d{3}\s+\d\.\d{3}±\d\.\d{3}\s/);
     const two = await cli(args("3", "--models", "snaive,naive"));
     expect(two.code).toBe(0);
     expect(two.stdout).toMatch(

@@ -7,10 +7,11 @@ import { NAMED_PEERS } from "./named-peers.js";
  * Compares the row of `model` with the best named peer's (lowest mean MASE) over the cases both forecast:
  * the mean MASE difference per case (model minus peer), its t statistic (`pairedDifference`: the cases' test
  * windows do not overlap; |t| < 1.96 is within chance at 5%, though windows of one series share its regime, so
- * the spread is if anything understated), the cases where the
- * model was better, and the binomial standard errors of a pooled coverage at the 80% and 95% levels over the model's
- * test points, how far a well-calibrated interval's coverage strays by chance (a lower bound, since the errors of
- * one window are correlated). Null when either row is missing.
+ * the spread is if anything understated), the cases where the model was better, and two standard errors of a
+ * pooled coverage at the 80% and 95% levels, how far a well-calibrated interval's coverage strays by chance: the
+ * binomial one over the model's test points (a lower bound, since the errors of one window are correlated) and
+ * the model's own with its test windows as clusters (`coverageSE80`, `coverageSE95` of its row; NaN where the
+ * row has none). Null when either row is missing.
  *
  * @example
  * const c = againstBestPeer(rows, "avails auto", 14);
@@ -37,6 +38,10 @@ export function againstBestPeer(rows, model, horizon) {
     better: paired.aBetter,
     points,
     coverageStandardErrors: [standardError(0.8), standardError(0.95)],
+    clusteredStandardErrors: [
+      100 * (ours.coverageSE80 ?? Number.NaN),
+      100 * (ours.coverageSE95 ?? Number.NaN),
+    ],
   };
 }
 
@@ -48,12 +53,14 @@ export function againstBestPeer(rows, model, horizon) {
  */
 export function formatComparison(c) {
   const [se80, se95] = c.coverageStandardErrors;
+  const [cluster80, cluster95] = c.clusteredStandardErrors ?? [Number.NaN, Number.NaN];
   const t = Number.isFinite(c.t) ? c.t.toFixed(2) : String(c.t);
   return (
     `auto against the best named peer (${c.peer}), case by case: MASE ${signed(c.difference)} per case ` +
     `(t = ${t} over ${c.cases} cases; |t| < 1.96 is within chance), auto better on ${c.better} of ${c.cases}; ` +
     `a calibrated coverage over ${c.points} points strays by chance with a standard error of ` +
-    `${se80.toFixed(1)} / ${se95.toFixed(1)} points at 80 / 95 (more where errors are correlated)`
+    `${se80.toFixed(1)} / ${se95.toFixed(1)} points at 80 / 95 counting each point alone, ` +
+    `${cluster80.toFixed(1)} / ${cluster95.toFixed(1)} with the test windows as clusters`
   );
 }
 

@@ -2,9 +2,9 @@
 // variants of it named in BENCH_VARIANTS) over the test cases of bench:forecast's six data sets, 5 windows, on
 // the product path (forecastSeries), without the peers. The best named peer of each set comes from the last
 // full run's bench/out/forecast/results.json (augurs' two models, R's ets, thetaf and stlf). Prints MASE, the
-// ratio to the best peer, coverage, the mean MSIS at 80% and 95%, the median CPU ms per series and what won how
-// often. BENCH_HELD_OUT=1 adds the held-out sets of R packages (datasets.js, loadHeldOutDatasets). Needs
-// `npm run build`.
+// ratio to the best peer, coverage and its standard error with the test windows as clusters, the mean MSIS at
+// 80% and 95%, the median CPU ms per series and what won how often. BENCH_HELD_OUT=1 adds the held-out sets of R
+// packages (datasets.js, loadHeldOutDatasets). Needs `npm run build`.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { autoForecaster } from "../../dist/forecast/auto-forecaster.js";
@@ -589,6 +589,7 @@ function run(model, set, cases) {
     mase: scaled.reduce((a, b) => a + b, 0) / scaled.length,
     coverage80: pool.coverage(0),
     coverage95: pool.coverage(1),
+    coverageSE: [pool.coverageStandardError(0), pool.coverageStandardError(1)],
     msis: intervalScores.map((scores) => scores.reduce((a, b) => a + b, 0) / scores.length),
     ms: median(times),
     winners: [...winners].sort((a, b) => b[1] - a[1]),
@@ -597,9 +598,9 @@ function run(model, set, cases) {
 
 const pct = (x) => `${(100 * x).toFixed(1)}%`;
 console.log(
-  "| variant | set | MASE | best named peer | ratio | cov 80 | cov 95 | MSIS 80 / 95 | CPU ms/series | won |",
+  "| variant | set | MASE | best named peer | ratio | cov 80 | cov 95 | cov SE 80 / 95 | MSIS 80 / 95 | CPU ms/series | won |",
 );
-console.log("| --- | --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | --- |");
+console.log("| --- | --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
 for (const set of sets) {
   const cases = testCases(set, WINDOWS);
   const peer = bestPeer(set);
@@ -617,6 +618,7 @@ for (const set of sets) {
     console.log(
       `| ${name} | ${set.name} | ${r.mase.toFixed(3)} | ${peer.model} ${peer.mase.toFixed(3)} | ` +
         `${(r.mase / peer.mase).toFixed(3)} | ${pct(r.coverage80)} | ${pct(r.coverage95)} | ` +
+        `${r.coverageSE.map((x) => (100 * x).toFixed(1)).join(" / ")} | ` +
         `${r.msis.map((x) => x.toFixed(2)).join(" / ")} | ${r.ms.toFixed(1)} | ${won} |`,
     );
   }

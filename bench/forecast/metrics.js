@@ -1,5 +1,5 @@
 // Pooling and summary helpers of the forecast benchmark; per-series metrics come from src/metrics.
-import { mase as maseOf } from "../../dist/metrics/index.js";
+import { coverageStandardError, mase as maseOf } from "../../dist/metrics/index.js";
 
 /**
  * MASE of one series' test window, scaled by its training data's in-sample seasonal naive MAE (src/metrics).
@@ -13,12 +13,12 @@ export function mase(train, actual, mean, season) {
 
 /**
  * Totals that pool over every series and step of a data set: absolute errors and actuals for WAPE, and
- * points inside each interval for coverage.
+ * points inside each interval for coverage, kept per test window too for the coverage's standard error.
  *
  * @example
  * const pool = new PooledErrors([80, 95]);
  * pool.add(actual, forecast);
- * pool.wape(); pool.coverage(0);
+ * pool.wape(); pool.coverage(0); pool.coverageStandardError(0);
  */
 export class PooledErrors {
   constructor(levels) {
@@ -27,18 +27,34 @@ export class PooledErrors {
     this.absoluteActual = 0;
     this.points = 0;
     this.inside = levels.map(() => 0);
+    /** Per test window added: its points, and its points inside each level's interval. */
+    this.windows = [];
   }
 
   /** Adds one series' test window: `forecast` has `mean` and `lower[l]`, `upper[l]` per level. */
   add(actual, forecast) {
+    const inside = this.levels.map(() => 0);
     for (let h = 0; h < actual.length; h++) {
       this.absoluteError += Math.abs(actual[h] - forecast.mean[h]);
       this.absoluteActual += Math.abs(actual[h]);
       for (let l = 0; l < this.levels.length; l++) {
-        if (actual[h] >= forecast.lower[l][h] && actual[h] <= forecast.upper[l][h]) this.inside[l]++;
+        if (actual[h] >= forecast.lower[l][h] && actual[h] <= forecast.upper[l][h]) inside[l]++;
       }
     }
+    for (let l = 0; l < this.levels.length; l++) this.inside[l] += inside[l];
     this.points += actual.length;
+    this.windows.push({ points: actual.length, inside });
+  }
+
+  /**
+   * The standard error of `coverage(l)` with the test windows as clusters (`coverageStandardError`): the points
+   * of one window miss together, so the binomial error understates the chance spread. NaN for under 2 windows.
+   */
+  coverageStandardError(l) {
+    return coverageStandardError(
+      this.windows.map((w) => w.inside[l]),
+      this.windows.map((w) => w.points),
+    );
   }
 
   /** Weighted absolute percentage error: sum |y - f| / sum |y|. */

@@ -12,6 +12,7 @@ function accuracy(model: string, mase: number, againstBest: ModelAccuracy["again
     rmse: 1,
     smape: 0.1,
     coverage: { "80": 0.8 },
+    coverageStandardError: { "80": 0.025 },
     msis: { "80": 2 },
     chosen: { [model]: 3 },
     againstBest,
@@ -22,6 +23,13 @@ const table = (models: ModelAccuracy[]) =>
   formatAccuracyTable({ series: 1, horizon: 2, windows: 3, seasons: [], models }, [80]);
 
 describe("formatAccuracyTable(summary, levels)", () => {
+  test("writes each coverage with its standard error over the folds, and alone where there is none", () => {
+    const text = table([accuracy("ets", 0.5, null)]);
+    expect(text).toMatch(/\nets\s+0\.500\s+0\.1000\s+0\.1000\s+1\.00\s+0\.800±0\.025\s+2\.00\n/);
+    const oneFold = { ...accuracy("ets", 0.5, null), coverageStandardError: { "80": Number.NaN } };
+    expect(table([oneFold])).toMatch(/\nets\s+0\.500\s+0\.1000\s+0\.1000\s+1\.00\s+0\.800\s+2\.00\n/);
+  });
+
   test("says each model's gap to the lowest MASE and whether it is more than chance", () => {
     const text = table([
       accuracy("ets", 0.5, null),

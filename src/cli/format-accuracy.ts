@@ -11,6 +11,14 @@ function tStatistic(t: number): string {
   return fixed(t, 2);
 }
 
+/** A coverage to 3 decimals, with its standard error over the folds where there is one: "0.794±0.021". */
+function withStandardError(value: number, standardError: number | undefined): string {
+  const text = fixed(value, 3);
+  return Number.isFinite(value) && Number.isFinite(standardError)
+    ? `${text}±${fixed(standardError as number, 3)}`
+    : text;
+}
+
 /** What a paired t statistic says at 5%, two-sided. */
 function verdict(t: number): string {
   if (Number.isNaN(t)) return "too few folds to judge";
@@ -18,8 +26,9 @@ function verdict(t: number): string {
 }
 
 /**
- * A backtest's accuracy as an aligned text table, one row per model, then which model forecast how many
- * folds (for the automatic model, the winners), then each model against the one with the lowest MASE.
+ * A backtest's accuracy as an aligned text table, one row per model (each coverage with its standard error over
+ * the folds), then which model forecast how many folds (for the automatic model, the winners), then each model
+ * against the one with the lowest MASE.
  *
  * @example formatAccuracyTable({ series: 8, horizon: 12, windows: 2, seasons: [12], models }, [80, 95])
  */
@@ -48,7 +57,7 @@ export function formatAccuracyTable(
     fixed(m.wape, 4),
     fixed(m.smape, 4),
     fixed(m.rmse, 2),
-    ...levels.map((l) => fixed(m.coverage[String(l)], 3)),
+    ...levels.map((l) => withStandardError(m.coverage[String(l)], m.coverageStandardError[String(l)])),
     ...levels.map((l) => fixed(m.msis[String(l)], 2)),
   ]);
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));

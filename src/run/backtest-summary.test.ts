@@ -44,6 +44,24 @@ describe("summarizeBacktest(backtests, levels, seasonPeriod)", () => {
     expect(poor.againstBest?.t).toBeCloseTo(3, 10);
   });
 
+  test("gives each coverage's standard error with the folds as clusters", () => {
+    const [good, poor] = summarizeBacktest(backtests, [80], 1);
+    // good: fold 1 errors 0, 0 (both inside ±1), fold 2 errors 1, 1 (both on the bounds, inside): 4 of 4, no spread.
+    expect(good.coverage["80"]).toBe(1);
+    expect(good.coverageStandardError["80"]).toBe(0);
+    // poor: errors 2 everywhere, outside ±1: 0 of 4.
+    expect(poor.coverage["80"]).toBe(0);
+    expect(poor.coverageStandardError["80"]).toBe(0);
+    // Fold 1 inside, fold 2 outside: p = 0.5, sqrt(2 * ((2 - 1)^2 + (0 - 1)^2)) / 4 = 0.5.
+    const [split] = summarizeBacktest(
+      [{ values, models: [run("split", values, origins, [0, 2, 2, 2])] }],
+      [80],
+      1,
+    );
+    expect(split.coverage["80"]).toBe(0.5);
+    expect(split.coverageStandardError["80"]).toBeCloseTo(0.5, 12);
+  });
+
   test("gives no comparison when no model has a MASE", () => {
     const flat = Float64Array.of(5, 5, 5, 5, 5, 5, 5, 5);
     const [only] = summarizeBacktest(

@@ -1,5 +1,6 @@
 import {
   coverage,
+  coverageStandardError,
   mae,
   mase,
   msis,
@@ -24,6 +25,11 @@ export interface ModelAccuracy {
   readonly smape: number;
   /** Share of actuals inside each level's interval, by level ("80", "95"). */
   readonly coverage: Readonly<Record<string, number>>;
+  /**
+   * The standard error of each level's coverage with the folds as clusters (`coverageStandardError`): how far a
+   * calibrated interval's coverage strays by chance over these folds. NaN with fewer than two folds.
+   */
+  readonly coverageStandardError: Readonly<Record<string, number>>;
   /** Mean over series and folds of the scaled interval score (M4's MSIS), by level. */
   readonly msis: Readonly<Record<string, number>>;
   /** How often each model description forecast a fold, e.g. { "auto: theta": 12 }. */
@@ -46,6 +52,19 @@ function meanOf(values: readonly number[]): number {
     }
   }
   return count === 0 ? Number.NaN : sum / count;
+}
+
+/** The points of a fold with an actual and both bounds, and those inside their interval (as `coverage` counts). */
+function insideCount(actual: Float64Array, lower: Float64Array, upper: Float64Array): [number, number] {
+  let inside = 0;
+  let points = 0;
+  for (let j = 0; j < actual.length; j++) {
+    const y = actual[j];
+    if (Number.isNaN(y) || Number.isNaN(lower[j]) || Number.isNaN(upper[j])) continue;
+    points++;
+    if (lower[j] <= y && y <= upper[j]) inside++;
+  }
+  return [inside, points];
 }
 
 function concat(arrays: readonly Float64Array[]): Float64Array {
@@ -84,6 +103,9 @@ export function summarizeBacktest(
     const means: Float64Array[] = [];
     const lowers = levels.map((): Float64Array[] => []);
     const uppers = levels.map((): Float64Array[] => []);
+    // Per level and fold: the points with an actual and both bounds (as `coverage` counts), and those inside.
+    const foldPoints = levels.map((): number[] => []);
+    const foldInside = levels.map((): number[] => []);
     for (const series of backtests) {
       const run = series.models[index];
       const horizon = run.actual.length / run.origins.length;
@@ -94,6 +116,13 @@ export function summarizeBacktest(
         const actual = run.actual.subarray(from, to);
         scaledErrors.push(mase(actual, run.mean.subarray(from, to), train, seasonPeriod));
         levels.forEach((level, l) => {
+          const [inside, points] = insideCount(
+            actual,
+            run.lower[l].subarray(from, to),
+            run.upper[l].subarray(from, to),
+          );
+          foldInside[l].push(inside);
+          foldPoints[l].push(points);
           scaledScores[l].push(
             msis(
               actual,
@@ -126,6 +155,9 @@ export function summarizeBacktest(
       smape: smape(actual, mean),
       coverage: Object.fromEntries(
         levels.map((level, l) => [String(level), coverage(actual, concat(lowers[l]), concat(uppers[l]))]),
+      ),
+      coverageStandardError: Object.fromEntries(
+        levels.map((level, l) => [String(level), coverageStandardError(foldInside[l], foldPoints[l])]),
       ),
       msis: Object.fromEntries(levels.map((level, l) => [String(level), meanOf(scaledScores[l])])),
       chosen,
