@@ -22,6 +22,16 @@ function accuracy(model: string, mase: number, againstBest: ModelAccuracy["again
 const table = (models: ModelAccuracy[]) =>
   formatAccuracyTable({ series: 1, horizon: 2, windows: 3, seasons: [], models }, [80]);
 
+/** The table of `best` (MASE 0.5) and `model` compared with it fold by fold as given. */
+function versus(
+  model: string,
+  best: string,
+  [count, meanDifference, t, aBetter, bBetter]: [number, number, number, number, number],
+): string {
+  const against = { model: best, count, meanDifference, t, aBetter, bBetter };
+  return table([accuracy(best, 0.5, null), accuracy(model, 0.5 + meanDifference, against)]);
+}
+
 describe("formatAccuracyTable(summary, levels)", () => {
   test("writes each coverage with its standard error over the folds, and alone where there is none", () => {
     const text = table([accuracy("ets", 0.5, null)]);
@@ -31,10 +41,7 @@ describe("formatAccuracyTable(summary, levels)", () => {
   });
 
   test("says each model's gap to the lowest MASE and whether it is more than chance", () => {
-    const text = table([
-      accuracy("ets", 0.5, null),
-      accuracy("theta", 0.6, { model: "ets", count: 3, meanDifference: 0.1, t: 1.2, aBetter: 1, bBetter: 2 }),
-    ]);
+    const text = versus("theta", "ets", [3, 0.1, 1.2, 1, 2]);
     expect(text).toContain(
       "theta against ets (lowest MASE), fold by fold: MASE +0.100 per fold, t = 1.20 over 3 folds (within chance), better on 1\n",
     );
@@ -42,40 +49,17 @@ describe("formatAccuracyTable(summary, levels)", () => {
   });
 
   test("an infinite t (the same nonzero difference on every fold) is written as ∞, beyond chance", () => {
-    const text = table([
-      accuracy("ets", 0.5, null),
-      accuracy("snaive", 1.5, {
-        model: "ets",
-        count: 3,
-        meanDifference: 1,
-        t: Number.POSITIVE_INFINITY,
-        aBetter: 0,
-        bBetter: 3,
-      }),
-    ]);
+    const text = versus("snaive", "ets", [3, 1, Number.POSITIVE_INFINITY, 0, 3]);
     expect(text).toContain("MASE +1.000 per fold, t = ∞ over 3 folds (beyond chance at 5%), better on 0\n");
   });
 
   test("two models that tie on every fold are said to have the same MASE, with no t", () => {
-    const text = table([
-      accuracy("auto", 0.5, null),
-      accuracy("ets", 0.5, { model: "auto", count: 3, meanDifference: 0, t: 0, aBetter: 0, bBetter: 0 }),
-    ]);
+    const text = versus("ets", "auto", [3, 0, 0, 0, 0]);
     expect(text).toContain("ets against auto (lowest MASE), fold by fold: the same MASE on all 3 folds\n");
   });
 
   test("too few folds to judge are said so", () => {
-    const text = table([
-      accuracy("ets", 0.5, null),
-      accuracy("theta", 0.6, {
-        model: "ets",
-        count: 1,
-        meanDifference: 0.1,
-        t: Number.NaN,
-        aBetter: 0,
-        bBetter: 1,
-      }),
-    ]);
+    const text = versus("theta", "ets", [1, 0.1, Number.NaN, 0, 1]);
     expect(text).toContain("t = - over 1 fold (too few folds to judge), better on 0\n");
   });
 });
