@@ -20,7 +20,16 @@ async function accuracy(...args: string[]) {
 }
 
 const RUN = ["forecast", "--horizon", "48", "--paths", "100", "--history-days", "15", "--force"];
-type Cell = { level: string; horizon: string; points: number; actual: number; bias: number; wape: number };
+type Cell = {
+  level: string;
+  horizon: string;
+  points: number;
+  actual: number;
+  bias: number;
+  wape: number;
+  coverage80: number;
+  coverage80StandardError: number | null;
+};
 
 beforeAll(async () => {
   ({ dir, cleanup } = tempDir());
@@ -59,6 +68,11 @@ describe("avails accuracy", () => {
       expect(cell.wape).toBeLessThan(1);
     }
     expect(firstDay[0].actual).toBeGreaterThan(0);
+    // The two runs' first days fall on two reporting days: each coverage has a standard error over them.
+    for (const cell of firstDay) {
+      expect(cell.coverage80StandardError).toBeGreaterThanOrEqual(0);
+      expect(cell.coverage80StandardError).toBeLessThanOrEqual(1);
+    }
     // The runs' later days are scored by day.
     expect(cells.some((c) => c.horizon === "days 2-7" && c.points > 0)).toBe(true);
     expect(live.rollingMape.map((r: { level: string }) => r.level)).toEqual([
@@ -69,6 +83,8 @@ describe("avails accuracy", () => {
     ]);
     const text = (await ok(["accuracy"])).stdout;
     expect(text).toMatch(/total\s+hours 1-24\s+48/);
+    // Each coverage in the table comes with its standard error in points.
+    expect(text).toMatch(/total\s+hours 1-24\s+48\s+(\S+\s+){4}\d+\.\d%±\d+\.\d\s+\d+\.\d%±\d+\.\d\n/);
   });
 
   it("raises a bias alarm for the geo that got far more traffic than forecast", async () => {

@@ -3,6 +3,12 @@ import type { LiveAccuracy } from "../monitor/measure-accuracy.js";
 const fixed = (digits: number) => (x: number) => (Number.isFinite(x) ? x.toFixed(digits) : "-");
 const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(1)}%` : "-");
 
+/** A coverage in percent with its standard error in points where there is one: "79.1%±2.0". */
+function withStandardError(coverage: number, standardError: number): string {
+  if (!Number.isFinite(coverage) || !Number.isFinite(standardError)) return pct(coverage);
+  return `${pct(coverage)}±${(100 * standardError).toFixed(1)}`;
+}
+
 function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (cells: string[]) =>
@@ -10,7 +16,10 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), ...rows.map(line)].join("\n");
 }
 
-/** The live accuracy as text: the window, a table by level and horizon, the rolling MAPE and the alarms. */
+/**
+ * The live accuracy as text: the window, a table by level and horizon (each coverage with its standard error over
+ * the days), the rolling MAPE and the alarms.
+ */
 export function formatLiveAccuracy(live: LiveAccuracy | null): string {
   if (live === null) return "no events in the store: nothing to score";
   const lines = [
@@ -31,8 +40,8 @@ export function formatLiveAccuracy(live: LiveAccuracy | null): string {
           pct(c.mape),
           fixed(3)(c.mase),
           pct(c.bias),
-          pct(c.coverage80),
-          pct(c.coverage95),
+          withStandardError(c.coverage80, c.coverage80StandardError),
+          withStandardError(c.coverage95, c.coverage95StandardError),
         ]),
       ),
       "",

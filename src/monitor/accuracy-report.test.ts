@@ -28,6 +28,26 @@ describe("accuracyReport(rows, levels, timeZone)", () => {
     expect(cell.coverage95).toBeCloseTo(1, 12);
   });
 
+  it("gives each cell's coverage a standard error with the reporting days as clusters", () => {
+    // Day 1: two hours, both inside the 80% band; day 2: two hours, both outside it; every hour inside the 95% one.
+    const inside = { lo80: 90, hi80: 110, lo95: 0, hi95: 200 };
+    const outside = { lo80: 150, hi80: 160, lo95: 0, hi95: 200 };
+    const rows = scoredRows([
+      { hour: T0, mean: 100, actual: 100, ...inside },
+      { hour: T0 + H, mean: 100, actual: 100, ...inside },
+      { hour: T0 + 24 * H, mean: 100, actual: 100, ...outside },
+      { hour: T0 + 25 * H, mean: 100, actual: 100, ...outside },
+    ]);
+    const [cell] = accuracyReport(rows, ["total"], "UTC").cells;
+    expect(cell.coverage80).toBe(0.5);
+    // p = 0.5; sqrt(2 * ((2 - 1)^2 + (0 - 1)^2)) / 4 = 0.5.
+    expect(cell.coverage80StandardError).toBeCloseTo(0.5, 12);
+    expect(cell.coverage95StandardError).toBe(0);
+    // One day alone has no spread to measure.
+    const [single] = accuracyReport(scoredRows([{ hour: T0, mean: 1, actual: 1 }]), ["total"], "UTC").cells;
+    expect(single.coverage80StandardError).toBeNaN();
+  });
+
   it("splits by horizon bucket and level, in the levels' order, and leaves out rows of no bucket", () => {
     const rows = scoredRows([
       { level: "geo", key: "geo=SE", hour: T0, mean: 1, actual: 1 },

@@ -1,3 +1,4 @@
+import { coverageStandardError } from "../metrics/coverage-standard-error.js";
 import { rollingMape } from "../metrics/rolling-mape.js";
 import { localDate } from "../series/zoned-time.js";
 import type { ScoredRows } from "../store/forecast-snapshots.js";
@@ -26,6 +27,13 @@ export interface AccuracyFigures {
 export interface AccuracyCell extends AccuracyFigures {
   level: string;
   horizon: string;
+  /**
+   * The standard errors of `coverage80` and `coverage95` with the reporting days as clusters
+   * (`coverageStandardError`): the hours of one day miss together, so this says how far a calibrated band's
+   * coverage strays by chance over the window. NaN with fewer than two days.
+   */
+  coverage80StandardError: number;
+  coverage95StandardError: number;
 }
 
 /** One level at one horizon bucket on one reporting day (the day of each point's start). */
@@ -93,8 +101,8 @@ class Sums {
 }
 
 /**
- * Scores snapshot rows against their actuals: WAPE, MAPE, MASE, bias and 80% / 95% coverage per level and
- * horizon bucket (`HORIZON_BUCKETS`), the same per reporting day (accuracy over time), and the rolling 7-day
+ * Scores snapshot rows against their actuals: WAPE, MAPE, MASE, bias and 80% / 95% coverage (with its standard
+ * error over the days) per level and horizon bucket (`HORIZON_BUCKETS`), the same per reporting day (accuracy over time), and the rolling 7-day
  * MAPE per level. Every run that covers a span counts once for it, so with hourly runs each hour is scored by
  * every run that forecast it in the bucket: the usual rolling-origin evaluation.
  *
@@ -110,6 +118,8 @@ export function accuracyReport(
 ): AccuracyReport {
   const cells = new Map<string, Sums>();
   const days = new Map<string, Sums>();
+  // Each cell's days, the clusters of its coverage's standard error.
+  const daysOfCell = new Map<string, Sums[]>();
   // Day-ahead hourly points per series, for the rolling MAPE: day, actual, mean.
   const perSeries = new Map<string, { level: string; days: string[]; actual: number[]; mean: number[] }>();
   let lastDay = "";
@@ -136,6 +146,9 @@ export function accuracyReport(
     if (daySums === undefined) {
       daySums = new Sums();
       days.set(dayKey, daySums);
+      const list = daysOfCell.get(cellKey);
+      if (list === undefined) daysOfCell.set(cellKey, [daySums]);
+      else list.push(daySums);
     }
     daySums.add(rows, i);
     if (b === 0) {
@@ -157,7 +170,21 @@ export function accuracyReport(
   const cellList: AccuracyCell[] = [...cells]
     .map(([key, sums]) => {
       const [level, horizon] = split(key);
-      return { level, horizon, ...sums.figures() };
+      const perDay = daysOfCell.get(key) ?? [];
+      const points = perDay.map((d) => d.points);
+      return {
+        level,
+        horizon,
+        ...sums.figures(),
+        coverage80StandardError: coverageStandardError(
+          perDay.map((d) => d.inside80),
+          points,
+        ),
+        coverage95StandardError: coverageStandardError(
+          perDay.map((d) => d.inside95),
+          points,
+        ),
+      };
     })
     .sort((a, b) => order(a.level) - order(b.level) || horizonOrder(a.horizon) - horizonOrder(b.horizon));
   const dayList: AccuracyDay[] = [...days]

@@ -32,7 +32,16 @@ const figures = {
 export const accuracyAnswerSchema = z
   .object({
     window: z.object({ from: z.string(), closedBefore: z.string(), days: z.number() }),
-    cells: z.array(z.object(figures)),
+    cells: z.array(
+      z.object({
+        ...figures,
+        coverage80StandardError: figure.meta({
+          description:
+            "standard error of coverage80 with the days as clusters; null with fewer than two days",
+        }),
+        coverage95StandardError: figure.meta({ description: "the same for coverage95" }),
+      }),
+    ),
     days: z.array(z.object({ ...figures, day: z.string() })),
     rollingMape: z.array(z.object({ level: z.string(), mape: figure, series: z.number() })),
     alarms: z.array(
