@@ -355,6 +355,13 @@ describe("dashboard: in Chromium", () => {
     const rows = await page.$$eval("[data-testid=accuracy] section:first-child tbody tr", (r) => r.length);
     expect(rows).toBe(accuracy.cells.length);
     expect(rows).toBeGreaterThan(0);
+    // The coverages carry their standard error over the days where the API gives one.
+    const firstRow = await page.$$eval(
+      "[data-testid=accuracy] section:first-child tbody tr:first-child td",
+      (cells) => cells.map((cell) => cell.textContent ?? ""),
+    );
+    const se = accuracy.cells[0].coverage80StandardError;
+    expect(firstRow.at(-2)).toMatch(se === null ? /^\d+\.\d%$/ : /^\d+\.\d% ± \d+\.\d$/);
     // One scored day: its points sit in the middle of a two-day axis, not at the edge of one spanning years.
     const days = new Set(accuracy.days.map((d: { day: string }) => d.day));
     await page.waitForSelector("[data-testid=accuracy-charts] canvas");

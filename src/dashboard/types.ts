@@ -108,9 +108,15 @@ export interface Alarm {
   message: string;
 }
 
+/** A level and horizon over the whole window: its coverages' standard errors over the days too. */
+export interface AccuracyCell extends AccuracyFigures {
+  coverage80StandardError: number | null;
+  coverage95StandardError: number | null;
+}
+
 export interface AccuracyAnswer {
   window: { from: string; closedBefore: string; days: number };
-  cells: AccuracyFigures[];
+  cells: AccuracyCell[];
   days: (AccuracyFigures & { day: string })[];
   rollingMape: { level: string; mape: number | null; series: number }[];
   alarms: Alarm[];

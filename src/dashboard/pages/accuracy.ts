@@ -4,7 +4,7 @@ import { intervalSeconds } from "../forecast-chart.js";
 import { formatCount, formatPercent } from "../format.js";
 import type { Page } from "../page.js";
 import { type ChartData, TimeChart } from "../time-chart.js";
-import type { AccuracyAnswer, AccuracyFigures } from "../types.js";
+import type { AccuracyAnswer, AccuracyCell, AccuracyFigures } from "../types.js";
 import { choice, errorBox, table } from "../ui.js";
 
 const PALETTE = ["#1f5fbf", "#b35900", "#1a7f37", "#8250df", "#cf222e", "#0a7c86", "#6e7781"];
@@ -27,12 +27,19 @@ export const accuracyPage: Page = (root, params) => {
       { class: "muted" },
       "How the published forecasts did on closed hours. WAPE: Σ|actual − forecast| / Σ actual. Bias: " +
         "Σ(forecast − actual) / Σ actual, positive when the forecast runs hot. Coverage: the share of actuals " +
-        "inside the 80% and 95% bands (aim: 80% and 95%).",
+        "inside the 80% and 95% bands (aim: 80% and 95%), ± its standard error over the days: a coverage more " +
+        "than about two of those from its aim is worth a look.",
     ),
     body,
   );
 
-  function cellRow(c: AccuracyFigures): string[] {
+  /** A coverage with its standard error over the days, in points, where there is one: "79.1% ± 2.0". */
+  const withError = (value: number | null, error: number | null) =>
+    value === null || error === null
+      ? formatPercent(value)
+      : `${formatPercent(value)} ± ${(100 * error).toFixed(1)}`;
+
+  function cellRow(c: AccuracyCell): string[] {
     return [
       c.level,
       c.horizon,
@@ -42,8 +49,8 @@ export const accuracyPage: Page = (root, params) => {
       formatPercent(c.mape),
       c.mase === null ? "–" : c.mase.toFixed(2),
       formatPercent(c.bias, true),
-      formatPercent(c.coverage80),
-      formatPercent(c.coverage95),
+      withError(c.coverage80, c.coverage80StandardError),
+      withError(c.coverage95, c.coverage95StandardError),
     ];
   }
 
