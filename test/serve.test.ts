@@ -334,6 +334,15 @@ describe("avails serve: GET /v1/avails and /v1/forecasts", () => {
     const metrics = (await call("GET", "/metrics", { as: null })).text;
     expect(metrics).toMatch(/^avails_drift_alarms\{kind="bias"\} \d+$/m);
     expect(metrics).toMatch(/^# TYPE avails_forecast_wape gauge$/m);
+    expect(metrics).toMatch(/^# TYPE avails_forecast_coverage80_standard_error gauge$/m);
+    // Every cell with a standard error over its days has its gauge.
+    for (const cell of all.json.cells.filter(
+      (c: { coverage80StandardError: number | null }) => c.coverage80StandardError !== null,
+    )) {
+      expect(metrics).toContain(
+        `avails_forecast_coverage80_standard_error{level="${cell.level}",horizon="${cell.horizon}"} ${cell.coverage80StandardError}`,
+      );
+    }
   });
 
   it("tags answers with the run's ETag and answers If-None-Match with 304 and no body", async () => {
@@ -692,7 +701,8 @@ describe("avails serve: runs", () => {
     expect(text).toMatch(/^avails_live_run_age_seconds \d+(\.\d+)?$/m);
     expect(text).toMatch(/^avails_live_run_info\{run_id="r000001"\} 1$/m);
     expect(text).toMatch(/^avails_cache_requests_total\{endpoint="avails",result="hit"\} \d+$/m);
-    for (const family of text.match(/^# TYPE \S+/gm) ?? []) expect(text.split(family).length).toBe(2);
+    // The name with the space after it: one family's name may begin another's (coverage80, coverage80_standard_error).
+    for (const family of text.match(/^# TYPE \S+ /gm) ?? []) expect(text.split(family).length).toBe(2);
     expect(errors).toEqual([]);
   });
 });

@@ -149,6 +149,16 @@ export class ServerMetrics {
       ["avails_forecast_bias", "bias", "Σ (forecast − actual) / Σ actual over the scored window."],
       ["avails_forecast_coverage80", "coverage80", "Share of actuals inside the 80% bands."],
       ["avails_forecast_coverage95", "coverage95", "Share of actuals inside the 95% bands."],
+      [
+        "avails_forecast_coverage80_standard_error",
+        "coverage80StandardError",
+        "Standard error of the 80% coverage, the days as clusters.",
+      ],
+      [
+        "avails_forecast_coverage95_standard_error",
+        "coverage95StandardError",
+        "Standard error of the 95% coverage, the days as clusters.",
+      ],
     ] as const;
     for (const [name, field, help] of figureFamilies) {
       family(name, "gauge", help);
