@@ -39,7 +39,7 @@ for (const set of sets) {
     const cases = testCases(set, count);
     const scores = new Map([...ours, ...peers].map((m) => [m.name, []]));
     for (const c of cases) {
-      const score = (mean) => mase(c.train, c.actual, mean, set.seasons[0]);
+      const score = (forecastMean) => mase(c.train, c.actual, forecastMean, set.seasons[0]);
       for (const { name, model } of ours) {
         const request = { model, horizon: set.horizon, levels: LEVELS, seasons: set.seasons };
         scores.get(name).push(score(forecastSeries(c.train, request).result.mean));

@@ -1,5 +1,4 @@
-import { assertOrderedBounds } from "./assert-ordered-bounds.js";
-import { assertSameLength } from "./assert-same-length.js";
+import { coverageCount } from "./coverage-count.js";
 
 /**
  * Empirical coverage of prediction intervals: the fraction of actuals with lower <= actual <= upper
@@ -19,18 +18,6 @@ export function coverage(
   lower: ArrayLike<number>,
   upper: ArrayLike<number>,
 ): number {
-  assertSameLength("coverage", "actual", actual, "lower", lower);
-  assertSameLength("coverage", "actual", actual, "upper", upper);
-  let inside = 0;
-  let count = 0;
-  for (let i = 0; i < actual.length; i++) {
-    const y = actual[i];
-    const lo = lower[i];
-    const hi = upper[i];
-    if (Number.isNaN(y) || Number.isNaN(lo) || Number.isNaN(hi)) continue;
-    assertOrderedBounds("coverage", i, lo, hi);
-    if (lo <= y && y <= hi) inside++;
-    count++;
-  }
-  return count === 0 ? Number.NaN : inside / count;
+  const { inside, points } = coverageCount("coverage", actual, lower, upper);
+  return points === 0 ? Number.NaN : inside / points;
 }

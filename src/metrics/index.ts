@@ -1,4 +1,5 @@
 export { coverage } from "./coverage.js";
+export { coverageCount } from "./coverage-count.js";
 export { coverageStandardError } from "./coverage-standard-error.js";
 export { intervalScore } from "./interval-score.js";
 export { mae } from "./mae.js";

@@ -1,5 +1,5 @@
 import {
-  coverage,
+  coverageCount,
   coverageStandardError,
   mae,
   mase,
@@ -54,17 +54,15 @@ function meanOf(values: readonly number[]): number {
   return count === 0 ? Number.NaN : sum / count;
 }
 
-/** The points of a fold with an actual and both bounds, and those inside their interval (as `coverage` counts). */
-function insideCount(actual: Float64Array, lower: Float64Array, upper: Float64Array): [number, number] {
-  let inside = 0;
-  let points = 0;
-  for (let j = 0; j < actual.length; j++) {
-    const y = actual[j];
-    if (Number.isNaN(y) || Number.isNaN(lower[j]) || Number.isNaN(upper[j])) continue;
-    points++;
-    if (lower[j] <= y && y <= upper[j]) inside++;
+/** Σ inside / Σ points: the coverage pooled over every fold's points (NaN with none). */
+function pooledShare(inside: readonly number[], points: readonly number[]): number {
+  let insideTotal = 0;
+  let pointTotal = 0;
+  for (let i = 0; i < points.length; i++) {
+    insideTotal += inside[i];
+    pointTotal += points[i];
   }
-  return [inside, points];
+  return pointTotal === 0 ? Number.NaN : insideTotal / pointTotal;
 }
 
 function concat(arrays: readonly Float64Array[]): Float64Array {
@@ -101,9 +99,8 @@ export function summarizeBacktest(
     const chosen: Record<string, number> = {};
     const actuals: Float64Array[] = [];
     const means: Float64Array[] = [];
-    const lowers = levels.map((): Float64Array[] => []);
-    const uppers = levels.map((): Float64Array[] => []);
-    // Per level and fold: the points with an actual and both bounds (as `coverage` counts), and those inside.
+    // Per level and fold: the points with an actual and both bounds, and those inside (`coverageCount`); the
+    // pooled coverage and its standard error over the folds both come from them.
     const foldPoints = levels.map((): number[] => []);
     const foldInside = levels.map((): number[] => []);
     for (const series of backtests) {
@@ -116,32 +113,17 @@ export function summarizeBacktest(
         const actual = run.actual.subarray(from, to);
         scaledErrors.push(mase(actual, run.mean.subarray(from, to), train, seasonPeriod));
         levels.forEach((level, l) => {
-          const [inside, points] = insideCount(
-            actual,
-            run.lower[l].subarray(from, to),
-            run.upper[l].subarray(from, to),
-          );
+          const lower = run.lower[l].subarray(from, to);
+          const upper = run.upper[l].subarray(from, to);
+          scaledScores[l].push(msis(actual, lower, upper, level, train, seasonPeriod));
+          const { inside, points } = coverageCount("coverage", actual, lower, upper);
           foldInside[l].push(inside);
           foldPoints[l].push(points);
-          scaledScores[l].push(
-            msis(
-              actual,
-              run.lower[l].subarray(from, to),
-              run.upper[l].subarray(from, to),
-              level,
-              train,
-              seasonPeriod,
-            ),
-          );
         });
         chosen[run.descriptions[fold]] = (chosen[run.descriptions[fold]] ?? 0) + 1;
       });
       actuals.push(run.actual);
       means.push(run.mean);
-      levels.forEach((_, l) => {
-        lowers[l].push(run.lower[l]);
-        uppers[l].push(run.upper[l]);
-      });
     }
     const actual = concat(actuals);
     const mean = concat(means);
@@ -154,7 +136,7 @@ export function summarizeBacktest(
       rmse: rmse(actual, mean),
       smape: smape(actual, mean),
       coverage: Object.fromEntries(
-        levels.map((level, l) => [String(level), coverage(actual, concat(lowers[l]), concat(uppers[l]))]),
+        levels.map((level, l) => [String(level), pooledShare(foldInside[l], foldPoints[l])]),
       ),
       coverageStandardError: Object.fromEntries(
         levels.map((level, l) => [String(level), coverageStandardError(foldInside[l], foldPoints[l])]),
