@@ -11,7 +11,8 @@ import { NAMED_PEERS } from "./named-peers.js";
  * pooled coverage at the 80% and 95% levels, how far a well-calibrated interval's coverage strays by chance: the
  * binomial one over the model's test points (a lower bound, since the errors of one window are correlated) and
  * the model's own with its test windows as clusters (`coverageSE80`, `coverageSE95` of its row; NaN where the
- * row has none). Null when either row is missing.
+ * row has none), and with the windows of every series that forecast the same dates as one cluster
+ * (`coverageDatesSE80`, `coverageDatesSE95`). Null when either row is missing.
  *
  * @example
  * const c = againstBestPeer(rows, "avails auto", 14);
@@ -42,6 +43,10 @@ export function againstBestPeer(rows, model, horizon) {
       100 * (ours.coverageSE80 ?? Number.NaN),
       100 * (ours.coverageSE95 ?? Number.NaN),
     ],
+    datesClusteredStandardErrors: [
+      100 * (ours.coverageDatesSE80 ?? Number.NaN),
+      100 * (ours.coverageDatesSE95 ?? Number.NaN),
+    ],
   };
 }
 
@@ -54,13 +59,15 @@ export function againstBestPeer(rows, model, horizon) {
 export function formatComparison(c) {
   const [se80, se95] = c.coverageStandardErrors;
   const [cluster80, cluster95] = c.clusteredStandardErrors ?? [Number.NaN, Number.NaN];
+  const [dates80, dates95] = c.datesClusteredStandardErrors ?? [Number.NaN, Number.NaN];
   const t = Number.isFinite(c.t) ? c.t.toFixed(2) : String(c.t);
   return (
     `auto against the best named peer (${c.peer}), case by case: MASE ${signed(c.difference)} per case ` +
     `(t = ${t} over ${c.cases} cases; |t| < 1.96 is within chance), auto better on ${c.better} of ${c.cases}; ` +
     `a calibrated coverage over ${c.points} points strays by chance with a standard error of ` +
     `${se80.toFixed(1)} / ${se95.toFixed(1)} points at 80 / 95 counting each point alone, ` +
-    `${cluster80.toFixed(1)} / ${cluster95.toFixed(1)} with the test windows as clusters`
+    `${cluster80.toFixed(1)} / ${cluster95.toFixed(1)} with the test windows as clusters, ` +
+    `${dates80.toFixed(1)} / ${dates95.toFixed(1)} with the windows of the same dates as one`
   );
 }
 

@@ -2,8 +2,8 @@
 // variants of it named in BENCH_VARIANTS) over the test cases of bench:forecast's six data sets, 5 windows, on
 // the product path (forecastSeries), without the peers. The best named peer of each set comes from the last
 // full run's bench/out/forecast/results.json (augurs' two models, R's ets, thetaf and stlf). Prints MASE, the
-// ratio to the best peer, coverage and its standard error with the test windows as clusters, the mean MSIS at
-// 80% and 95%, the median CPU ms per series and what won how often. BENCH_HELD_OUT=1 adds the held-out sets of R
+// ratio to the best peer, coverage and its standard error with the test windows as clusters (and with the windows
+// of the same dates as one cluster), the mean MSIS at 80% and 95%, the median CPU ms per series and what won how often. BENCH_HELD_OUT=1 adds the held-out sets of R
 // packages (datasets.js, loadHeldOutDatasets). Needs `npm run build`.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -575,7 +575,7 @@ function run(model, set, cases) {
     });
     times.push(cpuMs() - started);
     const forecast = report.result;
-    pool.add(c.actual, forecast);
+    pool.add(c.actual, forecast, c.from);
     scaled.push(mase(c.train, c.actual, forecast.mean, set.seasons[0]));
     for (const [l, level] of LEVELS.entries())
       intervalScores[l].push(
@@ -590,6 +590,7 @@ function run(model, set, cases) {
     coverage80: pool.coverage(0),
     coverage95: pool.coverage(1),
     coverageSE: [pool.coverageStandardError(0), pool.coverageStandardError(1)],
+    coverageDatesSE: [pool.coverageStandardError(0, true), pool.coverageStandardError(1, true)],
     msis: intervalScores.map((scores) => scores.reduce((a, b) => a + b, 0) / scores.length),
     ms: median(times),
     winners: [...winners].sort((a, b) => b[1] - a[1]),
@@ -598,9 +599,9 @@ function run(model, set, cases) {
 
 const pct = (x) => `${(100 * x).toFixed(1)}%`;
 console.log(
-  "| variant | set | MASE | best named peer | ratio | cov 80 | cov 95 | cov SE 80 / 95 | MSIS 80 / 95 | CPU ms/series | won |",
+  "| variant | set | MASE | best named peer | ratio | cov 80 | cov 95 | cov SE 80 / 95 | by dates | MSIS 80 / 95 | CPU ms/series | won |",
 );
-console.log("| --- | --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+console.log("| --- | --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
 for (const set of sets) {
   const cases = testCases(set, WINDOWS);
   const peer = bestPeer(set);
@@ -619,6 +620,7 @@ for (const set of sets) {
       `| ${name} | ${set.name} | ${r.mase.toFixed(3)} | ${peer.model} ${peer.mase.toFixed(3)} | ` +
         `${(r.mase / peer.mase).toFixed(3)} | ${pct(r.coverage80)} | ${pct(r.coverage95)} | ` +
         `${r.coverageSE.map((x) => (100 * x).toFixed(1)).join(" / ")} | ` +
+        `${r.coverageDatesSE.map((x) => (100 * x).toFixed(1)).join(" / ")} | ` +
         `${r.msis.map((x) => x.toFixed(2)).join(" / ")} | ${r.ms.toFixed(1)} | ${won} |`,
     );
   }

@@ -1,7 +1,8 @@
 # Rscript bench/forecast/held-out.R OUT_DIR — writes series from R packages that the benchmark's six data sets do
 # not hold, as long CSV (unique_id,ds,y), for checking a change to the automatic model on data it was not tuned on:
 # quarterly and monthly economic and environmental series (R datasets, AER, urca, tseries, strucchange, boot) and
-# daily ridership of ten Chicago L stations over the last 364 days (modeldata::Chicago). Series are cut to their last
+# daily ridership of ten Chicago L stations over the last 364 days (modeldata::Chicago), and their weekly
+# ridership over the last 240 weeks. Series are cut to their last
 # 240 points; packages that are not installed are skipped. (AER's ArgentinaCPI is left out: in its hyperinflation
 # the test windows' errors are hundreds of times the in-sample seasonal naive error, so its MASE would outweigh
 # every other series in the mean.)
@@ -52,4 +53,16 @@ if (requireNamespace("modeldata", quietly = TRUE)) {
   stations <- c("Austin", "Quincy_Wells", "Belmont", "Archer_35th", "Oak_Park", "Western", "Clark_Lake", "Clinton", "Harlem", "Kedzie")
   rows <- do.call(rbind, lapply(stations, function(s) data.frame(unique_id = s, ds = format(last$date), y = last[[s]])))
   write.csv(rows, file.path(out, "held-out-daily.csv"), row.names = FALSE, quote = FALSE)
+  # The same stations by week (Monday to Sunday; the data start on a Monday and end on a Sunday), the last 240
+  # weeks of 2001-2016: a yearly season of 52 weeks that no choice of the automatic model was made on.
+  week <- as.integer(chicago$date - chicago$date[1]) %/% 7
+  whole <- week < length(chicago$date) %/% 7
+  weeks <- unique(week[whole])
+  keep <- tail(weeks, 240)
+  mondays <- chicago$date[1] + 7 * keep
+  rows <- do.call(rbind, lapply(stations, function(s) {
+    totals <- tapply(chicago[[s]][whole], week[whole], sum)
+    data.frame(unique_id = s, ds = format(mondays), y = round(as.numeric(totals[as.character(keep)]), 3))
+  }))
+  write.csv(rows, file.path(out, "held-out-weekly.csv"), row.names = FALSE, quote = FALSE)
 }

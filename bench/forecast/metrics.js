@@ -17,8 +17,8 @@ export function mase(train, actual, mean, season) {
  *
  * @example
  * const pool = new PooledErrors([80, 95]);
- * pool.add(actual, forecast);
- * pool.wape(); pool.coverage(0); pool.coverageStandardError(0);
+ * pool.add(actual, forecast, c.from);
+ * pool.wape(); pool.coverage(0); pool.coverageStandardError(0); pool.coverageStandardError(0, true);
  */
 export class PooledErrors {
   constructor(levels) {
@@ -27,12 +27,15 @@ export class PooledErrors {
     this.absoluteActual = 0;
     this.points = 0;
     this.inside = levels.map(() => 0);
-    /** Per test window added: its points, and its points inside each level's interval. */
+    /** Per test window added: its points, its points inside each level's interval, and when it starts. */
     this.windows = [];
   }
 
-  /** Adds one series' test window: `forecast` has `mean` and `lower[l]`, `upper[l]` per level. */
-  add(actual, forecast) {
+  /**
+   * Adds one series' test window: `forecast` has `mean` and `lower[l]`, `upper[l]` per level; `from`, the time
+   * of its first test point, groups the windows of series that forecast the same dates (undefined: its own).
+   */
+  add(actual, forecast, from) {
     const inside = this.levels.map(() => 0);
     for (let h = 0; h < actual.length; h++) {
       this.absoluteError += Math.abs(actual[h] - forecast.mean[h]);
@@ -43,17 +46,27 @@ export class PooledErrors {
     }
     for (let l = 0; l < this.levels.length; l++) this.inside[l] += inside[l];
     this.points += actual.length;
-    this.windows.push({ points: actual.length, inside });
+    this.windows.push({ points: actual.length, inside, from: from ?? Symbol() });
   }
 
   /**
    * The standard error of `coverage(l)` with the test windows as clusters (`coverageStandardError`): the points
-   * of one window miss together, so the binomial error understates the chance spread. NaN for under 2 windows.
+   * of one window miss together, so the binomial error understates the chance spread. With `byDates`, the
+   * windows of every series that forecast the same dates form one cluster: series of one city, market or
+   * simulation share its holidays, weather and breaks, and miss together too. NaN for under 2 clusters.
    */
-  coverageStandardError(l) {
+  coverageStandardError(l, byDates = false) {
+    const clusters = new Map();
+    for (const w of this.windows) {
+      const key = byDates ? w.from : w;
+      const cluster = clusters.get(key) ?? { inside: 0, points: 0 };
+      cluster.inside += w.inside[l];
+      cluster.points += w.points;
+      clusters.set(key, cluster);
+    }
     return coverageStandardError(
-      this.windows.map((w) => w.inside[l]),
-      this.windows.map((w) => w.points),
+      [...clusters.values()].map((c) => c.inside),
+      [...clusters.values()].map((c) => c.points),
     );
   }
 

@@ -1,4 +1,5 @@
 // The test cases of the forecast benchmark: every series of a data set at several forecast origins.
+import { addSteps } from "../../dist/series/time-grid.js";
 
 /**
  * The test cases of a data set: every series at each of `windows` forecast origins, h apart, the last one
@@ -6,7 +7,8 @@
  * ones testing on the h points before (statsforecast's cross_validation with step_size = h, Hyndman &
  * Athanasopoulos, FPP3 5.10). One holdout of a few series is a small sample: 14 test points for GitHub, 16
  * for quarterly. A window is left out where it would leave fewer than three periods of the longest season to
- * train on (the two 72-month series get 3 windows). Each case: `{ key, series, window, train, actual }`.
+ * train on (the two 72-month series get 3 windows). Each case: `{ key, series, window, train, actual, from }`,
+ * `from` the time of its first test point (epoch ms), which the cases of series that end together share.
  *
  * @example
  * for (const c of testCases(set, 5)) model.forecast(c.train, set.seasons, set.horizon, [80, 95]);
@@ -24,6 +26,7 @@ export function testCases(set, windows) {
         window: w,
         train: s.values.subarray(0, end - set.horizon),
         actual: s.values.subarray(end - set.horizon, end),
+        from: addSteps(s.grid, s.start, end - set.horizon),
       });
     }
   }
