@@ -100,6 +100,17 @@ describe("arima forecasters", () => {
     expect(Array.from(result.upper[0])).toEqual([7, 7, 7]);
   });
 
+  test("a quarterly pattern repeated exactly forecasts the pattern, and its cross-validation origins too", () => {
+    const y = Float64Array.of(10, 11, 10, 9, 10, 11, 10, 9, 10, 11, 10, 9, 10);
+    const request = { horizon: 4, levels: [80, 95], seasons: [4] };
+    const model = autoArimaForecaster();
+    const result = model.forecast(y, request);
+    expect(result.description).toBe("ARIMA(0,0,0)(0,1,0)[4] with drift");
+    expect([...result.mean]).toEqual([11, 10, 9, 10].map((v) => expect.closeTo(v, 9)));
+    const [atNine] = model.forecastOrigins?.(y, [9], request) ?? [];
+    expect([...atNine]).toEqual([11, 10, 9, 10].map((v) => expect.closeTo(v, 9)));
+  });
+
   test("refuses bad orders, too short series and regressors of the wrong length", () => {
     expect(() => arima({ order: { d: -1 } })).toThrow(/order\.d must be a whole number >= 0/);
     const y = seasonalSeries(40);

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { autoArima } from "./auto-arima.js";
 import { loadCases, xregOf } from "./fixtures/r-fixture.js";
+import { forecastArima } from "./forecast-arima.js";
 
 // Made by fixtures/make-fixtures.R with R 4.2.2 and forecast 8.20 (CI has no R); d and D are R's own
 // ndiffs/nsdiffs choices, passed in here so that the search is tested on its own; the choice of d and D is
@@ -42,5 +43,53 @@ describe("autoArima against R's forecast::auto.arima (stepwise, d and D given)",
     const y = Float64Array.from({ length: 80 }, (_, t) => t + Math.sin(t * 2.1));
     const { d, D } = autoArima(y, 1, [], { chooseDifferences: () => ({ d: 1, D: 0 }) });
     expect([d, D]).toEqual([1, 0]);
+  });
+});
+
+// R 4.2.2, forecast 8.20: auto.arima on each series, then forecast(fit, h = 4)$mean.
+describe("autoArima(y) on a series its differences make constant, as R's auto.arima", () => {
+  test("a seasonal pattern shifted by one each year: (0,0,0)(0,1,0)[4] with a drift of 1 / 4", () => {
+    const y = Float64Array.of(10, 11, 10, 9, 11, 12, 11, 10, 12);
+    const { fit, d, D, candidates } = autoArima(y, 4);
+    expect([d, D]).toEqual([0, 1]);
+    expect(fit.description).toBe("ARIMA(0,0,0)(0,1,0)[4] with drift");
+    expect(fit.coef[0]).toBeCloseTo(0.25, 12);
+    expect(candidates).toEqual([]);
+    expect([...forecastArima(fit, y.length, 4, [95]).mean]).toEqual(
+      [13, 12, 11, 13].map((v) => expect.closeTo(v, 9)),
+    );
+  });
+
+  test("a pattern repeated exactly: a drift of 0 and intervals next to nothing wide", () => {
+    const y = Float64Array.of(10, 11, 10, 9, 10, 11, 10, 9, 10);
+    const { fit } = autoArima(y, 4);
+    expect(fit.description).toBe("ARIMA(0,0,0)(0,1,0)[4] with drift");
+    const { mean, lower, upper } = forecastArima(fit, y.length, 4, [95]);
+    expect([...mean]).toEqual([11, 10, 9, 10].map((v) => expect.closeTo(v, 9)));
+    for (let h = 0; h < 4; h++) expect(upper[0][h] - lower[0][h]).toBeLessThan(0.1);
+  });
+
+  test("a straight line: (0,1,0) with its slope as the drift", () => {
+    const y = Float64Array.from({ length: 10 }, (_, t) => t + 1);
+    const { fit } = autoArima(y, 1);
+    expect(fit.description).toBe("ARIMA(0,1,0) with drift");
+    expect([...forecastArima(fit, y.length, 4, [95]).mean]).toEqual(
+      [11, 12, 13, 14].map((v) => expect.closeTo(v, 9)),
+    );
+  });
+
+  test("a parabola: two differences and no constant, the line through its last two points", () => {
+    const y = Float64Array.from({ length: 11 }, (_, t) => (t + 1) ** 2);
+    const { fit } = autoArima(y, 1);
+    expect(fit.description).toBe("ARIMA(0,2,0)");
+    expect(fit.sigma2).toBeCloseTo(4, 4);
+    expect([...forecastArima(fit, y.length, 4, [95]).mean]).toEqual(
+      [142, 163, 184, 205].map((v) => expect.closeTo(v, 9)),
+    );
+  });
+
+  test("a series that is not exact is searched as before", () => {
+    const y = Float64Array.of(10, 11, 10.1, 9, 11, 12, 11, 10, 12, 13, 12.2, 11);
+    expect(autoArima(y, 4).candidates.length).toBeGreaterThan(0);
   });
 });

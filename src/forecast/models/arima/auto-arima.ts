@@ -1,6 +1,8 @@
 import type { ArimaOrder } from "./arima-order.js";
+import { differenceInPlace } from "./arima-polynomials.js";
 import { arimaWorkspace } from "./arima-workspace.js";
-import type { ArimaFit } from "./fit-arima.js";
+import { type ArimaFit, fitArima } from "./fit-arima.js";
+import { isConstant } from "./is-constant.js";
 import { leastSquares } from "./least-squares.js";
 import { stepwiseSearch } from "./stepwise-search.js";
 import { type InformationCriterion, type ScoredArima, tryArima } from "./try-arima.js";
@@ -81,6 +83,33 @@ function regressionResiduals(y: Float64Array, xreg: readonly Float64Array[]): Fl
   return leastSquares([ones, ...xreg.map((c) => c.subarray(0, y.length))], y).residuals;
 }
 
+/**
+ * The fit for a series that its differences make constant (R's auto.arima checks this before searching): a
+ * pattern repeated exactly, a straight line, a seasonal pattern shifted by the same step each season. No
+ * search can score it, since every residual variance is 0 and every likelihood unbounded; the model is the
+ * differencing alone, with the constant step as a drift (or a mean) where the orders admit one: (0,0,0)(0,1,0)
+ * with a drift of that step over the period, (0,1,0) with a drift of the step, (0,0,0) with a mean, and no
+ * constant with two differences in all. Null when the differenced series is not constant, or has fewer than
+ * two values.
+ */
+function exactFit(y: Float64Array, d: number, D: number, m: number): ArimaFit | null {
+  const skip = d + D * m;
+  if (y.length - skip < 2) return null;
+  const dx = differenceInPlace(y.slice(), d, D, m).subarray(skip);
+  if (!isConstant(dx)) return null;
+  let step = 0;
+  for (let t = 0; t < dx.length; t++) step += dx[t];
+  step /= dx.length;
+  const order: ArimaOrder = { p: 0, d, q: 0, P: 0, D, Q: 0, period: m };
+  const constant = d + D <= 1;
+  const coef = constant ? Float64Array.of(D > 0 ? step / m : step) : new Float64Array(0);
+  try {
+    return fitArima(y, { order, includeMean: constant, includeDrift: constant, coef });
+  } catch {
+    return null;
+  }
+}
+
 function checkCount(name: string, value: number | undefined, max = Number.POSITIVE_INFINITY): void {
   if (value !== undefined && !(Number.isInteger(value) && value >= 0 && value <= max)) {
     throw new RangeError(`autoArima: options.${name} must be a whole number in [0, ${max}], got ${value}`);
@@ -92,7 +121,9 @@ function checkCount(name: string, value: number | undefined, max = Number.POSITI
  * package for R", as R's forecast::auto.arima with stepwise = TRUE: with d and D given (or chosen by
  * `chooseDifferences`), a stepwise search over p, q, P, Q and the constant from four start models,
  * moving to a neighbour whenever it lowers the AICc (see `stepwiseSearch`). Long series (over 150 points)
- * or long periods (over 12) are searched with CSS fits and refitted by maximum likelihood at the end.
+ * or long periods (over 12) are searched with CSS fits and refitted by maximum likelihood at the end. A series
+ * without regressors that its differences make constant (a pattern repeated exactly) gets the differencing
+ * alone with its constant step, as R does, since no candidate of the search can be scored there.
  *
  * @param period the seasonal period, 1 for none
  * @param xreg regressor columns covering at least y's length (a regression with ARIMA errors)
@@ -136,6 +167,10 @@ export function autoArima(
   }
   if (n <= d + D * m + 1)
     throw new RangeError(`y: ${n} observations are too few for d = ${d}, D = ${D}, period ${m}`);
+  if (xreg.length === 0) {
+    const exact = exactFit(y, d, D, m);
+    if (exact !== null) return { fit: exact, d, D, candidates: [] };
+  }
 
   const approximation = options.approximation ?? (n > 150 || m > 12);
   const finalMethod = options.finalMethod ?? (m > 12 && n > 1000 ? "CSS" : "CSS-ML");
