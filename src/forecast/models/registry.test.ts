@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import type { AutoForecaster } from "../auto-forecaster.js";
 import { forecastSeries } from "../forecast-series.js";
@@ -208,4 +209,77 @@ describe("resolveModel(name)", () => {
     expect(report.description).toMatch(/theta|mstl/);
     expect(report.description).not.toMatch(/tsb|sba|croston|imapa/);
   });
+});
+
+describe("forecastSeries(y, { model: every registry model })", () => {
+  // The seasons of each frequency with a horizon, and series a user can hand the CLI: noise, counts, sparse counts,
+  // constants, exact patterns, steps, spikes, negative and tiny values, with gaps; short and long enough to select.
+  const requests = [
+    { seasons: [7], horizon: 7 },
+    { seasons: [12], horizon: 6 },
+    { seasons: [4], horizon: 4 },
+    { seasons: [52], horizon: 5 },
+    { seasons: [], horizon: 3 },
+  ];
+  const shapes: Record<string, (t: number, m: number, u: number) => number> = {
+    noise: (t, m, u) => 100 + 10 * Math.sin((2 * Math.PI * t) / m) + 5 * u,
+    counts: (t, m, u) => Math.round(Math.max(0, 3 + 2 * Math.sin((2 * Math.PI * t) / m) + 3 * u)),
+    sparse: (_, __, u) => (u > 0.4 ? Math.ceil(10 * (u - 0.4)) : 0),
+    constant: () => 7,
+    pattern: (t, m) => 10 + (t % m),
+    line: (t) => 3 * t + 1,
+    step: (t, _, u) => (t < 30 ? 10 : 1000 + u),
+    spike: (t, m, u) => (u > 0.48 ? 1e6 : 10 + Math.sin((2 * Math.PI * t) / m)),
+    negative: (t, m, u) => -50 + 10 * Math.sin((2 * Math.PI * t) / m) + u,
+    tiny: (t, m, u) => 1e-12 * (2 + Math.sin((2 * Math.PI * t) / m) + u),
+  };
+  const COUNTS_ONLY = /intermittent demand models take counts/;
+
+  test.each(MODEL_NAMES.map((name) => [name]))(
+    "%s gives finite forecasts with ordered, nested bounds, never below zero for a series that never is",
+    (name) => {
+      const model = resolveModel(name);
+      for (const { seasons, horizon } of requests) {
+        for (const [shape, value] of Object.entries(shapes)) {
+          fc.assert(
+            fc.property(
+              fc.array(fc.double({ min: -0.5, max: 0.5, noNaN: true }), { minLength: 1, maxLength: 70 }),
+              fc.array(fc.nat(69), { maxLength: 6 }),
+              (noise, gaps) => {
+                const y = Float64Array.from(noise, (u, t) => value(t, seasons[0] ?? 5, u));
+                for (const t of gaps) if (t < y.length) y[t] = Number.NaN;
+                if (y.every(Number.isNaN)) return;
+                let result: ReturnType<typeof forecastSeries>["result"];
+                try {
+                  result = forecastSeries(y, { model, horizon, levels: [80, 95], seasons }).result;
+                } catch (error) {
+                  // The intermittent models refuse negative values, by name; nothing else may throw.
+                  expect(shape === "negative" && COUNTS_ONLY.test((error as Error).message)).toBe(true);
+                  return;
+                }
+                const floor = y.every((v) => Number.isNaN(v) || v >= 0) ? 0 : Number.NEGATIVE_INFINITY;
+                for (let h = 0; h < horizon; h++) {
+                  const slack = 1e-9 * Math.max(1, Math.abs(result.mean[h]));
+                  expect(Number.isFinite(result.mean[h])).toBe(true);
+                  expect(result.lower[1][h]).toBeLessThanOrEqual(result.lower[0][h] + slack);
+                  expect(result.lower[0][h]).toBeLessThanOrEqual(result.mean[h] + slack);
+                  expect(result.mean[h]).toBeLessThanOrEqual(result.upper[0][h] + slack);
+                  expect(result.upper[0][h]).toBeLessThanOrEqual(result.upper[1][h] + slack);
+                  expect(result.lower[1][h]).toBeGreaterThanOrEqual(floor);
+                }
+              },
+            ),
+            // Two series per shape and request, the second always of the longest length, so that every model
+            // selects, searches and calibrates on each shape at least once.
+            {
+              numRuns: 2,
+              seed: 20261127,
+              examples: [[Array.from({ length: 70 }, (_, t) => ((t * 37) % 11) / 22 - 0.25), []]],
+            },
+          );
+        }
+      }
+    },
+    120_000,
+  );
 });
