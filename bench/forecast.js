@@ -1,6 +1,7 @@
 // npm run bench:forecast — holds out the last h points of every series of each data set (taylor hourly, GitHub
 // daily, demo hourly and daily per market, classic monthly and quarterly, and where R runs four held-out sets
-// of series from R packages: quarterly, monthly, Chicago L daily and weekly), forecasts them with avails' models
+// of series from R packages: quarterly, monthly, Chicago L daily and weekly, and a fifth of quarterly macro series
+// from statsmodels where Python has it), forecasts them with avails' models
 // and, in the same run, with the peers (augurs in this process, R's forecast package through Rscript when it is
 // installed), and prints per data set: MASE, WAPE, coverage of the 80% and 95% intervals, median ms per series,
 // and `auto` against the best named peer case by case (forecast/against-best-peer.js).
@@ -183,7 +184,7 @@ function printTable(set, rows) {
   }
 }
 
-// The held-out sets (series from R packages, written by Rscript) join when R runs and BENCH_HELD_OUT is not 0.
+// The held-out sets (series from R packages and statsmodels) join when R runs and BENCH_HELD_OUT is not 0.
 const heldOut = process.env.BENCH_HELD_OUT !== "0" && hasR() ? await loadHeldOutDatasets() : [];
 // BENCH_SETS="weekly,quarterly": only the sets whose names hold one of these, and only their accuracy tables, merged
 // into the last full run's results.json (the speed, CLI, calendar and ARIMA sections need every set).

@@ -166,7 +166,8 @@ export async function loadDatasets() {
  * The held-out data sets: series from R packages that none of the six sets above holds (held-out.R: 12 quarterly
  * and 12 monthly economic and environmental series, and the ridership of 10 Chicago L stations over their last 364
  * days and their last 240 weeks), for checking that a change to the automatic model carries over to data it was not
- * tuned on. Written once with Rscript into bench/out/forecast; empty when R is not installed.
+ * tuned on, and where Python has statsmodels, 13 quarterly macro series of its data sets. Written once with Rscript
+ * (and Python) into bench/out/forecast; empty when R is not installed.
  *
  * @example
  * for (const set of await loadHeldOutDatasets()) console.log(set.name, set.series.length);
@@ -193,7 +194,25 @@ export async function loadHeldOutDatasets() {
   // 13 weeks ahead, the M4 competition's weekly horizon.
   if (existsSync(files[3]))
     sets.push(await fromCsv("held-out weekly (Chicago L)", files[3], "weekly", [52], 13));
+  const statsmodels = statsmodelsQuarterly();
+  if (statsmodels !== null)
+    sets.push(await fromCsv("held-out quarterly (statsmodels)", statsmodels, "quarterly", [4], 8));
   return sets;
+}
+
+/**
+ * The file of held-out-statsmodels.py's 13 quarterly series (US, German and Danish macro data), written once with
+ * the first Python that has statsmodels (Debian's python3-statsmodels is /usr/bin/python3's); null without one.
+ */
+function statsmodelsQuarterly() {
+  const file = join(out, "held-out-statsmodels-quarterly.csv");
+  if (existsSync(file)) return file;
+  mkdirSync(out, { recursive: true });
+  for (const python of [process.env.BENCH_PYTHON ?? "python3", "/usr/bin/python3"]) {
+    const result = spawnSync(python, [join(here, "held-out-statsmodels.py"), out], { stdio: "ignore" });
+    if (result.error === undefined && result.status === 0 && existsSync(file)) return file;
+  }
+  return null;
 }
 
 /**
