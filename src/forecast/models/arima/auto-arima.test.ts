@@ -93,3 +93,10 @@ describe("autoArima(y) on a series its differences make constant, as R's auto.ar
     expect(autoArima(y, 4).candidates.length).toBeGreaterThan(0);
   });
 });
+
+test("autoArima(y, m, [], { allowDrift: false }) fits a straight line without the drift it refuses", () => {
+  const y = Float64Array.from({ length: 10 }, (_, t) => t + 1);
+  const { fit } = autoArima(y, 1, [], { allowDrift: false });
+  expect(fit.description).toBe("ARIMA(0,1,0)");
+  expect([...forecastArima(fit, y.length, 2, [95]).mean]).toEqual([10, 10].map((v) => expect.closeTo(v, 9)));
+});

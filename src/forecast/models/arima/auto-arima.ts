@@ -88,11 +88,17 @@ function regressionResiduals(y: Float64Array, xreg: readonly Float64Array[]): Fl
  * pattern repeated exactly, a straight line, a seasonal pattern shifted by the same step each season. No
  * search can score it, since every residual variance is 0 and every likelihood unbounded; the model is the
  * differencing alone, with the constant step as a drift (or a mean) where the orders admit one: (0,0,0)(0,1,0)
- * with a drift of that step over the period, (0,1,0) with a drift of the step, (0,0,0) with a mean, and no
- * constant with two differences in all. Null when the differenced series is not constant, or has fewer than
- * two values.
+ * with a drift of that step over the period, (0,1,0) with a drift of the step, (0,0,0) with a mean (unless
+ * `allowDrift` or `allowMean` say no), and no constant with two differences in all. Null when the differenced
+ * series is not constant, or has fewer than two values.
  */
-function exactFit(y: Float64Array, d: number, D: number, m: number): ArimaFit | null {
+function exactFit(
+  y: Float64Array,
+  d: number,
+  D: number,
+  m: number,
+  options: AutoArimaOptions,
+): ArimaFit | null {
   const skip = d + D * m;
   if (y.length - skip < 2) return null;
   const dx = differenceInPlace(y.slice(), d, D, m).subarray(skip);
@@ -101,7 +107,7 @@ function exactFit(y: Float64Array, d: number, D: number, m: number): ArimaFit | 
   for (let t = 0; t < dx.length; t++) step += dx[t];
   step /= dx.length;
   const order: ArimaOrder = { p: 0, d, q: 0, P: 0, D, Q: 0, period: m };
-  const constant = d + D <= 1;
+  const constant = d + D === 1 ? (options.allowDrift ?? true) : d + D === 0 && (options.allowMean ?? true);
   const coef = constant ? Float64Array.of(D > 0 ? step / m : step) : new Float64Array(0);
   try {
     return fitArima(y, { order, includeMean: constant, includeDrift: constant, coef });
@@ -168,7 +174,7 @@ export function autoArima(
   if (n <= d + D * m + 1)
     throw new RangeError(`y: ${n} observations are too few for d = ${d}, D = ${D}, period ${m}`);
   if (xreg.length === 0) {
-    const exact = exactFit(y, d, D, m);
+    const exact = exactFit(y, d, D, m, options);
     if (exact !== null) return { fit: exact, d, D, candidates: [] };
   }
 
