@@ -12,6 +12,7 @@ import { ets } from "../dist/forecast/models/ets/ets.js";
 import { resolveModel } from "../dist/forecast/models/registry.js";
 import { normalQuantile } from "../dist/forecast/normal-quantile.js";
 import { againstBestPeer, formatComparison } from "./forecast/against-best-peer.js";
+import { calibrationSummary, formatCalibrationSummary } from "./forecast/calibration-summary.js";
 import { benchOut, demoCellsCsv, loadDatasets, loadHeldOutDatasets } from "./forecast/datasets.js";
 import { holidayWeekBench } from "./forecast/holiday-weeks.js";
 import { interleavedMs } from "./forecast/interleaved-speed.js";
@@ -231,8 +232,10 @@ if (only !== undefined) {
   const last = existsSync(path) ? JSON.parse(readFileSync(path, "utf8")) : {};
   const merged = { ...last, ...results, againstBestPeer: { ...last.againstBestPeer, ...comparisons } };
   writeFileSync(path, `${JSON.stringify(merged, null, 2)}\n`);
+  console.log(`\n${formatCalibrationSummary(calibrationSummary(merged))}`);
   process.exit(0);
 }
+console.log(`\n${formatCalibrationSummary(calibrationSummary(results))}`);
 writeFileSync(join(benchOut, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
 
 // ─── speed targets ───────────────────────────────────────────────────────────────────────────────────────────
