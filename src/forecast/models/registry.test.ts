@@ -269,7 +269,7 @@ describe("forecastSeries(y, { model: every registry model })", () => {
                 }
               },
             ),
-            // Two series per shape and request, the second always of the longest length, so that every model
+            // Two series per shape and request, the first always of the longest length, so that every model
             // selects, searches and calibrates on each shape at least once.
             {
               numRuns: 2,
