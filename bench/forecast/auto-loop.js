@@ -3,8 +3,8 @@
 // the product path (forecastSeries), without the peers. The best named peer of each set comes from the last
 // full run's bench/out/forecast/results.json (augurs' two models, R's ets, thetaf and stlf). Prints MASE, the
 // ratio to the best peer, coverage and its standard error with the test windows as clusters (and with the windows
-// of the same dates as one cluster), the mean MSIS at 80% and 95%, the median CPU ms per series and what won how often. BENCH_HELD_OUT=1 adds the held-out sets of R
-// packages (datasets.js, loadHeldOutDatasets). Needs `npm run build`.
+// of the same dates as one cluster), the mean MSIS at 80% and 95%, the median CPU ms per series and what won how
+// often. BENCH_HELD_OUT=1 adds the held-out sets (datasets.js, loadHeldOutDatasets). Needs `npm run build`.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { autoForecaster } from "../../dist/forecast/auto-forecaster.js";

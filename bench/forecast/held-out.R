@@ -2,8 +2,8 @@
 # not hold, as long CSV (unique_id,ds,y), for checking a change to the automatic model on data it was not tuned on:
 # quarterly and monthly economic and environmental series (R datasets, AER, urca, tseries, strucchange, boot) and
 # daily ridership of ten Chicago L stations over the last 364 days (modeldata::Chicago), and their weekly
-# ridership over the last 240 weeks. Series are cut to their last
-# 240 points; packages that are not installed are skipped. (AER's ArgentinaCPI is left out: in its hyperinflation
+# ridership over the last 240 weeks. Series are cut to their last 240 points; packages that are not installed are
+# skipped. (AER's ArgentinaCPI is left out: in its hyperinflation
 # the test windows' errors are hundreds of times the in-sample seasonal naive error, so its MASE would outweigh
 # every other series in the mean.)
 args <- commandArgs(trailingOnly = TRUE)
