@@ -3,9 +3,8 @@
 # quarterly and monthly economic and environmental series (R datasets, AER, urca, tseries, strucchange, boot) and
 # daily ridership of ten Chicago L stations over the last 364 days (modeldata::Chicago), and their weekly
 # ridership over the last 240 weeks. Series are cut to their last 240 points; packages that are not installed are
-# skipped. (AER's ArgentinaCPI is left out: in its hyperinflation
-# the test windows' errors are hundreds of times the in-sample seasonal naive error, so its MASE would outweigh
-# every other series in the mean.)
+# skipped. (AER's ArgentinaCPI is left out: in its hyperinflation the test windows' errors are hundreds of times the
+# in-sample seasonal naive error, so its MASE would outweigh every other series in the mean.)
 args <- commandArgs(trailingOnly = TRUE)
 out <- if (length(args) > 0) args[1] else "."
 pick <- function(pkg, name, column = NULL) {
