@@ -103,8 +103,9 @@ class Sums {
 /**
  * Scores snapshot rows against their actuals: WAPE, MAPE, MASE, bias and 80% / 95% coverage (with its standard
  * error over the days) per level and horizon bucket (`HORIZON_BUCKETS`), the same per reporting day (accuracy
- * over time), and the rolling 7-day MAPE per level. Every run that covers a span counts once for it, so with hourly runs each hour is scored by
- * every run that forecast it in the bucket: the usual rolling-origin evaluation.
+ * over time), and the rolling 7-day MAPE per level. Every run that covers a span counts once for it, so with
+ * hourly runs each hour is scored by every run that forecast it in the bucket: the usual rolling-origin
+ * evaluation.
  *
  * @param levels the level names in display order (levels without rows are left out)
  * @example
