@@ -12,6 +12,7 @@ import { ets } from "../dist/forecast/models/ets/ets.js";
 import { resolveModel } from "../dist/forecast/models/registry.js";
 import { normalQuantile } from "../dist/forecast/normal-quantile.js";
 import { againstBestPeer, formatComparison } from "./forecast/against-best-peer.js";
+import { bandChances, formatBandChances } from "./forecast/band-chance.js";
 import { calibrationSummary, formatCalibrationSummary } from "./forecast/calibration-summary.js";
 import { benchOut, demoCellsCsv, loadDatasets, loadHeldOutDatasets } from "./forecast/datasets.js";
 import { holidayWeekBench } from "./forecast/holiday-weeks.js";
@@ -185,8 +186,9 @@ function printTable(set, rows) {
   }
 }
 
-// The held-out sets (series from R packages and statsmodels) join when R runs and BENCH_HELD_OUT is not 0.
-const heldOut = process.env.BENCH_HELD_OUT !== "0" && hasR() ? await loadHeldOutDatasets() : [];
+// The held-out sets (series from R packages, statsmodels and vega-datasets' flights) join unless BENCH_HELD_OUT is
+// 0, each where what writes it is present.
+const heldOut = process.env.BENCH_HELD_OUT !== "0" ? await loadHeldOutDatasets() : [];
 // BENCH_SETS="weekly,quarterly": only the sets whose names hold one of these, and only their accuracy tables, merged
 // into the last full run's results.json (the speed, CLI, calendar and ARIMA sections need every set).
 const only = process.env.BENCH_SETS?.split(",").map((part) => part.trim().toLowerCase());
@@ -208,7 +210,7 @@ for (const set of sets) {
   const rows = inProcess.map((model) => runModel(model, set));
   if (withR) {
     const dir = join(benchOut, `r-${set.name.replace(/[^a-z0-9]+/gi, "-")}`);
-    const r = runR(set, R_MODELS[set.freq], dir, PEERS_SCRIPT);
+    const r = runR(set, set.rModels ?? R_MODELS[set.freq], dir, PEERS_SCRIPT);
     for (const [model, { forecasts, seconds }] of r) {
       rows.push(
         score(
@@ -233,9 +235,11 @@ if (only !== undefined) {
   const merged = { ...last, ...results, againstBestPeer: { ...last.againstBestPeer, ...comparisons } };
   writeFileSync(path, `${JSON.stringify(merged, null, 2)}\n`);
   console.log(`\n${formatCalibrationSummary(calibrationSummary(merged))}`);
+  console.log(`\n${formatBandChances(bandChances(merged, "avails auto"), "avails auto")}`);
   process.exit(0);
 }
 console.log(`\n${formatCalibrationSummary(calibrationSummary(results))}`);
+console.log(`\n${formatBandChances(bandChances(results, "avails auto"), "avails auto")}`);
 writeFileSync(join(benchOut, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
 
 // ─── speed targets ───────────────────────────────────────────────────────────────────────────────────────────
