@@ -408,6 +408,19 @@ function registryDailyWith(extra = [], options = {}) {
     r.seasons.length === 1 && r.seasons[0] === 7 && !isIntermittent(y, 7) ? daily : other,
   );
 }
+/**
+ * The registry exactly, with `extra` candidates added only where there are several seasons (hourly data), on
+ * intermittent series too.
+ */
+function registryMultiWith(extra, options = {}) {
+  const several = autoForecaster([...MULTI, ...extra], options);
+  const intermittentSeveral = autoForecaster([...INTERMITTENT, ...MULTI, ...extra], options);
+  const registry = resolveModel("auto");
+  return dispatching((y, r) => {
+    if (r.seasons.length < 2) return registry;
+    return isIntermittent(y, r.seasons[0]) ? intermittentSeveral : several;
+  });
+}
 /** The variants by name; `auto` is the registry's own. Add experiments here. */
 const VARIANTS = {
   auto: () => resolveModel("auto"),
@@ -424,6 +437,8 @@ const VARIANTS = {
   "fits-6-now": () => registryDailyWith([], { fits: 6 }),
   "fits-12-now": () => registryDailyWith([], { fits: 12 }),
   "stl-ets-now": () => registryWith([stlEts]),
+  // STL + non-seasonal AutoETS (R's stlf with several seasons) beside Theta and MSTL + DOTM on hourly series.
+  "stl-ets-hourly": () => registryMultiWith([stlEts]),
   // The registry's candidates rebuilt here: the rule before the seasonal window median joined daily series.
   "daily-median-none": () => registryAllWith([]),
   // The seasonal window median as a candidate wherever there is one season or none, and everywhere.
