@@ -48,7 +48,7 @@ function availsModel(name) {
     forecast: (y, seasons, horizon, levels) => forecastSeries(y, { model, horizon, levels, seasons }).result,
   };
 }
-const AVAILS_MODELS = (process.env.BENCH_MODELS ?? "auto,ets,theta,mstl,snaive").split(",").map(availsModel);
+const AVAILS_MODELS = (process.env.BENCH_MODELS ?? "auto,ets,theta,mstl,mstl_ets,snaive").split(",").map(availsModel);
 // ─────────────────────────────────────────────────────────────────────────────────────────────────────────────
 
 /**

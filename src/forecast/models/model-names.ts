@@ -10,6 +10,7 @@ export const MODEL_NAMES: readonly string[] = [
   "otm",
   "dotm",
   "mstl",
+  "mstl_ets",
   "snaive",
   "naive",
   "window_average",

@@ -22,6 +22,7 @@ describe("resolveModel(name)", () => {
       "ets",
       "theta",
       "mstl",
+      "mstl_ets",
       "snaive",
       "naive",
       "ensemble",

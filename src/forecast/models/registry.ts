@@ -13,7 +13,7 @@ import {
   seasonalWindowMedian,
   windowAverage,
 } from "./baselines/index.js";
-import { autoEts } from "./ets/ets.js";
+import { autoEts, ets } from "./ets/ets.js";
 import { adida, croston, crostonOptimized, imapa, isIntermittent, sba, tsb } from "./intermittent/index.js";
 import { allPositive, onLogScale } from "./log-scale.js";
 import { MODEL_NAMES } from "./model-names.js";
@@ -43,6 +43,8 @@ const weeklySeasonalNaive: Forecaster = {
  * forecast best in Fiorucci et al. (2016), a third of AutoTheta's cost (one fit instead of three).
  */
 const mstlTheta: Forecaster = { ...mstl({ trend: dynamicOptimizedTheta }), name: "mstl" };
+/** MSTL with non-seasonal AutoETS on the adjusted series: R's stlf, statsforecast's and augurs' MSTL default. */
+const mstlEts: Forecaster = { ...mstl({ trend: ets({ season: "N" }) }), name: "mstl_ets" };
 
 /**
  * The automatic model for series with one season or none: AutoETS, AutoTheta and STL + Theta compete in
@@ -191,6 +193,7 @@ const MODELS: ReadonlyMap<string, Forecaster> = new Map<string, Forecaster>([
   ["otm", optimizedTheta],
   ["dotm", dynamicOptimizedTheta],
   ["mstl", mstlTheta],
+  ["mstl_ets", mstlEts],
   ["snaive", weeklySeasonalNaive],
   ["naive", naive()],
   ["window_average", windowAverage()],

@@ -3,6 +3,7 @@ import { describe, expect, test } from "vitest";
 import type { Forecaster } from "../../forecaster.js";
 import { ewma } from "../baselines/ewma.js";
 import { naive } from "../baselines/naive.js";
+import { ets } from "../ets/ets.js";
 import { mstl } from "./mstl.js";
 import { mstlDecompose } from "./mstl-decompose.js";
 
@@ -40,6 +41,27 @@ describe("mstl(options?)", () => {
     expect(result.fitted[0]).toBeNaN();
     for (let t = 1; t < y.length; t++) expect(result.fitted[t]).toBeCloseTo(expected.fitted[t], 6);
     expect(result.description).toBe("MSTL(24, 168) + Naive");
+  });
+
+  test("mstl({ trend: ets({ season: 'N' }) }) matches R's stlf(method = 'ets') on hourly demand, form included", () => {
+    const y = Float64Array.from(fixture.mstl.y);
+    const expected = fixture.stlfEts;
+    const result = mstl({ trend: ets({ season: "N" }) }).forecast(y, {
+      horizon: expected.horizon,
+      levels: [80, 95],
+      seasons: [24, 168],
+    });
+    expect(result.description).toBe(`MSTL(24, 168) + ${expected.method}`);
+    const bounds = [
+      [result.mean, expected.mean],
+      [result.lower[0], expected.lower80],
+      [result.upper[0], expected.upper80],
+      [result.lower[1], expected.lower95],
+      [result.upper[1], expected.upper95],
+    ] as const;
+    // Relative: the two optimisers stop within 1e-7 of each other's parameters.
+    for (const [ours, r] of bounds)
+      for (let h = 0; h < expected.horizon; h++) expect(Math.abs(ours[h] / r[h] - 1)).toBeLessThan(1e-6);
   });
 
   test("mstl() continues a daily and weekly pattern", () => {
