@@ -48,7 +48,9 @@ function availsModel(name) {
     forecast: (y, seasons, horizon, levels) => forecastSeries(y, { model, horizon, levels, seasons }).result,
   };
 }
-const AVAILS_MODELS = (process.env.BENCH_MODELS ?? "auto,ets,theta,mstl,mstl_ets,snaive").split(",").map(availsModel);
+const AVAILS_MODELS = (process.env.BENCH_MODELS ?? "auto,ets,theta,mstl,mstl_ets,snaive")
+  .split(",")
+  .map(availsModel);
 // ─────────────────────────────────────────────────────────────────────────────────────────────────────────────
 
 /**
@@ -210,7 +212,7 @@ for (const set of sets) {
   const rows = inProcess.map((model) => runModel(model, set));
   if (withR) {
     const dir = join(benchOut, `r-${set.name.replace(/[^a-z0-9]+/gi, "-")}`);
-    const r = runR(set, set.rModels ?? R_MODELS[set.freq], dir, PEERS_SCRIPT);
+    const r = runR(set, R_MODELS[set.freq], dir, PEERS_SCRIPT);
     for (const [model, { forecasts, seconds }] of r) {
       rows.push(
         score(

@@ -199,13 +199,9 @@ export async function loadHeldOutDatasets() {
     sets.push(await fromCsv("held-out quarterly (statsmodels)", statsmodels, "quarterly", [4], 8));
   mkdirSync(out, { recursive: true });
   const flights = await flightsHourly(out);
-  // A week ahead with the daily and weekly seasons, as taylor; R's Prophet is left out (a reference, not a named
-  // peer, and about an hour on these 100 cases of 4,000 hours).
+  // A week ahead with the daily and weekly seasons, as taylor.
   if (flights !== null)
-    sets.push({
-      ...(await fromCsv("held-out hourly (flights)", flights, "hourly", [24, 168], 168)),
-      rModels: ["snaive", "ets", "theta", "stlf"],
-    });
+    sets.push(await fromCsv("held-out hourly (flights)", flights, "hourly", [24, 168], 168));
   return sets;
 }
 
