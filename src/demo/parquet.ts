@@ -1,4 +1,4 @@
-import { DuckDBInstance } from "@duckdb/node-api";
+import { DuckDBInstance } from "../events/duckdb-api.js";
 import { CSV_COLUMNS } from "./bad-rows.js";
 
 const quote = (s: string): string => `'${s.replaceAll("'", "''")}'`;

@@ -1,4 +1,4 @@
-import { DuckDBInstance, JSDuckDBValueConverter } from "@duckdb/node-api";
+import { DuckDBInstance, JSDuckDBValueConverter } from "./duckdb-api.js";
 import type { RawRow } from "./raw-row.js";
 
 /** Converts a value DuckDB read from Parquet into what validation expects (text, numbers, epoch ms). */

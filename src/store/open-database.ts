@@ -1,4 +1,5 @@
-import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { DuckDBInstance } from "../events/duckdb-api.js";
 
 /** How to open the store's DuckDB file. */
 export interface OpenDatabaseOptions {
