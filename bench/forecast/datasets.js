@@ -197,7 +197,6 @@ export async function loadHeldOutDatasets() {
   const statsmodels = statsmodelsQuarterly();
   if (statsmodels !== null)
     sets.push(await fromCsv("held-out quarterly (statsmodels)", statsmodels, "quarterly", [4], 8));
-  mkdirSync(out, { recursive: true });
   const flights = await flightsHourly(out);
   // A week ahead with the daily and weekly seasons, as taylor.
   if (flights !== null)

@@ -32,6 +32,7 @@ export async function flightsHourly(out) {
   const file = join(out, "held-out-hourly.csv");
   if (existsSync(file)) return file;
   const vendor = join(out, "vendor");
+  // Creates `out` too.
   mkdirSync(vendor, { recursive: true });
   const tarball = join(vendor, TARBALL);
   if (!existsSync(tarball)) {
